@@ -1,0 +1,17 @@
+// Shared contracts
+export * from './errors.js';
+export * from './redact.js';
+export * from './logger.js';
+export * from './transport/types.js';
+export * from './config/options.js';
+export * from './config/types.js';
+// Model, facets, validation, ids, naming
+export * from './model/event.js';
+export * from './facets/index.js';
+export * from './validation/index.js';
+export * from './ids/index.js';
+export * from './naming/index.js';
+// Runtime: config resolution, registry, client, built-in transports
+export * from './registry/index.js';
+export * from './client/index.js';
+export * from './transports/index.js';

@@ -1,0 +1,55 @@
+import type { Logger } from '../logger.js';
+import type { OpenLineageEvent } from '../model/event.js';
+
+/** Counters a transport with background delivery exposes (the Python client's names). */
+export interface TransportStats {
+  pending: number;
+  success: number;
+  failed: number;
+  dropped: number;
+}
+
+export interface Transport {
+  /** Canonical type name, e.g. `http`. */
+  readonly type: string;
+  /** Normalized config: camelCase keys, defaults filled in. Secrets stay in it; print it with `redact`. */
+  readonly config: unknown;
+  /** Optional name given in config (composite children). */
+  readonly name?: string;
+  /** Resolves when the event was accepted (delivered, or queued for background transports); rejects with a TransportError. */
+  emit(event: OpenLineageEvent): Promise<void>;
+  /** Waits until everything accepted so far is delivered; true when it all was, within the timeout. */
+  flush?(timeoutMs?: number): Promise<boolean>;
+  /** Flushes, then releases resources; idempotent. True when everything was delivered. */
+  close(timeoutMs?: number): Promise<boolean>;
+  /** Background counters, for transports that deliver asynchronously. */
+  stats?(): TransportStats;
+}
+
+/**
+ * What `create` receives besides the raw config: where the config came from (for errors),
+ * the logger, and a way to build child transports through the same registry.
+ */
+export interface TransportContext {
+  logger: Logger;
+  /** Key path of this transport's config in the whole config, e.g. `['transport', 'transports', 'first']`. */
+  path: readonly string[];
+  /** Describes where the value at an absolute key path came from: `openlineage.yml:7`, `OPENLINEAGE__TRANSPORT__URL`, `code`. */
+  origin(path: readonly string[]): string;
+  /** Directory that relative module specifiers in this config resolve against. */
+  baseDir: string;
+  /** Environment the config was resolved from (child transports and token providers may read it). */
+  env: Record<string, string | undefined>;
+  /** Builds a child transport through the registry (composite and transform use this). */
+  createChild(config: unknown, path: readonly string[]): Promise<Transport>;
+}
+
+export interface TransportDescriptor<C = unknown> {
+  /** Canonical type name. */
+  type: string;
+  /** Other names accepted in config, e.g. `async-http` or a Python class path. */
+  aliases?: readonly string[];
+  create(config: Record<string, unknown>, context: TransportContext): Transport | Promise<Transport>;
+  /** Present so `openlineage config` can show normalized options without building the transport. */
+  normalize?(config: Record<string, unknown>, context: TransportContext): C;
+}
