@@ -7,6 +7,8 @@ export * from './config/options.js';
 export * from './config/types.js';
 // Model, facets, validation, ids, naming
 export * from './model/event.js';
+export * from './model/serialize.js';
+export * from './version.js';
 export * from './facets/index.js';
 export * from './validation/index.js';
 export * from './ids/index.js';

@@ -1,1 +1,1 @@
-export {};
+export { newRunId, staticRunId, isUuid } from './uuid7.js';
