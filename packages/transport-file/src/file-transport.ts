@@ -1,0 +1,238 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { TransportError, codeScope, silentLogger, type Logger, type OpenLineageEvent, type Transport } from '@ol/core';
+import { eventFileName, nowMicros } from './naming.js';
+import { readFileConfig, type FileTransportConfig } from './options.js';
+import { toJSON } from './serialize.js';
+
+/** Options for `createFileTransport`: the config keys in any spelling, plus a logger. */
+export interface FileTransportOptions {
+  logFilePath?: string;
+  log_file_path?: string;
+  append?: boolean | string;
+  debugMode?: boolean | string;
+  debug_mode?: boolean | string;
+  logger?: Logger;
+}
+
+/**
+ * Above this size, lines queued while a write is in flight go out in more than one write;
+ * each line is still written whole by exactly one write call.
+ */
+const MAX_BATCH_BYTES = 1 << 20;
+
+interface Pending {
+  data: Buffer;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Writes events as JSON Lines to one file (`append: true`) or one file per event.
+ *
+ * Appends go through one O_APPEND descriptor kept open until `close()`. Lines that arrive
+ * while a write is in flight are queued and written together in the next single write, so
+ * the file keeps emit order and no line is ever split or interleaved, even with another
+ * process appending to the same file.
+ */
+export class FileTransport implements Transport {
+  readonly type = 'file';
+  readonly config: FileTransportConfig;
+  private readonly logger: Logger;
+  private fd: number | undefined;
+  private opening: Promise<number> | undefined;
+  private queue: Pending[] = [];
+  private writing = false;
+  private inFlight = new Set<Promise<unknown>>();
+  private idleWaiters: (() => void)[] = [];
+  private dirReady: Promise<void> | undefined;
+  private lastMicros = 0;
+  private closed: Promise<boolean> | undefined;
+
+  private readonly clock: () => number;
+
+  /** `clock` (microseconds since the epoch) exists so name clashes can be reproduced. */
+  constructor(config: FileTransportConfig, logger: Logger = silentLogger, clock: () => number = nowMicros) {
+    this.config = config;
+    this.logger = logger;
+    this.clock = clock;
+  }
+
+  emit(event: OpenLineageEvent): Promise<void> {
+    if (this.closed) return Promise.reject(new TransportError(`file transport for ${this.config.logFilePath} is closed`, { transport: 'file' }));
+    let text: string;
+    try {
+      text = this.config.append ? toJSON(event) : toJSON(event, this.config.debugMode ? 2 : undefined);
+    } catch (cause) {
+      return Promise.reject(new TransportError(`Could not serialize the event for ${this.config.logFilePath}: ${(cause as Error).message}`, { transport: 'file', cause }));
+    }
+    const data = Buffer.from(text + '\n', 'utf8');
+    return this.track(this.config.append ? this.append(data) : this.writeNewFile(data, event));
+  }
+
+  async flush(timeoutMs?: number): Promise<boolean> {
+    const idle = new Promise<boolean>((resolve) => {
+      if (this.isIdle()) resolve(true);
+      else this.idleWaiters.push(() => resolve(true));
+    });
+    if (timeoutMs === undefined || timeoutMs < 0) return idle;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    try {
+      return await Promise.race([idle, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close(timeoutMs?: number): Promise<boolean> {
+    this.closed ??= (async () => {
+      const done = await this.flush(timeoutMs);
+      const fd = this.fd ?? (await this.opening?.catch(() => undefined));
+      this.fd = undefined;
+      this.opening = undefined;
+      if (fd !== undefined) {
+        await new Promise<void>((resolve) => fs.close(fd, (err) => {
+          if (err) this.logger.warn(`Closing ${this.config.logFilePath} failed: ${err.message}`);
+          resolve();
+        }));
+      }
+      return done;
+    })();
+    return this.closed;
+  }
+
+  private isIdle(): boolean {
+    // Every queued line belongs to a tracked emit, so the tracked set alone says whether work is left.
+    return this.inFlight.size === 0;
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    this.inFlight.add(p);
+    const done = () => {
+      this.inFlight.delete(p);
+      if (this.isIdle()) for (const w of this.idleWaiters.splice(0)) w();
+    };
+    p.then(done, done);
+    return p;
+  }
+
+  private append(data: Buffer): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ data, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  /** Writes queued lines, a batch per write call, until the queue is empty. Never rejects. */
+  private async drain(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.takeBatch();
+        try {
+          const fd = await this.openAppend();
+          await writeFully(fd, batch.length === 1 ? batch[0]!.data : Buffer.concat(batch.map((p) => p.data)));
+          for (const p of batch) p.resolve();
+        } catch (cause) {
+          const err = this.writeError(this.config.logFilePath, cause);
+          for (const p of batch) p.reject(err);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private takeBatch(): Pending[] {
+    let size = 0;
+    let n = 0;
+    while (n < this.queue.length && (n === 0 || size + this.queue[n]!.data.length <= MAX_BATCH_BYTES)) {
+      size += this.queue[n]!.data.length;
+      n++;
+    }
+    return this.queue.splice(0, n);
+  }
+
+  private openAppend(): Promise<number> {
+    if (this.fd !== undefined) return Promise.resolve(this.fd);
+    this.opening ??= (async () => {
+      await this.ensureDir();
+      return new Promise<number>((resolve, reject) => fs.open(this.config.logFilePath, 'a', (err, fd) => (err ? reject(err) : resolve(fd))));
+    })().then(
+      (fd) => {
+        this.fd = fd;
+        return fd;
+      },
+      (err: unknown) => {
+        // A failed open is retried by the next emit (the directory may become writable).
+        this.opening = undefined;
+        throw err;
+      },
+    );
+    return this.opening;
+  }
+
+  private ensureDir(): Promise<void> {
+    this.dirReady ??= fs.promises.mkdir(path.dirname(path.resolve(this.config.logFilePath)), { recursive: true }).then(
+      () => undefined,
+      (err: unknown) => {
+        this.dirReady = undefined;
+        throw err;
+      },
+    );
+    return this.dirReady;
+  }
+
+  private async writeNewFile(data: Buffer, event: OpenLineageEvent): Promise<void> {
+    let name = '';
+    try {
+      await this.ensureDir();
+      // Never overwrite: exclusive create, and on a name clash (same microsecond, another process) the next microsecond.
+      for (let attempt = 0; ; attempt++) {
+        name = eventFileName(this.config.logFilePath, this.nextMicros(), this.config.debugMode ? event : undefined);
+        try {
+          await fs.promises.writeFile(name, data, { flag: 'wx' });
+          return;
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 1000) throw err;
+        }
+      }
+    } catch (cause) {
+      throw this.writeError(name || this.config.logFilePath, cause);
+    }
+  }
+
+  /** Strictly increasing within this transport, so two events never race for one name. */
+  private nextMicros(): number {
+    this.lastMicros = Math.max(this.clock(), this.lastMicros + 1);
+    return this.lastMicros;
+  }
+
+  private writeError(file: string, cause: unknown): TransportError {
+    const e = cause as NodeJS.ErrnoException;
+    const reason = e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS' ? 'is not writeable' : 'could not be written';
+    const err = new TransportError(`Log file ${file} ${reason}: ${e.message}`, { transport: 'file', cause });
+    this.logger.debug(err.message);
+    return err;
+  }
+}
+
+function writeFully(fd: number, data: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = (offset: number) => {
+      fs.write(fd, data, offset, data.length - offset, null, (err, written) => {
+        if (err) reject(err);
+        else if (offset + written < data.length) step(offset + written);
+        else resolve();
+      });
+    };
+    step(0);
+  });
+}
+
+/** Builds a file transport from options given in code (any key spelling, like the YAML form). */
+export function createFileTransport(options: FileTransportOptions): FileTransport {
+  const { logger, ...raw } = options;
+  return new FileTransport(readFileConfig(raw, codeScope(['transport'])), logger);
+}
