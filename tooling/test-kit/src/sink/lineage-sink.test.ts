@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import https from 'node:https';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLineageSink, type LineageSink } from './lineage-sink.js';
+
+let sink: LineageSink | undefined;
+afterEach(async () => {
+  await sink?.close();
+  sink = undefined;
+});
+
+const run = (runId: string, eventType: string) => ({ eventType, eventTime: new Date().toISOString(), run: { runId }, job: { namespace: 'n', name: 'j' } });
+
+async function post(url: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe('lineage sink', () => {
+  it('records headers in order, raw and decoded bodies, and accepted events', async () => {
+    sink = await startLineageSink();
+    const event = run('r1', 'START');
+    const raw = gzipSync(JSON.stringify(event));
+    expect(await post(`${sink.url}/api/v1/lineage`, raw, { 'Content-Encoding': 'gzip', 'X-First': 'a' })).toBe(200);
+    const [req] = sink.requests;
+    expect(req?.path).toBe('/api/v1/lineage');
+    expect(req?.raw.equals(raw)).toBe(true);
+    expect(req?.json).toEqual(event);
+    expect(req?.headers['x-first']).toBe('a');
+    const names = req!.rawHeaders.map(([n]) => n.toLowerCase());
+    expect(names.indexOf('content-encoding')).toBeLessThan(names.indexOf('x-first'));
+    expect(sink.events).toEqual([event]);
+  });
+
+  it('answers a scripted status sequence, then 200; only 2xx bodies count as events', async () => {
+    sink = await startLineageSink();
+    sink.respondWith([503, { status: 429, headers: { 'retry-after': '1' }, body: 'slow down' }, 201]);
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push(await post(sink.url, JSON.stringify(run(`r${i}`, 'START'))));
+    expect(statuses).toEqual([503, 429, 201, 200]);
+    expect(sink.requests.map((r) => r.status)).toEqual([503, 429, 201, 200]);
+    expect(sink.events).toHaveLength(2);
+  });
+
+  it('delays answers', async () => {
+    sink = await startLineageSink();
+    sink.setDelay(150);
+    const started = Date.now();
+    await post(sink.url, '{}');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('counts runs whose terminal event arrived before their START', async () => {
+    sink = await startLineageSink();
+    for (const [id, type] of [['a', 'START'], ['a', 'COMPLETE'], ['b', 'FAIL'], ['b', 'START'], ['c', 'ABORT']] as const) {
+      await post(sink.url, JSON.stringify(run(id, type)));
+    }
+    expect(sink.orderViolations()).toBe(1);
+    expect(sink.orderViolatingRuns()).toEqual(['b']);
+  });
+
+  it('serves HTTPS with a self-signed certificate', async () => {
+    sink = await startLineageSink({ tls: true });
+    expect(sink.url.startsWith('https://')).toBe(true);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = https.request(sink!.url, { method: 'POST', rejectUnauthorized: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(200);
+    await expect(fetch(sink.url, { method: 'POST', body: '{}' })).rejects.toThrow();
+  });
+
+  it('acts as a token endpoint', async () => {
+    sink = await startLineageSink({ token: { expiresIn: 60, expClaimIn: 120 } });
+    const res = await fetch(sink.tokenUrl, { method: 'POST', body: new URLSearchParams({ apikey: 'k', grant_type: 'g' }) });
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body.expires_in).toBe(60);
+    const claims = JSON.parse(Buffer.from(String(body.access_token).split('.')[1]!, 'base64url').toString()) as { exp: number };
+    expect(claims.exp).toBeGreaterThan(Date.now() / 1000);
+    expect(sink.tokens[0]?.form).toMatchObject({ apikey: 'k', grant_type: 'g' });
+    expect(sink.requests).toHaveLength(0);
+  });
+
+  it('runs as a command that prints the port it listens on', async () => {
+    const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'bin', 'lineage-sink.js');
+    const child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.setEncoding('utf8');
+        child.stdout.once('data', (d: string) => resolve(d));
+        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      const port = /^listening on (\d+)/.exec(line)?.[1];
+      expect(port).toBeDefined();
+      expect(await post(`http://127.0.0.1:${port}/api/v1/lineage`, '{}')).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
