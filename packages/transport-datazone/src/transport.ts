@@ -1,0 +1,123 @@
+import { DataZoneClient, PostLineageEventCommand } from '@aws-sdk/client-datazone';
+import type { DataZoneClientConfig } from '@aws-sdk/client-datazone';
+import { TransportError, eventKind, silentLogger } from '@ol/core';
+import type { EventKind, Logger, OpenLineageEvent, RunEvent, Transport, TransportStats } from '@ol/core';
+import { clientTokenFor } from './client-token.js';
+import type { DataZoneTransportConfig } from './config.js';
+import { TRANSPORT_TYPE, toTransportError } from './errors.js';
+import { eventToJSON } from './serialize.js';
+import { MAX_EVENT_BYTES, largestFacets } from './size.js';
+
+export type DataZoneCredentials = DataZoneClientConfig['credentials'];
+
+export interface DataZoneTransportRuntime {
+  /** Static credentials or a provider; when absent the AWS SDK's default chain is used. Code only, never in config. */
+  credentials?: DataZoneCredentials;
+  logger?: Logger;
+  name?: string;
+}
+
+/** Sends each RunEvent to a DataZone / SageMaker Unified Studio domain with PostLineageEvent. */
+export class DataZoneTransport implements Transport {
+  readonly type = TRANSPORT_TYPE;
+  readonly config: DataZoneTransportConfig;
+  readonly name?: string;
+  private readonly client: DataZoneClient;
+  private readonly logger: Logger;
+  private readonly staticSecrets: string[];
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly warnedKinds = new Set<EventKind>();
+  private readonly counts = { success: 0, failed: 0, dropped: 0 };
+  private closing: Promise<boolean> | undefined;
+
+  constructor(config: DataZoneTransportConfig, runtime: DataZoneTransportRuntime = {}) {
+    this.config = config;
+    if (runtime.name !== undefined) this.name = runtime.name;
+    this.logger = runtime.logger ?? silentLogger;
+    const creds = runtime.credentials;
+    this.staticSecrets = typeof creds === 'object' ? [creds.secretAccessKey, creds.sessionToken].filter((s): s is string => !!s) : [];
+    const timeoutMs = Math.round(config.timeout * 1000);
+    this.client = new DataZoneClient({
+      // The endpoint decides where requests go; the region is still needed to sign them.
+      ...(config.endpointOverride !== undefined && { endpoint: config.endpointOverride }),
+      ...(config.region !== undefined && { region: config.region }),
+      ...(creds !== undefined && { credentials: creds }),
+      maxAttempts: config.maxAttempts,
+      requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+    });
+  }
+
+  emit(event: OpenLineageEvent): Promise<void> {
+    if (this.closing) {
+      return Promise.reject(new TransportError('DataZone transport is closed', { transport: TRANSPORT_TYPE, retryable: false }));
+    }
+    const kind = eventKind(event);
+    if (kind !== 'RunEvent') {
+      this.counts.dropped++;
+      if (!this.warnedKinds.has(kind)) {
+        this.warnedKinds.add(kind);
+        this.logger.warn(`DataZone accepts only RunEvents: ${kind}s are skipped and counted as dropped (warned once)`);
+      }
+      return Promise.resolve();
+    }
+    const p = this.send(event as RunEvent);
+    this.inFlight.add(p);
+    const forget = () => this.inFlight.delete(p);
+    p.then(forget, forget);
+    return p;
+  }
+
+  private async send(event: RunEvent): Promise<void> {
+    const body = Buffer.from(eventToJSON(event), 'utf8');
+    if (body.length > MAX_EVENT_BYTES) {
+      this.counts.failed++;
+      const top = largestFacets(event)
+        .map((f) => `${f.pointer} (${f.bytes} bytes)`)
+        .join(', ');
+      throw new TransportError(
+        `Event of run ${event.run.runId} is ${body.length} bytes; DataZone accepts at most ${MAX_EVENT_BYTES}. Largest facets: ${top || 'none'}`,
+        { transport: TRANSPORT_TYPE, retryable: false },
+      );
+    }
+    try {
+      const out = await this.client.send(
+        new PostLineageEventCommand({ domainIdentifier: this.config.domainId, event: body, clientToken: clientTokenFor(event) }),
+      );
+      this.counts.success++;
+      this.logger.debug(`DataZone stored lineage event ${out.id ?? '?'} in domain ${out.domainId ?? this.config.domainId}`);
+    } catch (err) {
+      this.counts.failed++;
+      throw toTransportError(err, this.config.domainId, [...this.staticSecrets, process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN]);
+    }
+  }
+
+  /** Waits for emits already under way; true when they all settled within the timeout. */
+  async flush(timeoutMs?: number): Promise<boolean> {
+    if (this.inFlight.size === 0) return true;
+    const settled = Promise.allSettled([...this.inFlight]).then(() => true);
+    if (timeoutMs === undefined || timeoutMs < 0) return settled;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([settled, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Lets emits under way finish (within the timeout), then destroys the SDK client and its sockets. Idempotent. */
+  close(timeoutMs?: number): Promise<boolean> {
+    this.closing ??= this.flush(timeoutMs).then((done) => {
+      this.client.destroy();
+      return done;
+    });
+    return this.closing;
+  }
+
+  /** `pending` counts PostLineageEvent calls under way; `dropped` counts non-run events skipped. */
+  stats(): TransportStats {
+    return { pending: this.inFlight.size, ...this.counts };
+  }
+}
