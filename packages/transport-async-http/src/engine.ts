@@ -1,0 +1,341 @@
+import { Deque } from './deque.js';
+
+/**
+ * The delivery engine: a bounded queue, up to `maxConcurrent` sends at a time, and the
+ * per-run ordering rule (a run's other events never overtake its START). It knows nothing
+ * about HTTP: `send` delivers one payload (retrying as it sees fit) and rejects when it gave up.
+ */
+export interface EngineOptions<P> {
+  maxConcurrent: number;
+  /** Events that may wait to be sent (queued or held behind their START) before `submit` makes callers wait. */
+  maxQueueSize: number;
+  /** Callers that may wait for room at once; the next submit beyond that is dropped. */
+  maxWaitingSubmits: number;
+  send(payload: P, signal: AbortSignal): Promise<void>;
+  onFailure?(error: unknown, payload: P): void;
+  /** `overflow`: the waiting line was full; `closed`: `close` gave up on it before it was sent. */
+  onDrop?(reason: 'overflow' | 'closed'): void;
+  /**
+   * Keep the Node event loop alive while anything is pending, so a script that emits without
+   * awaiting and then simply ends still delivers its events. Default true.
+   */
+  keepProcessAlive?: boolean;
+}
+
+export interface OrderKey {
+  /** The run the event belongs to; undefined for job and dataset events (no ordering). */
+  runId?: string | undefined;
+  isStart?: boolean;
+}
+
+export interface EngineStats {
+  /** Accepted and not yet delivered or given up: waiting callers, queued, held and in flight. */
+  pending: number;
+  success: number;
+  failed: number;
+  dropped: number;
+}
+
+/** Events accepted between two flush calls; a flush waits for its epoch and every older one. */
+class Epoch {
+  outstanding = 0;
+  /** Events of this epoch that failed or were dropped by close. */
+  lost = 0;
+}
+
+interface Item<P> {
+  payload: P;
+  runId: string | undefined;
+  isStart: boolean;
+  epoch: Epoch;
+  /** Set once counted, so an aborted send that settles later is not counted twice. */
+  settled: boolean;
+}
+
+interface Waiting<P> {
+  key: OrderKey;
+  payload: P;
+  epoch: Epoch;
+  resolve: () => void;
+}
+
+interface FlushWaiter {
+  epochs: Epoch[];
+  lostBefore: number;
+  resolve: (ok: boolean) => void;
+}
+
+export class DeliveryEngine<P> {
+  private readonly opts: Required<Omit<EngineOptions<P>, 'onFailure' | 'onDrop'>> & Pick<EngineOptions<P>, 'onFailure' | 'onDrop'>;
+  /** Events ready to go, in submission order. */
+  private readonly ready = new Deque<Item<P>>();
+  /** Events released by a finished START: older than anything in `ready`, so they go first. */
+  private readonly released = new Deque<Item<P>>();
+  /**
+   * One entry per run whose START is queued or in flight, holding that run's later events in
+   * order. The entry is deleted when the START finishes, so the map never outgrows the queue.
+   */
+  private readonly gates = new Map<string, Item<P>[]>();
+  private readonly blocked = new Deque<Waiting<P>>();
+  private readonly inFlight = new Set<Item<P>>();
+  private heldCount = 0;
+  private readonly counters = { success: 0, failed: 0, dropped: 0 };
+  private current = new Epoch();
+  private readonly liveEpochs = new Set<Epoch>([this.current]);
+  private flushWaiters: FlushWaiter[] = [];
+  private abort = new AbortController();
+  private keepAlive: NodeJS.Timeout | undefined;
+  private draining = false;
+
+  constructor(options: EngineOptions<P>) {
+    this.opts = { keepProcessAlive: true, ...options };
+  }
+
+  /** Events queued or held (not in flight, not waiting callers): what `maxQueueSize` bounds. */
+  get queued(): number {
+    return this.ready.length + this.released.length + this.heldCount;
+  }
+
+  get pending(): number {
+    return this.queued + this.inFlight.size + this.blocked.length;
+  }
+
+  /** Runs with a START queued or in flight (the only per-run state kept). */
+  get trackedRuns(): number {
+    return this.gates.size;
+  }
+
+  stats(): EngineStats {
+    return { pending: this.pending, ...this.counters };
+  }
+
+  /**
+   * Accepts one event. Returns undefined when it was queued (or dropped) at once, or a promise
+   * that resolves once a full queue made room for it. `prepare` runs only for events that are
+   * kept, so dropping under overload costs almost nothing; if it throws, nothing is counted.
+   */
+  submit(key: OrderKey, prepare: () => P): Promise<void> | undefined {
+    const mustWait = this.blocked.length > 0 || this.queued >= this.opts.maxQueueSize;
+    if (mustWait && this.blocked.length >= this.opts.maxWaitingSubmits) {
+      this.counters.dropped++;
+      this.opts.onDrop?.('overflow');
+      return undefined;
+    }
+    const payload = prepare();
+    const epoch = this.epochForNew();
+    if (!mustWait) {
+      this.accept(key, payload, epoch);
+      this.pump();
+      return undefined;
+    }
+    // Waiting callers keep their place in line (FIFO), so a START never falls behind its COMPLETE.
+    return new Promise<void>((resolve) => {
+      this.blocked.push({ key, payload, epoch, resolve });
+    });
+  }
+
+  /**
+   * Resolves when every event accepted before the call has been delivered or given up, or when
+   * `timeoutMs` passes (negative or undefined: no limit). True when all of them were delivered.
+   * The engine stays usable.
+   */
+  flush(timeoutMs?: number): Promise<boolean> {
+    if (this.pending === 0) return Promise.resolve(true);
+    const epochs = [...this.liveEpochs].filter((e) => e.outstanding > 0);
+    // New events belong to a new epoch, which this flush does not wait for.
+    this.current = new Epoch();
+    this.liveEpochs.add(this.current);
+    const lostBefore = sumLost(epochs);
+    return new Promise<boolean>((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const waiter: FlushWaiter = {
+        epochs,
+        lostBefore,
+        resolve: (ok) => {
+          if (timer) clearTimeout(timer);
+          resolve(ok);
+        },
+      };
+      this.flushWaiters.push(waiter);
+      if (timeoutMs !== undefined && timeoutMs >= 0) {
+        timer = setTimeout(() => {
+          this.flushWaiters = this.flushWaiters.filter((w) => w !== waiter);
+          resolve(false);
+        }, timeoutMs);
+      }
+    });
+  }
+
+  /**
+   * Waits up to `timeoutMs` for everything to be delivered, then gives up on the rest: sends in
+   * flight are aborted (counted failed), events not yet sent are counted dropped, waiting callers
+   * are released. Returns true when everything was delivered.
+   */
+  async close(timeoutMs?: number): Promise<boolean> {
+    const delivered = await this.flush(timeoutMs);
+    if (this.pending === 0) {
+      this.releaseProcess();
+      return delivered;
+    }
+    this.abort.abort(new Error('closed before delivery'));
+    this.abort = new AbortController();
+    for (const item of this.inFlight) this.settle(item, false, new Error('aborted by close() after its timeout'));
+    this.inFlight.clear();
+    const abandoned = [...this.ready.drain(), ...this.released.drain()];
+    for (const held of this.gates.values()) abandoned.push(...held);
+    this.gates.clear();
+    this.heldCount = 0;
+    for (const item of abandoned) this.dropItem(item.epoch);
+    for (const w of this.blocked.drain()) {
+      this.dropItem(w.epoch);
+      w.resolve();
+    }
+    this.checkFlushes();
+    this.releaseProcess();
+    return false;
+  }
+
+  private dropItem(epoch: Epoch): void {
+    this.counters.dropped++;
+    this.opts.onDrop?.('closed');
+    epoch.lost++;
+    this.finishEpoch(epoch);
+  }
+
+  private epochForNew(): Epoch {
+    this.current.outstanding++;
+    this.holdProcess();
+    return this.current;
+  }
+
+  private accept(key: OrderKey, payload: P, epoch: Epoch): void {
+    const item: Item<P> = { payload, runId: key.runId, isStart: key.isStart === true, epoch, settled: false };
+    if (item.runId !== undefined) {
+      const held = this.gates.get(item.runId);
+      if (held) {
+        // The run's START is queued or in flight: wait behind it, in order (a second START too).
+        held.push(item);
+        this.heldCount++;
+        return;
+      }
+      if (item.isStart) this.gates.set(item.runId, []);
+    }
+    this.ready.push(item);
+  }
+
+  /** Fills free send slots, then lets waiting callers in as room appears, until neither moves. */
+  private pump(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (;;) {
+        while (this.inFlight.size < this.opts.maxConcurrent) {
+          const item = this.released.shift() ?? this.ready.shift();
+          if (!item) break;
+          this.dispatch(item);
+        }
+        if (this.blocked.length === 0 || this.queued >= this.opts.maxQueueSize) break;
+        while (this.blocked.length > 0 && this.queued < this.opts.maxQueueSize) {
+          const w = this.blocked.shift()!;
+          this.accept(w.key, w.payload, w.epoch);
+          w.resolve();
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private dispatch(item: Item<P>): void {
+    this.inFlight.add(item);
+    let promise: Promise<void>;
+    try {
+      promise = this.opts.send(item.payload, this.abort.signal);
+    } catch (err) {
+      promise = Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    promise.then(
+      () => this.finish(item, true),
+      (err: unknown) => this.finish(item, false, err),
+    );
+  }
+
+  private finish(item: Item<P>, ok: boolean, error?: unknown): void {
+    if (item.settled) return;
+    this.inFlight.delete(item);
+    this.settle(item, ok, error);
+    this.pump();
+    this.checkFlushes();
+    if (this.pending === 0) this.releaseProcess();
+  }
+
+  private settle(item: Item<P>, ok: boolean, error?: unknown): void {
+    item.settled = true;
+    if (ok) this.counters.success++;
+    else {
+      this.counters.failed++;
+      item.epoch.lost++;
+      this.opts.onFailure?.(error, item.payload);
+    }
+    if (item.isStart && item.runId !== undefined) this.releaseRun(item.runId);
+    this.finishEpoch(item.epoch);
+  }
+
+  /**
+   * The run's START finished (delivered or failed for good): its held events go next, in order,
+   * up to the next START among them, which becomes the run's new gate.
+   */
+  private releaseRun(runId: string): void {
+    const held = this.gates.get(runId);
+    this.gates.delete(runId);
+    if (!held || held.length === 0) return;
+    let gate: Item<P>[] | undefined;
+    for (const item of held) {
+      if (gate) {
+        gate.push(item);
+        continue;
+      }
+      this.heldCount--;
+      this.released.push(item);
+      if (item.isStart) {
+        gate = [];
+        this.gates.set(runId, gate);
+      }
+    }
+  }
+
+  private finishEpoch(epoch: Epoch): void {
+    epoch.outstanding--;
+    if (epoch.outstanding === 0 && epoch !== this.current) this.liveEpochs.delete(epoch);
+  }
+
+  private checkFlushes(): void {
+    if (this.flushWaiters.length === 0) return;
+    const still: FlushWaiter[] = [];
+    for (const w of this.flushWaiters) {
+      if (w.epochs.every((e) => e.outstanding === 0)) w.resolve(sumLost(w.epochs) === w.lostBefore);
+      else still.push(w);
+    }
+    this.flushWaiters = still;
+  }
+
+  private holdProcess(): void {
+    if (this.keepAlive || !this.opts.keepProcessAlive) return;
+    // A ref'd timer is the cheapest handle that keeps the event loop from ending while events wait.
+    this.keepAlive = setInterval(noop, 1 << 30);
+  }
+
+  private releaseProcess(): void {
+    if (!this.keepAlive) return;
+    clearInterval(this.keepAlive);
+    this.keepAlive = undefined;
+  }
+}
+
+function sumLost(epochs: readonly Epoch[]): number {
+  let n = 0;
+  for (const e of epochs) n += e.lost;
+  return n;
+}
+
+function noop(): void {}
