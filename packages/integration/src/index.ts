@@ -1,0 +1,10 @@
+export type { TaskLineage, LineageAwareTask, DeclaredLineageTask, Task, LineagePhase } from './task-lineage.js';
+export { emptyLineage, taskTypeOf } from './task-lineage.js';
+export { defineExtractor, isExtractor, type Extractor, type ExtractorDefinition } from './extractors.js';
+export { collectRunFacets, type RunFacetProvider, type TaskState } from './run-facet-providers.js';
+export { LineageRegistry, type LineageSource, type ResolvedLineage, type LoadReport } from './lineage-registry.js';
+export { Sensor, type SensorOptions, type SensorTarget, type SourceRecord, type RecordSource, type ConvertContext, type TickResult } from './sensor.js';
+export { createSensor } from './create-sensor.js';
+export { CursorStore, SensorLockedError } from './cursor-store.js';
+export { jsonLinesSource, type JsonLine } from './jsonl-source.js';
+export { splitSpecifiers } from './load-module.js';
