@@ -1,11 +1,10 @@
 import { inspect } from 'node:util';
-import { TransportError } from '@ol/core';
+import { TransportError, toJSON } from '@ol/core';
 import type { Logger } from '@ol/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clientTokenFor } from './client-token.js';
 import { createDataZoneTransport } from './descriptor.js';
 import type { DataZoneTransportOptions } from './descriptor.js';
-import { eventToJSON } from './serialize.js';
 import { awsError, startDataZoneStub } from './test-datazone-endpoint.js';
 import type { DataZoneStub } from './test-datazone-endpoint.js';
 import { TEST_CREDENTIALS, datasetEvent, jobEvent, runEvent } from './test-events.js';
@@ -59,7 +58,7 @@ describe('PostLineageEvent through the real AWS SDK', () => {
     const req = stub.requests[0]!;
     expect(req.method).toBe('POST');
     expect(req.path).toBe('/v2/domains/dzd_abc123/lineage/events');
-    expect(req.body.toString('utf8')).toBe(eventToJSON(event));
+    expect(req.body.toString('utf8')).toBe(toJSON(event));
     expect(JSON.parse(req.body.toString('utf8'))).toEqual(event);
     // The SDK serializes the idempotency token as the Client-Token header (see PostLineageEventInput$ in the SDK's schemas).
     expect(req.headers['client-token']).toBe(clientTokenFor(event));
@@ -185,7 +184,7 @@ describe('what DataZone cannot take', () => {
       run: { runId: '01932f4e-8c5a-7b3e-9f10-1234567890ab', facets: { spark_logicalPlan: big } },
       job: { namespace: 'etl', name: 'daily_orders', facets: { sql: medium } },
     });
-    const size = Buffer.byteLength(eventToJSON(event));
+    const size = Buffer.byteLength(toJSON(event));
     const t = transport();
     const err = await rejection(t.emit(event));
     expect(stub.requests).toHaveLength(0);
@@ -198,9 +197,9 @@ describe('what DataZone cannot take', () => {
 
   it('sends an event just under the limit', async () => {
     const event = runEvent();
-    const base = Buffer.byteLength(eventToJSON({ ...event, run: { ...event.run, facets: { pad: { _producer: 'p', _schemaURL: 's', v: '' } } } }));
+    const base = Buffer.byteLength(toJSON({ ...event, run: { ...event.run, facets: { pad: { _producer: 'p', _schemaURL: 's', v: '' } } } }));
     const padded = { ...event, run: { ...event.run, facets: { pad: { _producer: 'p', _schemaURL: 's', v: 'z'.repeat(300_000 - base) } } } };
-    expect(Buffer.byteLength(eventToJSON(padded))).toBe(300_000);
+    expect(Buffer.byteLength(toJSON(padded))).toBe(300_000);
     await transport().emit(padded);
     expect(stub.requests[0]!.body.length).toBe(300_000);
   });

@@ -1,11 +1,10 @@
 import { DataZoneClient, PostLineageEventCommand } from '@aws-sdk/client-datazone';
 import type { DataZoneClientConfig } from '@aws-sdk/client-datazone';
-import { TransportError, eventKind, silentLogger } from '@ol/core';
+import { TransportError, eventKind, silentLogger, toJSON } from '@ol/core';
 import type { EventKind, Logger, OpenLineageEvent, RunEvent, Transport, TransportStats } from '@ol/core';
 import { clientTokenFor } from './client-token.js';
 import type { DataZoneTransportConfig } from './config.js';
 import { TRANSPORT_TYPE, toTransportError } from './errors.js';
-import { eventToJSON } from './serialize.js';
 import { MAX_EVENT_BYTES, largestFacets } from './size.js';
 
 export type DataZoneCredentials = DataZoneClientConfig['credentials'];
@@ -68,7 +67,7 @@ export class DataZoneTransport implements Transport {
   }
 
   private async send(event: RunEvent): Promise<void> {
-    const body = Buffer.from(eventToJSON(event), 'utf8');
+    const body = Buffer.from(toJSON(event), 'utf8');
     if (body.length > MAX_EVENT_BYTES) {
       this.counts.failed++;
       const top = largestFacets(event)
