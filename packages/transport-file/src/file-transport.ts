@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TransportError, codeScope, silentLogger, type Logger, type OpenLineageEvent, type Transport } from '@ol/core';
+import { TransportError, codeScope, silentLogger, toJSON, type Logger, type OpenLineageEvent, type Transport } from '@ol/core';
 import { eventFileName, nowMicros } from './naming.js';
 import { readFileConfig, type FileTransportConfig } from './options.js';
-import { toJSON } from './serialize.js';
 
 /** Options for `createFileTransport`: the config keys in any spelling, plus a logger. */
 export interface FileTransportOptions {
@@ -62,7 +61,9 @@ export class FileTransport implements Transport {
     if (this.closed) return Promise.reject(new TransportError(`file transport for ${this.config.logFilePath} is closed`, { transport: 'file' }));
     let text: string;
     try {
-      text = this.config.append ? toJSON(event) : toJSON(event, this.config.debugMode ? 2 : undefined);
+      text = toJSON(event);
+      // Debug mode pretty-prints (indent 2, as Python); JSON Lines stay one line per event.
+      if (this.config.debugMode && !this.config.append) text = JSON.stringify(JSON.parse(text), null, 2);
     } catch (cause) {
       return Promise.reject(new TransportError(`Could not serialize the event for ${this.config.logFilePath}: ${(cause as Error).message}`, { transport: 'file', cause }));
     }

@@ -1,0 +1,162 @@
+import {
+  OpenLineageError,
+  TransportError,
+  silentLogger,
+  type Logger,
+  type OpenLineageEvent,
+  type Transport,
+  type TransportContext,
+  type TransportStats,
+} from '@ol/core';
+import type { CompositeTransportConfig } from './options.js';
+
+/** A built child and what it is called in logs and errors. */
+export interface CompositeChild {
+  transport: Transport;
+  name?: string;
+  priority?: number;
+}
+
+export interface CompositeBehaviour {
+  continueOnFailure: boolean;
+  continueOnSuccess: boolean;
+}
+
+/** Options for `createCompositeTransport`: ready transports (or named children) and the two flags. */
+export interface CompositeTransportOptions {
+  transports: readonly (Transport | CompositeChild)[];
+  continueOnFailure?: boolean;
+  continueOnSuccess?: boolean;
+  /** Stable sort by `priority`, higher first. */
+  sortTransports?: boolean;
+  logger?: Logger;
+}
+
+function label(child: CompositeChild, index: number): string {
+  return `${child.name ?? `#${index}`} (${child.transport.type})`;
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Delivers each event to its children one after another, in order. `continueOnFailure`
+ * decides whether a failing child stops delivery; `continueOnSuccess: false` stops at the
+ * first success (fallback chains). An event no child accepted is an error listing each failure.
+ */
+export class CompositeTransport implements Transport {
+  readonly type = 'composite';
+  readonly config: CompositeTransportConfig | CompositeBehaviour;
+  readonly children: readonly CompositeChild[];
+  /** Present when at least one child reports background counters; sums them. */
+  readonly stats?: () => TransportStats;
+  private readonly behaviour: CompositeBehaviour;
+  private readonly logger: Logger;
+  private closing: Promise<boolean> | undefined;
+
+  constructor(children: readonly CompositeChild[], config: CompositeTransportConfig | CompositeBehaviour, logger: Logger = silentLogger) {
+    if (children.length === 0) throw new OpenLineageError('CompositeTransport needs at least one transport');
+    this.children = children;
+    this.config = config;
+    this.behaviour = { continueOnFailure: config.continueOnFailure, continueOnSuccess: config.continueOnSuccess };
+    this.logger = logger;
+    const counted = children.filter((c) => typeof c.transport.stats === 'function');
+    if (counted.length > 0) {
+      this.stats = () => {
+        const total: TransportStats = { pending: 0, success: 0, failed: 0, dropped: 0 };
+        for (const c of counted) {
+          const s = c.transport.stats!();
+          total.pending += s.pending;
+          total.success += s.success;
+          total.failed += s.failed;
+          total.dropped += s.dropped;
+        }
+        return total;
+      };
+    }
+  }
+
+  async emit(event: OpenLineageEvent): Promise<void> {
+    const failures: { child: string; error: unknown }[] = [];
+    for (const [i, child] of this.children.entries()) {
+      try {
+        await child.transport.emit(event);
+      } catch (error) {
+        const name = label(child, i);
+        if (!this.behaviour.continueOnFailure) {
+          throw new TransportError(`Transport ${name} failed to emit event: ${message(error)}`, {
+            transport: this.type,
+            retryable: TransportError.isTransportError(error) && error.retryable,
+            cause: error,
+          });
+        }
+        this.logger.warn(`Transport ${name} failed to emit event: ${message(error)}`);
+        failures.push({ child: name, error });
+        continue;
+      }
+      if (!this.behaviour.continueOnSuccess) return;
+    }
+    if (failures.length === this.children.length) {
+      throw new TransportError(`None of the transports successfully emitted the event: ${failures.map((f) => `${f.child}: ${message(f.error)}`).join('; ')}`, {
+        transport: this.type,
+        retryable: failures.some((f) => TransportError.isTransportError(f.error) && f.error.retryable),
+        cause: new AggregateError(failures.map((f) => f.error), 'every child failed'),
+      });
+    }
+  }
+
+  /** Flushes every child in parallel (so one timeout bounds them all); true only if all flushed. */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.everyChild('flush', (t) => (t.flush ? t.flush(timeoutMs) : Promise.resolve(true)));
+  }
+
+  /** Closes every child, even when some fail; idempotent. Rejects listing every child that failed. */
+  close(timeoutMs?: number): Promise<boolean> {
+    this.closing ??= this.everyChild('close', (t) => t.close(timeoutMs));
+    return this.closing;
+  }
+
+  private async everyChild(what: 'flush' | 'close', op: (t: Transport) => Promise<boolean>): Promise<boolean> {
+    const results = await Promise.allSettled(this.children.map((c) => Promise.resolve().then(() => op(c.transport))));
+    const failures: string[] = [];
+    const errors: unknown[] = [];
+    results.forEach((r, i) => {
+      if (r.status === 'rejected') {
+        failures.push(`${label(this.children[i]!, i)}: ${message(r.reason)}`);
+        errors.push(r.reason);
+      }
+    });
+    if (failures.length > 0) {
+      throw new TransportError(`Could not ${what} ${failures.length} of ${this.children.length} transports: ${failures.join('; ')}`, {
+        transport: this.type,
+        cause: new AggregateError(errors, `${what} failed`),
+      });
+    }
+    return results.every((r) => r.status === 'fulfilled' && r.value);
+  }
+}
+
+/** Builds the children through the registry (so any type, a composite too, can be a child), then the composite. */
+export async function buildCompositeTransport(config: CompositeTransportConfig, context: TransportContext): Promise<CompositeTransport> {
+  const built: CompositeChild[] = [];
+  try {
+    for (const c of config.transports) {
+      const transport = await context.createChild(c.config, c.path);
+      built.push({ transport, priority: c.priority, ...(c.name === undefined ? {} : { name: c.name }) });
+    }
+  } catch (err) {
+    // Children already built may hold sockets or file handles.
+    await Promise.allSettled(built.map((c) => c.transport.close(0)));
+    throw err;
+  }
+  return new CompositeTransport(built, config, context.logger);
+}
+
+/** Builds a composite from transports made in code (no registry needed). */
+export function createCompositeTransport(options: CompositeTransportOptions): CompositeTransport {
+  const children = options.transports.map((t): CompositeChild => ('emit' in t ? { transport: t } : t));
+  // Array.prototype.sort is stable, so equal priorities keep their given order.
+  const sorted = options.sortTransports ? [...children].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0)) : children;
+  return new CompositeTransport(sorted, { continueOnFailure: options.continueOnFailure ?? true, continueOnSuccess: options.continueOnSuccess ?? true }, options.logger);
+}
