@@ -26,7 +26,7 @@ export class DataZoneTransport implements Transport {
   private readonly staticSecrets: string[];
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly warnedKinds = new Set<EventKind>();
-  private readonly counts = { success: 0, failed: 0, dropped: 0 };
+  private readonly counts = { success: 0, dropped: 0 };
   private closing: Promise<boolean> | undefined;
 
   constructor(config: DataZoneTransportConfig, runtime: DataZoneTransportRuntime = {}) {
@@ -69,7 +69,6 @@ export class DataZoneTransport implements Transport {
   private async send(event: RunEvent): Promise<void> {
     const body = Buffer.from(toJSON(event), 'utf8');
     if (body.length > MAX_EVENT_BYTES) {
-      this.counts.failed++;
       const top = largestFacets(event)
         .map((f) => `${f.pointer} (${f.bytes} bytes)`)
         .join(', ');
@@ -85,7 +84,6 @@ export class DataZoneTransport implements Transport {
       this.counts.success++;
       this.logger.debug(`DataZone stored lineage event ${out.id ?? '?'} in domain ${out.domainId ?? this.config.domainId}`);
     } catch (err) {
-      this.counts.failed++;
       throw toTransportError(err, this.config.domainId, [...this.staticSecrets, process.env.AWS_SECRET_ACCESS_KEY, process.env.AWS_SESSION_TOKEN]);
     }
   }
@@ -115,8 +113,13 @@ export class DataZoneTransport implements Transport {
     return this.closing;
   }
 
-  /** `pending` counts PostLineageEvent calls under way; `dropped` counts non-run events skipped. */
+  /**
+   * `pending`: PostLineageEvent calls under way; `success`: events DataZone stored; `dropped`: non-run
+   * events skipped (their emit resolved, so only this counter shows them). `failed` stays 0: every
+   * failure rejects its emit, and the client counts rejections itself (counting them here too would
+   * count them twice in `client.stats()`).
+   */
   stats(): TransportStats {
-    return { pending: this.inFlight.size, ...this.counts };
+    return { pending: this.inFlight.size, success: this.counts.success, failed: 0, dropped: this.counts.dropped };
   }
 }
