@@ -1,0 +1,27 @@
+import type { TransportContext, TransportDescriptor } from '@ol/core';
+import { readTransformConfig, type TransformTransportConfig } from './options.js';
+import { buildTransformTransport } from './transform-transport.js';
+
+export {
+  TransformTransport,
+  buildTransformTransport,
+  createTransformTransport,
+  loadTransformer,
+  type TransformCounts,
+  type TransformTransportOptions,
+} from './transform-transport.js';
+export { readTransformConfig, type TransformTransportConfig } from './options.js';
+export { JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
+export type { EventTransformer, EventTransformerClass, TransformFunction, TransformResult } from './transformer.js';
+
+const scopeOf = (context: TransportContext) => ({ path: context.path, origin: context.origin });
+
+/** Registry entry: `type: transform`, or the Python class paths used in Python configs. */
+export const descriptor: TransportDescriptor<TransformTransportConfig> = {
+  type: 'transform',
+  aliases: ['openlineage.client.transport.transform.TransformTransport', 'openlineage.client.transport.transform.transform.TransformTransport', 'TransformTransport'],
+  normalize: (config, context) => readTransformConfig(config, scopeOf(context)),
+  create: (config, context) => buildTransformTransport(readTransformConfig(config, scopeOf(context)), context),
+};
+
+export default descriptor;
