@@ -1,0 +1,23 @@
+import process from 'node:process';
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/**
+ * Everything a command touches outside itself. Commands never reach for `process` directly,
+ * so they run the same in a subprocess and in-process in tests.
+ */
+export interface CliIO {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}
