@@ -1,0 +1,16 @@
+import { descriptor } from './descriptor.js';
+
+export { descriptor };
+export default descriptor;
+
+export { HttpTransport, createHttpTransport, type HttpTransportDeps } from './transport.js';
+export { HTTP_DEFAULTS, HTTP_OPTION_KEYS, normalizeHttpConfig, readHttpOptions, unknownHttpKeys, type HttpOptions, type HttpTransportConfig, type HttpTransportOptions } from './config.js';
+export { displayUrl, joinEndpoint, parseBaseUrl } from './url.js';
+export { DEFAULT_RETRY, RETRY_AFTER_STATUSES, RETRY_OPTION_KEYS, RetryState, backoffMs, parseRetryAfter, readRetryConfig, type AttemptFailure, type RetryConfig, type RetryDecision } from './retry.js';
+export * from './auth/index.js';
+export { GZIP_LEVEL, authorizationOf, buildHeaders, encodeBody, secretsOf, type HeaderInput } from './request.js';
+export { createHttpDispatcher, type DispatcherOptions } from './dispatcher.js';
+export { sendWithRetry, type HttpRequest, type SendOptions, type SendResult } from './send.js';
+export { classifyNetworkError, isCertificateError, networkError, statusError, type FailureContext } from './errors.js';
+export { serializeEvent } from './serialize.js';
+export { PACKAGE_NAME, USER_AGENT, VERSION, userAgent } from './version.js';

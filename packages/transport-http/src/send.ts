@@ -1,0 +1,120 @@
+import type { Logger } from '@ol/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
+import { classifyNetworkError, networkError, statusError, type FailureContext } from './errors.js';
+import { RetryState, type AttemptFailure, type RetryConfig } from './retry.js';
+import { displayUrl } from './url.js';
+
+export interface HttpRequest {
+  url: URL | string;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+export interface SendOptions {
+  dispatcher: Dispatcher;
+  retry: RetryConfig;
+  /** Seconds to wait for the answer's headers, and between body chunks. */
+  timeout: number;
+  /** Transport type for errors, e.g. `http` or `async_http`. */
+  transport: string;
+  /** Strings scrubbed from errors (api keys, tokens). */
+  secrets?: readonly (string | undefined)[];
+  /** Aborts the current attempt and any backoff sleep. */
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
+export interface SendResult {
+  status: number;
+  attempts: number;
+}
+
+const ERROR_BODY_LIMIT = 1024;
+/** Past this much error body the connection is dropped instead of drained. */
+const DRAIN_LIMIT = 256 * 1024;
+
+type Attempt = { ok: true; status: number } | { ok: false; failure: AttemptFailure; body?: string; error?: unknown };
+
+/**
+ * POSTs one request, retrying per the retry policy; resolves on any 2xx, otherwise rejects with a
+ * TransportError (status, first 1 KB of the body, retryable, attempts; secrets scrubbed).
+ * `async_http` calls this per request with its own dispatcher.
+ */
+export async function sendWithRetry(request: HttpRequest, o: SendOptions): Promise<SendResult> {
+  const url = new URL(request.url);
+  const shown = displayUrl(url);
+  const state = new RetryState(o.retry, 'POST');
+  const timeoutMs = Math.max(1, Math.round(o.timeout * 1000));
+  for (let attempts = 1; ; attempts++) {
+    const result = await attempt(url, request, o, timeoutMs);
+    if (result.ok) return { status: result.status, attempts };
+    const decision = state.next(result.failure);
+    if (!decision.retry) {
+      const context: FailureContext = { transport: o.transport, url: shown, attempts, retryable: decision.retryable, exhausted: decision.exhausted, secrets: o.secrets ?? [] };
+      throw result.failure.kind === 'status' ? statusError(result.failure.status, result.body ?? '', context) : networkError(result.error, context);
+    }
+    o.logger?.debug(
+      `${o.transport}: attempt ${attempts} to ${shown} failed (${result.failure.kind === 'status' ? `HTTP ${result.failure.status}` : `${result.failure.kind} error`}); retrying in ${decision.delayMs} ms`,
+    );
+    if (decision.delayMs > 0) {
+      try {
+        await sleep(decision.delayMs, undefined, o.signal ? { signal: o.signal } : undefined);
+      } catch (err) {
+        const context: FailureContext = { transport: o.transport, url: shown, attempts, retryable: false, exhausted: false, secrets: o.secrets ?? [] };
+        throw networkError(err, context);
+      }
+    }
+  }
+}
+
+async function attempt(url: URL, request: HttpRequest, o: SendOptions, timeoutMs: number): Promise<Attempt> {
+  let res: Dispatcher.ResponseData;
+  try {
+    res = await o.dispatcher.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      ...(o.signal ? { signal: o.signal } : {}),
+    });
+  } catch (error) {
+    return { ok: false, failure: classifyNetworkError(error), error };
+  }
+  const status = res.statusCode;
+  if (status >= 200 && status < 300) {
+    try {
+      await res.body.dump();
+    } catch {
+      // The answer was already a 2xx: a body we do not read cannot make the delivery fail.
+    }
+    return { ok: true, status };
+  }
+  const retryAfter = res.headers['retry-after'];
+  let body = '';
+  try {
+    body = await readHead(res.body);
+  } catch {
+    // An unreadable error body still leaves a usable status.
+  }
+  return { ok: false, failure: { kind: 'status', status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter }, body };
+}
+
+/** First KB of the body as text; drains the rest (up to a limit) so the connection can be reused. */
+async function readHead(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  let seen = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    seen += chunk.length;
+    if (kept < ERROR_BODY_LIMIT) {
+      chunks.push(chunk);
+      kept += chunk.length;
+    }
+    if (seen > DRAIN_LIMIT) break;
+  }
+  return Buffer.concat(chunks).toString('utf8').slice(0, ERROR_BODY_LIMIT);
+}
