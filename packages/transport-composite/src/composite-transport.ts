@@ -78,8 +78,11 @@ export class CompositeTransport implements Transport {
   }
 
   async emit(event: OpenLineageEvent): Promise<void> {
-    const failures: { child: string; error: unknown }[] = [];
-    for (const [i, child] of this.children.entries()) {
+    // Plain indexed loop and a lazily made failure list: this runs once per event per child.
+    let failures: { child: string; error: unknown }[] | undefined;
+    const children = this.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       try {
         await child.transport.emit(event);
       } catch (error) {
@@ -92,12 +95,12 @@ export class CompositeTransport implements Transport {
           });
         }
         this.logger.warn(`Transport ${name} failed to emit event: ${message(error)}`);
-        failures.push({ child: name, error });
+        (failures ??= []).push({ child: name, error });
         continue;
       }
       if (!this.behaviour.continueOnSuccess) return;
     }
-    if (failures.length === this.children.length) {
+    if (failures !== undefined && failures.length === children.length) {
       throw new TransportError(`None of the transports successfully emitted the event: ${failures.map((f) => `${f.child}: ${message(f.error)}`).join('; ')}`, {
         transport: this.type,
         retryable: failures.some((f) => TransportError.isTransportError(f.error) && f.error.retryable),
