@@ -23,7 +23,7 @@ const MAX_BATCH_CHARS = 1 << 20;
 interface Pending {
   text: string;
   resolve: () => void;
-  reject: (err: unknown) => void;
+  reject: (err: TransportError) => void;
 }
 
 /**
@@ -71,7 +71,7 @@ export class FileTransport implements Transport {
     this.pending++;
     if (this.config.append) {
       return new Promise<void>((resolve, reject) => {
-        this.queue.push({ text: text + '\n', resolve: () => this.settled(resolve), reject: (err) => this.settled(() => reject(err)) });
+        this.queue.push({ text: text + '\n', resolve: () => this.settled(resolve), reject: (err: TransportError) => this.settled(() => reject(err)) });
         this.pump();
       });
     }
