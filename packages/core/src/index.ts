@@ -14,6 +14,8 @@ export * from './validation/index.js';
 export * from './ids/index.js';
 export * from './naming/index.js';
 // Runtime: config resolution, registry, client, built-in transports
+export * from './config/index.js';
 export * from './registry/index.js';
 export * from './client/index.js';
 export * from './transports/index.js';
+export * from './git/index.js';

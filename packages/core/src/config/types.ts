@@ -1,4 +1,5 @@
 /** Shapes shared by the config resolver, the registry, the client and the CLI. */
+import type { LogLevel } from '../logger.js';
 
 export type ConfigSourceKind = 'code' | 'file' | 'env' | 'legacy-env' | 'default';
 
@@ -30,6 +31,18 @@ export interface ResolvedConfig {
   baseDir: string;
   /** The environment it was resolved from. */
   env: Record<string, string | undefined>;
+  /** Directory relative module specifiers at this key path resolve against (its YAML file's directory, else `cwd`). */
+  baseDirOf?(path: readonly string[]): string;
+  /** The working directory the config was resolved in. */
+  cwd?: string;
+  /** The YAML file that was read, if any. */
+  file?: string;
+  /** Things worth one log line each (empty file, unknown log level, console fallback…). The client logs them once. */
+  warnings?: string[];
+  /** True when nothing configured a transport and the console transport was chosen. */
+  defaulted?: boolean;
+  /** From OPENLINEAGE_CLIENT_LOGGING. */
+  logLevel?: LogLevel;
 }
 
 export interface ResolveConfigOptions {

@@ -1,0 +1,329 @@
+import { describe, expect, it } from 'vitest';
+import { TransportError, ValidationError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import type { OpenLineageEvent, RunEvent } from '../model/event.js';
+import { ConsoleTransport } from '../transports/console.js';
+import { scratch } from '../config/test-helpers.js';
+import { resolveConfig } from '../config/resolve.js';
+import { VERSION } from '../version.js';
+import { OpenLineageClient } from './client.js';
+import { MemoryTransport, withStats } from './test-transport.js';
+
+function runEventFixture(jobName = 'dbt'): RunEvent {
+  return {
+    eventTime: '2023-07-17T10:54:22.355067Z',
+    eventType: 'COMPLETE',
+    producer: 'https://github.com/OpenLineage/OpenLineage/tree/0.30.0/integration/airflow',
+    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    run: { runId: 'f69a6e9b-9bac-3c9a-9cf6-eacb70ecc9a9', facets: {} },
+    job: {
+      namespace: 'food_delivery',
+      name: jobName,
+      facets: {
+        tags: {
+          _producer: 'https://github.com/OpenLineage/OpenLineage/tree/1.27.0/client/python',
+          _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/TagsJobFacet.json#/$defs/TagsJobFacet',
+          tags: [{ key: 'PIPELINE', value: 'sales', source: 'DBT_INTEGRATION' }],
+        },
+      },
+    },
+    inputs: [],
+    outputs: [],
+  };
+}
+
+function logs() {
+  const lines: string[] = [];
+  return { lines, logger: createLogger({ level: 'debug', write: (l) => lines.push(l) }) };
+}
+
+function clientFromEnv(env: Record<string, string>, transport = new MemoryTransport()) {
+  const s = scratch();
+  const resolved = resolveConfig({ env, cwd: s.dir, homeDir: s.home });
+  return { transport, client: new OpenLineageClient({ transport, resolved, logger: logs().logger }) };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('client-level features', () => {
+  it('every RunEvent gets the client-version run tag', async () => {
+    const { client, transport } = clientFromEnv({});
+    await client.emit(runEventFixture());
+    const sent = transport.events[0] as RunEvent;
+    expect(sent.run.facets?.tags).toMatchObject({
+      _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/TagsRunFacet.json#/$defs/TagsRunFacet',
+      tags: [{ key: 'openlineage_client_version', value: VERSION, source: 'OPENLINEAGE_CLIENT' }],
+    });
+    expect(sent.job.facets?.tags).toEqual(runEventFixture().job.facets?.tags);
+  });
+
+  it('seed tag example: OPENLINEAGE__TAGS__JOB__ENVIRONMENT on an event without tags', async () => {
+    const { client, transport } = clientFromEnv({ OPENLINEAGE__TAGS__JOB__ENVIRONMENT: 'PRODUCTION' });
+    const event = runEventFixture();
+    delete event.job.facets;
+    await client.emit(event);
+    expect((transport.events[0] as RunEvent).job.facets?.tags?.tags).toEqual([{ key: 'environment', value: 'PRODUCTION', source: 'USER' }]);
+  });
+
+  it('seed tag example: the JSON form gives the same tag', async () => {
+    const { client, transport } = clientFromEnv({ OPENLINEAGE__TAGS: '{"job": {"ENVIRONMENT": "PRODUCTION"}}' });
+    const event = runEventFixture();
+    delete event.job.facets;
+    await client.emit(event);
+    expect((transport.events[0] as RunEvent).job.facets?.tags?.tags).toEqual([{ key: 'environment', value: 'PRODUCTION', source: 'USER' }]);
+  });
+
+  it('seed tag example: new job tag, updated integration tag (keeps its key spelling), new run tag', async () => {
+    const { client, transport } = clientFromEnv({
+      OPENLINEAGE__TAGS__JOB__ENVIRONMENT: 'PRODUCTION',
+      OPENLINEAGE__TAGS__JOB__PIPELINE: 'sales_monthly',
+      OPENLINEAGE__TAGS__RUN__adhoc: 'true',
+    });
+    await client.emit(runEventFixture());
+    const sent = transport.events[0] as RunEvent;
+    expect(sent.job.facets?.tags?.tags).toEqual([
+      { key: 'PIPELINE', value: 'sales_monthly', source: 'USER' },
+      { key: 'environment', value: 'PRODUCTION', source: 'USER' },
+    ]);
+    expect(sent.run.facets?.tags?.tags).toEqual([
+      { key: 'adhoc', value: 'true', source: 'USER' },
+      { key: 'openlineage_client_version', value: VERSION, source: 'OPENLINEAGE_CLIENT' },
+    ]);
+  });
+
+  it('seed tag example, JSON form: same tags (in the order the JSON lists them)', async () => {
+    const { client, transport } = clientFromEnv({ OPENLINEAGE__TAGS: '{"job": {"ENVIRONMENT": "PRODUCTION", "PIPELINE": "sales_monthly"}, "run": {"adhoc": "true"}}' });
+    await client.emit(runEventFixture());
+    const sent = transport.events[0] as RunEvent;
+    expect(sent.job.facets?.tags?.tags).toEqual([
+      { key: 'environment', value: 'PRODUCTION', source: 'USER' },
+      { key: 'PIPELINE', value: 'sales_monthly', source: 'USER' },
+    ]);
+    expect((sent.run.facets?.tags?.tags as unknown[])[0]).toEqual({ key: 'adhoc', value: 'true', source: 'USER' });
+  });
+
+  it('job tags apply to JobEvents; DatasetEvents are sent unchanged', async () => {
+    const { client, transport } = clientFromEnv({ OPENLINEAGE__TAGS__JOB__TEAM: 'data', OPENLINEAGE__TAGS__RUN__X: '1' });
+    const jobEvent = { eventTime: '2024-01-01T00:00:00Z', producer: 'p', schemaURL: 's', job: { namespace: 'n', name: 'j' } };
+    const datasetEvent = { eventTime: '2024-01-01T00:00:00Z', producer: 'p', schemaURL: 's', dataset: { namespace: 'n', name: 'd' } };
+    await client.emit(jobEvent);
+    await client.emit(datasetEvent);
+    expect(transport.events[0]).toMatchObject({ job: { facets: { tags: { tags: [{ key: 'team', value: 'data', source: 'USER' }] } } } });
+    expect('run' in transport.events[0]!).toBe(false);
+    expect(transport.events[1]).toEqual(datasetEvent);
+  });
+
+  it('never mutates the caller event', async () => {
+    const { client, transport } = clientFromEnv({ OPENLINEAGE__TAGS__JOB__A: '1', OPENLINEAGE__TAGS__RUN__B: '2', OPENLINEAGE__FACETS__ENVIRONMENT_VARIABLES: '["HOME_X"]', HOME_X: 'h' });
+    const event = deepFreeze(runEventFixture());
+    const before = JSON.stringify(event);
+    await client.emit(event);
+    expect(JSON.stringify(event)).toBe(before);
+    expect(transport.events).toHaveLength(1);
+  });
+
+  it('environment-variables facet: collects listed variables, event values win, missing ones warn once', async () => {
+    const log = logs();
+    const s = scratch();
+    const resolved = resolveConfig({ env: { OPENLINEAGE__FACETS__ENVIRONMENT_VARIABLES: '["VAR1", "VAR2", "MISSING"]', VAR1: 'one', VAR2: 'two' }, cwd: s.dir, homeDir: s.home });
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport, resolved, logger: log.logger });
+    const event = runEventFixture();
+    event.run.facets = { environmentVariables: { _producer: 'p', _schemaURL: 's', environmentVariables: [{ name: 'VAR2', value: 'from-event' }] } };
+    await client.emit(event);
+    await client.emit(event);
+    expect((transport.events[0] as RunEvent).run.facets?.environmentVariables).toMatchObject({
+      _schemaURL: 'https://openlineage.io/spec/facets/1-0-0/EnvironmentVariablesRunFacet.json#/$defs/EnvironmentVariablesRunFacet',
+      environmentVariables: [
+        { name: 'VAR2', value: 'from-event' },
+        { name: 'VAR1', value: 'one' },
+      ],
+    });
+    expect(log.lines.filter((l) => l.includes('MISSING'))).toHaveLength(1);
+  });
+
+  it('job-name filters (exact and regex, anchored at the start) drop RunEvents only', async () => {
+    const s = scratch();
+    s.write('openlineage.yml', 'transport:\n  type: console\nfilters:\n  - type: exact\n    match: job\n  - type: regex\n    regex: ".*whatever.*"\n');
+    const resolved = resolveConfig({ env: {}, cwd: s.dir, homeDir: s.home });
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport, resolved, logger: logs().logger });
+    for (const name of ['job', 'my_whatever_job', 'jobs', 'wrong']) await client.emit(runEventFixture(name));
+    await client.emit({ eventTime: '2024-01-01T00:00:00Z', producer: 'p', schemaURL: 's', job: { namespace: 'n', name: 'job' } });
+    expect(transport.events.map((e) => (e as RunEvent).job.name)).toEqual(['jobs', 'wrong', 'job']);
+    expect(client.stats().filtered).toBe(2);
+  });
+
+  it('a filter without its pattern is a ConfigError naming the file line', () => {
+    const s = scratch();
+    const file = s.write('openlineage.yml', 'filters:\n  - type: regex\n');
+    const resolved = resolveConfig({ env: {}, cwd: s.dir, homeDir: s.home });
+    expect(() => new OpenLineageClient({ transport: new MemoryTransport(), resolved })).toThrow(`${file}:2`);
+  });
+
+  it('OPENLINEAGE_DISABLED makes emit a no-op', async () => {
+    const { client, transport } = clientFromEnv({ OPENLINEAGE_DISABLED: 'TRUE' });
+    await client.emit(runEventFixture());
+    expect(transport.events).toHaveLength(0);
+    const direct = new OpenLineageClient({ transport, env: { OPENLINEAGE_DISABLED: 'true' } });
+    await direct.emit(runEventFixture());
+    expect(transport.events).toHaveLength(0);
+  });
+});
+
+describe('errors and stats', () => {
+  it('by default a delivery failure is logged, counted and handed to onError; emit resolves', async () => {
+    const log = logs();
+    const transport = new MemoryTransport().failing();
+    const seen: unknown[] = [];
+    const client = new OpenLineageClient({ transport, logger: log.logger, onError: (e) => seen.push(e) });
+    await expect(client.emit(runEventFixture())).resolves.toBeUndefined();
+    expect(client.stats()).toEqual({ emitted: 1, success: 0, failed: 1, dropped: 0, pending: 0, filtered: 0 });
+    expect(seen[0]).toBeInstanceOf(TransportError);
+    expect(log.lines.some((l) => l.includes('backend said 503'))).toBe(true);
+  });
+
+  it('failOnError rejects with the TransportError', async () => {
+    const client = new OpenLineageClient({ transport: new MemoryTransport().failing(), failOnError: true, logger: logs().logger });
+    await expect(client.emit(runEventFixture())).rejects.toBeInstanceOf(TransportError);
+  });
+
+  it('emit of something that is not an event always rejects with a ValidationError', async () => {
+    const client = new OpenLineageClient({ transport: new MemoryTransport() });
+    await expect(client.emit({ hello: 'world' } as unknown as OpenLineageEvent)).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.emit(null as unknown as OpenLineageEvent)).rejects.toThrow('is not an OpenLineage event');
+  });
+
+  it('a custom validator rejects invalid events before the transport', async () => {
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport, validate: () => new ValidationError([{ pointer: '/job/name', message: 'bad' }]), logger: logs().logger });
+    await client.emit(runEventFixture());
+    expect(transport.events).toHaveLength(0);
+    expect(client.stats().failed).toBe(1);
+  });
+
+  it('stats fold in the background counts of the transport', async () => {
+    const transport = withStats(new MemoryTransport(), { pending: 3, success: 10, failed: 2, dropped: 1 });
+    const client = new OpenLineageClient({ transport });
+    await client.emit(runEventFixture());
+    expect(client.stats()).toEqual({ emitted: 1, success: 10, failed: 2, dropped: 1, pending: 3, filtered: 0 });
+  });
+
+  it('close is idempotent; later emits are dropped and counted', async () => {
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport, logger: logs().logger });
+    await client.emit(runEventFixture());
+    expect(await client.flush()).toBe(true);
+    expect(await client.close()).toBe(true);
+    expect(await client.close()).toBe(true);
+    expect(transport.closed).toBe(1);
+    await client.emit(runEventFixture());
+    expect(transport.events).toHaveLength(1);
+    expect(client.stats().dropped).toBe(1);
+  });
+
+  it('needs a transport', () => {
+    expect(() => new OpenLineageClient({} as never)).toThrow(TypeError);
+  });
+});
+
+describe('OpenLineageClient.create', () => {
+  it('with no config at all: console transport and one warning', async () => {
+    const log = logs();
+    const s = scratch();
+    const client = await OpenLineageClient.create({ env: {}, cwd: s.dir, homeDir: s.home, logger: log.logger });
+    expect(client.transport).toBeInstanceOf(ConsoleTransport);
+    expect(log.lines.filter((l) => l.includes('WARN'))).toHaveLength(1);
+  });
+
+  it('builds the transport the YAML names, relative to the YAML file', async () => {
+    const s = scratch();
+    s.write('conf/mine.mjs', 'export default { type: "yaml-rel", create: (config) => ({ type: "yaml-rel", config, events: [], async emit(e) { this.events.push(e); }, async close() { return true; } }) };\n');
+    const file = s.write('conf/openlineage.yml', 'transport:\n  type: ./mine.mjs\n  x: 1\n');
+    const client = await OpenLineageClient.create({ env: { OPENLINEAGE_CONFIG: file }, cwd: s.dir, homeDir: s.home });
+    expect(client.transport.type).toBe('yaml-rel');
+    expect(client.transport.config).toEqual({ type: './mine.mjs', x: 1 });
+  });
+
+  it('uses a given transport but still applies config from env', async () => {
+    const transport = new MemoryTransport();
+    const s = scratch();
+    const client = await OpenLineageClient.create({ transport, env: { OPENLINEAGE__TAGS__JOB__TEAM: 'x' }, cwd: s.dir, homeDir: s.home });
+    await client.emit(runEventFixture());
+    expect((transport.events[0] as RunEvent).job.facets?.tags?.tags).toContainEqual({ key: 'team', value: 'x', source: 'USER' });
+  });
+});
+
+describe('run helpers', () => {
+  it('startRun/complete emit START and COMPLETE with the same run id', async () => {
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport, namespace: 'ns' });
+    const run = await client.startRun({ job: 'load', inputs: [{ namespace: 'db', name: 't' }] });
+    await run.running();
+    await run.complete({ outputs: [{ namespace: 'db', name: 'out' }] });
+    const events = transport.events as RunEvent[];
+    expect(events.map((e) => e.eventType)).toEqual(['START', 'RUNNING', 'COMPLETE']);
+    expect(new Set(events.map((e) => e.run.runId)).size).toBe(1);
+    expect(events[0]!.job).toMatchObject({ namespace: 'ns', name: 'load' });
+    expect(events[2]!.outputs).toEqual([{ namespace: 'db', name: 'out' }]);
+    expect(events[2]!.inputs).toEqual([{ namespace: 'db', name: 't' }]);
+  });
+
+  it('child runs carry parent and root', async () => {
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport });
+    const dag = await client.startRun({ job: { namespace: 'airflow', name: 'dag' } });
+    const task = await dag.child({ job: 'dag.task' });
+    const sub = await task.child({ job: 'dag.task.spark' });
+    const subStart = transport.events[2] as RunEvent;
+    expect(subStart.job.namespace).toBe('airflow');
+    expect(subStart.run.facets?.parent).toMatchObject({
+      _schemaURL: 'https://openlineage.io/spec/facets/1-2-0/ParentRunFacet.json#/$defs/ParentRunFacet',
+      run: { runId: task.runId },
+      job: { namespace: 'airflow', name: 'dag.task' },
+      root: { run: { runId: dag.runId }, job: { namespace: 'airflow', name: 'dag' } },
+    });
+    expect((transport.events[1] as RunEvent).run.facets?.parent).toMatchObject({ run: { runId: dag.runId }, root: { run: { runId: dag.runId } } });
+    expect((transport.events[0] as RunEvent).run.facets?.parent).toBeUndefined();
+    expect(sub.ref().root?.runId).toBe(dag.runId);
+  });
+
+  it('fail adds an errorMessage facet with message, language and stack', async () => {
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport });
+    const run = await client.startRun({ job: 'j' });
+    await run.fail(new Error('boom'));
+    const failed = transport.events[1] as RunEvent;
+    expect(failed.eventType).toBe('FAIL');
+    expect(failed.run.facets?.errorMessage).toMatchObject({
+      _schemaURL: 'https://openlineage.io/spec/facets/1-0-1/ErrorMessageRunFacet.json#/$defs/ErrorMessageRunFacet',
+      message: 'boom',
+      programmingLanguage: 'JavaScript',
+    });
+    expect(String(failed.run.facets?.errorMessage?.stackTrace)).toContain('boom');
+  });
+
+  it('withRun returns the result after COMPLETE, or emits FAIL and rethrows', async () => {
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport });
+    await expect(client.withRun({ job: 'ok' }, () => 42)).resolves.toBe(42);
+    const boom = new Error('nope');
+    await expect(client.withRun({ job: 'bad' }, async () => Promise.reject(boom))).rejects.toBe(boom);
+    expect((transport.events as RunEvent[]).map((e) => `${e.job.name}:${e.eventType}`)).toEqual(['ok:START', 'ok:COMPLETE', 'bad:START', 'bad:FAIL']);
+  });
+
+  it('abort emits ABORT', async () => {
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport });
+    const run = await client.startRun({ job: 'j', runId: '0190b1a2-0000-7000-8000-000000000000' });
+    await run.abort();
+    expect((transport.events[1] as RunEvent).eventType).toBe('ABORT');
+    expect((transport.events[1] as RunEvent).run.runId).toBe('0190b1a2-0000-7000-8000-000000000000');
+  });
+});

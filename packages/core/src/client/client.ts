@@ -1,0 +1,290 @@
+import { readClientSettings, EMPTY_CLIENT_SETTINGS, type ClientSettings } from '../config/client-settings.js';
+import { isDisabled, resolveConfig } from '../config/resolve.js';
+import type { OpenLineageConfig, ResolvedConfig } from '../config/types.js';
+import { OpenLineageError, TransportError, ValidationError } from '../errors.js';
+import { createLogger, defaultLogger, rateLimited, type Logger } from '../logger.js';
+import { looksLikeEvent, type JobFacet, type OpenLineageEvent, type RunEvent } from '../model/event.js';
+import { createTransport } from '../registry/create.js';
+import type { Transport, TransportStats } from '../transport/types.js';
+import { DEFAULT_PRODUCER, VERSION } from '../version.js';
+import { enrichEvent, isFilteredOut } from './enrich.js';
+import { RunHandle, type RunSpec } from './runs.js';
+
+export interface ClientStats {
+  /** Events handed to the transport. */
+  emitted: number;
+  success: number;
+  failed: number;
+  dropped: number;
+  pending: number;
+  /** Events dropped by job-name filters. */
+  filtered: number;
+}
+
+export type ErrorHandler = (error: Error, event: OpenLineageEvent | undefined) => void;
+
+/** What validation does when enabled: reject invalid events before sending. */
+export type Validator = (event: OpenLineageEvent) => ValidationError | undefined;
+
+export interface OpenLineageClientOptions {
+  /** A ready transport (when given, `config.transport` is not used). */
+  transport: Transport;
+  /** Client-level config (filters, tags, facets) when not built by `create`. */
+  config?: OpenLineageConfig;
+  /** A resolved config (what `create` passes); wins over `config`. */
+  resolved?: ResolvedConfig;
+  /** Environment for OPENLINEAGE_DISABLED and the environment-variables facet (default: `resolved.env`, else `{}`). */
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+  onError?: ErrorHandler;
+  /** Reject `emit` with the TransportError instead of logging and counting it (default false). */
+  failOnError?: boolean;
+  /** Validate each event before sending: `true` uses `validateEvent`, or pass your own validator. */
+  validate?: boolean | Validator;
+  /** `producer` for events and facets the client builds (default: this client, with its version). */
+  producer?: string;
+  /** Default job namespace for run helpers given a bare job name (default: OPENLINEAGE_NAMESPACE, else `default`). */
+  namespace?: string;
+  /** Builds the source-code-location facet when `facets.source_code_location` enables it. */
+  sourceCodeLocation?: () => JobFacet | undefined;
+}
+
+export interface CreateClientOptions extends Partial<Omit<OpenLineageClientOptions, 'resolved'>> {
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  homeDir?: string;
+}
+
+/**
+ * Emits lineage events through a transport. `emit` never throws for delivery problems unless
+ * `failOnError` is set: lineage must not break the job it describes, and a rejected promise
+ * nobody awaits would end a Node process.
+ */
+export class OpenLineageClient {
+  readonly transport: Transport;
+  readonly logger: Logger;
+  readonly producer: string;
+  readonly namespace: string;
+  readonly disabled: boolean;
+  readonly settings: ClientSettings;
+  private readonly env: Record<string, string | undefined>;
+  private readonly onError: ErrorHandler | undefined;
+  private readonly failOnError: boolean;
+  private readonly validator: Validator | undefined;
+  private readonly sourceCodeLocation: (() => JobFacet | undefined) | undefined;
+  private readonly counts = { emitted: 0, success: 0, failed: 0, dropped: 0, filtered: 0 };
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly warnedVariables = new Set<string>();
+  private readonly logFailure: (message: string) => void;
+  private closing: Promise<boolean> | undefined;
+
+  constructor(options: OpenLineageClientOptions) {
+    if (typeof options !== 'object' || options === null || typeof (options as Partial<OpenLineageClientOptions>).transport?.emit !== 'function') {
+      throw new TypeError('new OpenLineageClient({ transport }) needs a transport; use OpenLineageClient.create() to build one from config');
+    }
+    const resolved = options.resolved;
+    this.env = options.env ?? resolved?.env ?? {};
+    this.transport = options.transport;
+    this.logger = options.logger ?? (resolved?.logLevel !== undefined ? createLogger({ level: resolved.logLevel }) : defaultLogger(this.env));
+    this.producer = options.producer ?? DEFAULT_PRODUCER;
+    this.namespace = options.namespace ?? this.env.OPENLINEAGE_NAMESPACE ?? 'default';
+    this.disabled = resolved?.disabled ?? isDisabled(this.env);
+    this.settings = resolved !== undefined ? readClientSettings(resolved.config, resolved.origin) : options.config !== undefined ? readClientSettings(options.config) : EMPTY_CLIENT_SETTINGS;
+    this.onError = options.onError;
+    this.failOnError = options.failOnError ?? false;
+    this.validator = typeof options.validate === 'function' ? options.validate : options.validate === true ? defaultValidator() : undefined;
+    this.sourceCodeLocation = options.sourceCodeLocation;
+    this.logFailure = rateLimited((m) => this.logger.error(m));
+    for (const warning of resolved?.warnings ?? []) this.logger.warn(warning);
+  }
+
+  /**
+   * Resolves config (code > openlineage.yml > OPENLINEAGE__* > OPENLINEAGE_URL…) and builds the
+   * transport it names, importing its package on first use.
+   */
+  static async create(options: CreateClientOptions = {}): Promise<OpenLineageClient> {
+    const resolved = resolveConfig({
+      ...(options.config !== undefined ? { config: options.config } : {}),
+      ...(options.env !== undefined ? { env: options.env } : {}),
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.homeDir !== undefined ? { homeDir: options.homeDir } : {}),
+    });
+    const logger = options.logger ?? (resolved.logLevel !== undefined ? createLogger({ level: resolved.logLevel }) : defaultLogger(resolved.env));
+    const settings = readClientSettings(resolved.config, resolved.origin);
+    const transport =
+      options.transport ??
+      (await createTransport(resolved.config.transport, {
+        logger,
+        env: resolved.env,
+        cwd: resolved.cwd ?? options.cwd ?? process.cwd(),
+        origin: resolved.origin,
+        path: ['transport'],
+        ...(resolved.baseDirOf !== undefined ? { baseDirOf: resolved.baseDirOf } : { baseDir: resolved.baseDir }),
+      }));
+    let sourceCodeLocation = options.sourceCodeLocation;
+    if (sourceCodeLocation === undefined && settings.sourceCodeLocation.enabled) {
+      const { sourceCodeLocationProvider } = await import('../git/facet.js');
+      sourceCodeLocation = sourceCodeLocationProvider({ cwd: resolved.cwd ?? process.cwd(), env: resolved.env, settings: settings.sourceCodeLocation, producer: options.producer ?? DEFAULT_PRODUCER, logger });
+    }
+    return new OpenLineageClient({
+      ...options,
+      transport,
+      resolved,
+      logger,
+      ...(sourceCodeLocation !== undefined ? { sourceCodeLocation } : {}),
+    });
+  }
+
+  /**
+   * Sends one event: disabled check → job-name filters → tags and the client-version run tag →
+   * environment-variables facet → source-code-location facet → optional validation → transport.
+   * Something that is not an event rejects with a ValidationError even without `failOnError`:
+   * that is a bug in the calling code, not a delivery problem.
+   */
+  async emit(event: OpenLineageEvent): Promise<void> {
+    if (!looksLikeEvent(event)) {
+      throw new ValidationError([{ pointer: '', message: 'is not an OpenLineage event (a RunEvent, JobEvent or DatasetEvent object with eventTime, producer, schemaURL)' }]);
+    }
+    if (this.disabled) return;
+    if (this.closing !== undefined) {
+      this.counts.dropped++;
+      return this.fail(new TransportError('client is closed; event dropped', { transport: this.transport.type }), event);
+    }
+    if (isFilteredOut(event, this.settings)) {
+      this.counts.filtered++;
+      this.logger.debug(`event for job ${(event as RunEvent).job.name} dropped by a job-name filter`);
+      return;
+    }
+    const enriched = enrichEvent(event, {
+      settings: this.settings,
+      producer: this.producer,
+      clientVersion: VERSION,
+      env: this.env,
+      onMissingVariable: (name) => {
+        if (this.warnedVariables.has(name)) return;
+        this.warnedVariables.add(name);
+        this.logger.warn(`environment variable ${name} (facets.environment_variables) is not set`);
+      },
+      ...(this.sourceCodeLocation !== undefined ? { sourceCodeLocation: this.sourceCodeLocation } : {}),
+    });
+    if (this.validator !== undefined) {
+      const invalid = this.validator(enriched);
+      if (invalid !== undefined) {
+        this.counts.failed++;
+        return this.fail(invalid, event);
+      }
+    }
+    this.counts.emitted++;
+    const delivery = this.transport.emit(enriched);
+    this.inFlight.add(delivery);
+    try {
+      await delivery;
+      if (this.transport.stats === undefined) this.counts.success++;
+    } catch (error) {
+      this.counts.failed++;
+      return this.fail(asError(error, this.transport.type), event);
+    } finally {
+      this.inFlight.delete(delivery);
+    }
+  }
+
+  private fail(error: Error, event: OpenLineageEvent | undefined): void {
+    this.logFailure(`failed to emit OpenLineage event: ${error.message}`);
+    try {
+      this.onError?.(error, event);
+    } catch (handlerError) {
+      this.logger.error('onError handler threw', handlerError);
+    }
+    if (this.failOnError) throw error;
+  }
+
+  /** Counters, including what a background transport delivered, failed or dropped on its own. */
+  stats(): ClientStats {
+    const t: TransportStats | undefined = this.transport.stats?.();
+    return {
+      emitted: this.counts.emitted,
+      success: (t?.success ?? 0) + this.counts.success,
+      failed: (t?.failed ?? 0) + this.counts.failed,
+      dropped: (t?.dropped ?? 0) + this.counts.dropped,
+      pending: (t?.pending ?? 0) + (t === undefined ? this.inFlight.size : 0),
+      filtered: this.counts.filtered,
+    };
+  }
+
+  /** Waits for emits in progress, then for the transport's background work; true when everything was delivered in time. */
+  async flush(timeoutMs?: number): Promise<boolean> {
+    const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
+    const settled = await withTimeout(Promise.allSettled([...this.inFlight]).then(() => true), timeoutMs);
+    if (!settled) return false;
+    if (this.transport.flush === undefined) return true;
+    return this.transport.flush(deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
+  }
+
+  /** Drains and closes the transport; idempotent. Events emitted afterwards are dropped and counted. */
+  close(timeoutMs?: number): Promise<boolean> {
+    this.closing ??= (async () => {
+      const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
+      await withTimeout(Promise.allSettled([...this.inFlight]), timeoutMs);
+      try {
+        return await this.transport.close(deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
+      } catch (error) {
+        this.logger.error('closing the transport failed', error);
+        return false;
+      }
+    })();
+    return this.closing;
+  }
+
+  /** Emits START and returns a handle for RUNNING / COMPLETE / FAIL / ABORT and child runs. */
+  async startRun(spec: RunSpec): Promise<RunHandle> {
+    const handle = new RunHandle(this, spec);
+    await handle.start();
+    return handle;
+  }
+
+  /** Emits START, runs `fn`, then COMPLETE (returning its result) or FAIL (rethrowing its error). */
+  async withRun<T>(spec: RunSpec, fn: (run: RunHandle) => T | Promise<T>): Promise<T> {
+    const run = await this.startRun(spec);
+    let result: T;
+    try {
+      result = await fn(run);
+    } catch (error) {
+      if (!run.finished) await run.fail(error);
+      throw error;
+    }
+    if (!run.finished) await run.complete();
+    return result;
+  }
+}
+
+let validatorModule: Validator | undefined;
+
+function defaultValidator(): Validator {
+  return (event) => {
+    validatorModule ??= lazyValidateEvent();
+    return validatorModule(event);
+  };
+}
+
+function lazyValidateEvent(): Validator {
+  throw new OpenLineageError('validateEvent is not available yet');
+}
+
+function asError(error: unknown, transport: string): Error {
+  if (error instanceof Error) return error;
+  return new TransportError(`transport ${transport} failed: ${String(error)}`, { transport, cause: error });
+}
+
+async function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined): Promise<T | false> {
+  if (timeoutMs === undefined || timeoutMs < 0) return promise;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

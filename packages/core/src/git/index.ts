@@ -1,0 +1,1 @@
+export { sourceCodeLocationProvider } from './facet.js';

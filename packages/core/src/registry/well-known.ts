@@ -1,0 +1,37 @@
+/** Built-in type names → the package that provides them, imported on first use. */
+export const WELL_KNOWN_PACKAGES: Readonly<Record<string, string>> = {
+  http: '@ol/transport-http',
+  async_http: '@ol/transport-async-http',
+  'async-http': '@ol/transport-async-http',
+  asynchttp: '@ol/transport-async-http',
+  kafka: '@ol/transport-kafka',
+  file: '@ol/transport-file',
+  composite: '@ol/transport-composite',
+  transform: '@ol/transport-transform',
+  amazon_datazone_api: '@ol/transport-datazone',
+  datazone: '@ol/transport-datazone',
+};
+
+/** The Python class paths its docs use as `type`, so one openlineage.yml serves both clients. */
+export const PYTHON_CLASS_PATHS: Readonly<Record<string, string>> = {
+  'openlineage.client.transport.http.HttpTransport': 'http',
+  'openlineage.client.transport.HttpTransport': 'http',
+  'openlineage.client.transport.async_http.AsyncHttpTransport': 'async_http',
+  'openlineage.client.transport.kafka.KafkaTransport': 'kafka',
+  'openlineage.client.transport.file.FileTransport': 'file',
+  'openlineage.client.transport.composite.CompositeTransport': 'composite',
+  'openlineage.client.transport.transform.TransformTransport': 'transform',
+  'openlineage.client.transport.transform.transform.TransformTransport': 'transform',
+  'openlineage.client.transport.console.ConsoleTransport': 'console',
+  'openlineage.client.transport.ConsoleTransport': 'console',
+  'openlineage.client.transport.noop.NoopTransport': 'noop',
+  'openlineage.client.transport.amazon_datazone.AmazonDataZoneTransport': 'amazon_datazone_api',
+};
+
+/** Python transports this client does not implement: a clear error beats "cannot find package msk-iam". */
+export const PYTHON_ONLY_TYPES: ReadonlySet<string> = new Set(['msk-iam', 'datadog', 'gcplineage']);
+
+/** Maps a Python class path to its built-in type; anything else is returned unchanged. */
+export function canonicalTypeName(type: string): string {
+  return PYTHON_CLASS_PATHS[type.trim()] ?? type.trim();
+}
