@@ -84,7 +84,7 @@ export interface LineageSink {
   orderViolatingRuns(): string[];
   /** Resolves once `n` events were accepted; rejects after `timeoutMs` (default 10 s). */
   waitForEvents(n: number, timeoutMs?: number): Promise<void>;
-  /** Forget recorded requests, events, tokens, script and delay. */
+  /** Forget recorded requests, events, tokens, script and delay; the token endpoint goes back to its start options. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -117,7 +117,8 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
   const record = options.record ?? true;
   const host = options.host ?? '127.0.0.1';
   const cert = options.tls ? selfSignedCertificate() : undefined;
-  let token = options.token ? new TokenEndpoint(options.token === true ? {} : options.token) : undefined;
+  const initialToken = options.token === true ? {} : options.token || undefined;
+  let token = initialToken ? new TokenEndpoint(initialToken) : undefined;
   const requests: RecordedRequest[] = [];
   const events: unknown[] = [];
   const order = new RunOrderTracker();
@@ -254,6 +255,7 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
       requests.length = 0;
       events.length = 0;
       token?.issued.splice(0);
+      token = initialToken ? new TokenEndpoint(initialToken) : undefined;
       order.clear();
       script = [];
       delay = 0;
