@@ -1,1 +1,4 @@
-export { sourceCodeLocationProvider } from './facet.js';
+export { sourceCodeLocationFacet, sourceCodeLocationProvider } from './facet.js';
+export type { SourceCodeLocationOptions } from './facet.js';
+export { readGitInfo, stripCredentials, pullRequestNumber } from './repository.js';
+export type { GitInfo } from './repository.js';
