@@ -8,6 +8,7 @@ export * from './config/types.js';
 // Model, facets, validation, ids, naming
 export * from './model/event.js';
 export * from './model/serialize.js';
+export * from './model/builders.js';
 export * from './version.js';
 export * from './facets/index.js';
 export * from './validation/index.js';

@@ -1,1 +1,2 @@
-export {};
+export * from './standard.js';
+export * from './custom.js';

@@ -1,2 +1,3 @@
 export * from './event.js';
 export * from './serialize.js';
+export * from './builders.js';

@@ -1,1 +1,1 @@
-export {};
+export { naming, type DatasetName, type NamingOptions } from './dataset-naming.js';
