@@ -40,10 +40,12 @@ export function encodeBody(json: string, compression: 'gzip' | undefined): strin
 }
 
 /** The provider's current header value (evaluated per request, like the Python client). */
-export async function authorizationOf(provider: TokenProvider | undefined): Promise<string | undefined> {
+export function authorizationOf(provider: TokenProvider | undefined): string | undefined | Promise<string | undefined> {
   if (!provider) return undefined;
-  const value = await provider.getBearer();
-  return value ? value : undefined;
+  const value = provider.getBearer();
+  // Sync providers (api_key) stay sync: no extra promise per emit.
+  if (typeof value === 'string' || value === undefined || value === null) return value ? value : undefined;
+  return value.then((v) => (v ? v : undefined));
 }
 
 /** Everything that must be scrubbed from errors: provider secrets, the header value, secret-looking custom headers. */

@@ -42,13 +42,16 @@ type Attempt = { ok: true; status: number } | { ok: false; failure: AttemptFailu
  * `async_http` calls this per request with its own dispatcher.
  */
 export async function sendWithRetry(request: HttpRequest, o: SendOptions): Promise<SendResult> {
-  const url = new URL(request.url);
-  const shown = displayUrl(url);
-  const state = new RetryState(o.retry, 'POST');
+  const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
   const timeoutMs = Math.max(1, Math.round(o.timeout * 1000));
+  // Allocated on the first failure only: the happy path stays as lean as a raw POST.
+  let state: RetryState | undefined;
+  let shown = '';
   for (let attempts = 1; ; attempts++) {
     const result = await attempt(url, request, o, timeoutMs);
     if (result.ok) return { status: result.status, attempts };
+    state ??= new RetryState(o.retry, 'POST');
+    shown ||= displayUrl(url);
     const decision = state.next(result.failure);
     if (!decision.retry) {
       const context: FailureContext = { transport: o.transport, url: shown, attempts, retryable: decision.retryable, exhausted: decision.exhausted, secrets: o.secrets ?? [] };

@@ -1,9 +1,10 @@
 import type { OpenLineageEvent } from '@ol/core';
 
 /**
- * The one place events become JSON. Until core's `toJSON` lands this mirrors its contract
- * (undefined and null members dropped); then this delegates to it.
+ * The one place events become JSON. Until core's `toJSON` lands this is a plain `JSON.stringify`
+ * (undefined members dropped; a replacer that also drops nulls costs ~2x on the hot path);
+ * then this delegates to core.
  */
 export function serializeEvent(event: OpenLineageEvent): string {
-  return JSON.stringify(event, (_key, value: unknown) => (value === null ? undefined : value));
+  return JSON.stringify(event);
 }

@@ -29,6 +29,8 @@ export class HttpTransport implements Transport {
   readonly #target: URL;
   #closed: Promise<boolean> | undefined;
   #inflight = 0;
+  /** Headers for the last Authorization value seen: rebuilt only when a provider hands out a new one. */
+  #headers: { authorization: string | undefined; headers: Record<string, string>; secrets: string[] } | undefined;
 
   constructor(config: HttpTransportConfig, deps: HttpTransportDeps = {}) {
     this.config = config;
@@ -47,14 +49,22 @@ export class HttpTransport implements Transport {
     if (this.#closed) throw new TransportError('http transport is closed', { transport: 'http', retryable: false });
     this.#inflight++;
     try {
-      const authorization = await authorizationOf(this.#provider);
-      const secrets = secretsOf(this.#provider, authorization, this.config.customHeaders);
-      const headers = buildHeaders({ authorization, customHeaders: this.config.customHeaders, compression: this.config.compression, userAgent: USER_AGENT });
+      const auth = authorizationOf(this.#provider);
+      const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
       const body = encodeBody(serializeEvent(event), this.config.compression);
       await sendWithRetry({ url: this.#target, headers, body }, { dispatcher: this.#dispatcher, retry: this.config.retry, timeout: this.config.timeout, transport: 'http', secrets, logger: this.#logger });
     } finally {
       this.#inflight--;
     }
+  }
+
+  private headersFor(authorization: string | undefined): { headers: Record<string, string>; secrets: string[] } {
+    const cached = this.#headers;
+    // Secrets depend only on the provider's key (fixed) and the header value, so they are cached with it.
+    if (cached && cached.authorization === authorization) return cached;
+    const headers = buildHeaders({ authorization, customHeaders: this.config.customHeaders, compression: this.config.compression, userAgent: USER_AGENT });
+    this.#headers = { authorization, headers, secrets: secretsOf(this.#provider, authorization, this.config.customHeaders) };
+    return this.#headers;
   }
 
   /** Every emit is awaited by its caller, so there is never anything queued to flush. */
