@@ -33,3 +33,21 @@ describe('toJSON', () => {
     expect(toJSON({ t: new Date(0) })).toBe('{"t":"1970-01-01T00:00:00.000Z"}');
   });
 });
+
+describe('toJSON fast path', () => {
+  it('gives the same result with and without nulls to remove', () => {
+    const clean = { a: [{ b: 1, c: [2, 'x'] }], d: undefined, e: { f: true } };
+    expect(toJSON(clean)).toBe('{"a":[{"b":1,"c":[2,"x"]}],"e":{"f":true}}');
+    expect(toJSON({ ...clean, g: null })).toBe(toJSON(clean));
+    expect(toJSON({ ...clean, a: [{ b: 1, c: [2, null, 'x', undefined] }] })).toBe(toJSON(clean));
+  });
+
+  it('drops nulls that a toJSON method returns', () => {
+    const odd = { toJSON: () => ({ kept: 1, dropped: null }) };
+    expect(toJSON({ odd })).toBe('{"odd":{"kept":1}}');
+  });
+
+  it('serializes primitives like JSON.stringify', () => {
+    expect(toJSON('x' as never)).toBe('"x"');
+  });
+});
