@@ -69,7 +69,7 @@ describe('jwt auth against the sink token endpoint', () => {
   });
 
   it('sends the IBM Cloud IAM preset grant and response types', async () => {
-    const t = transport({ auth: { type: 'jwt', apiKey: API_KEY, tokenEndpoint: sink.tokenUrl, ...IBM_IAM_PRESET } });
+    const t = transport({ auth: { type: 'jwt', apiKey: API_KEY, ...IBM_IAM_PRESET, tokenEndpoint: sink.tokenUrl } });
     await t.emit(runEvent());
     expect(sink.tokens[0]!.form).toMatchObject({ grant_type: 'urn:ibm:params:oauth:grant-type:apikey', response_type: 'cloud_iam' });
   });

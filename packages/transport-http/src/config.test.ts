@@ -91,9 +91,9 @@ describe('config', () => {
 
   it('builds the transport through the descriptor and warns about unknown keys', async () => {
     const warnings: string[] = [];
-    const t = await descriptor.create({ type: 'http', url: 'http://localhost:1', session: 'x', max_queue_size: 3 }, context(undefined, warnings));
+    const t = await descriptor.create({ type: 'http', url: 'http://localhost:1', session: 'x', max_queue_size: 3, retry: { total: 1, raise_on_status: false } }, context(undefined, warnings));
     expect(t).toBeInstanceOf(HttpTransport);
-    expect(warnings.join()).toMatch(/session, max_queue_size/);
+    expect(warnings.join()).toMatch(/session, max_queue_size, retry\.raise_on_status/);
     await t.close();
   });
 

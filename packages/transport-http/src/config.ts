@@ -1,6 +1,6 @@
 import { OptionReader, codeScope, type OptionScope } from '@ol/core';
 import { readAuthConfig, type AuthConfig } from './auth/index.js';
-import { readRetryConfig, type RetryConfig } from './retry.js';
+import { RETRY_OPTION_KEYS, readRetryConfig, type RetryConfig } from './retry.js';
 import { joinEndpoint, parseBaseUrl } from './url.js';
 
 /** Options shared by the `http` and `async_http` transports, normalized (camelCase, defaults filled in). */
@@ -62,9 +62,10 @@ export function readHttpOptions(reader: OptionReader): HttpOptions {
   };
 }
 
-/** Keys in the config that nothing reads (they are ignored; callers log them). */
+/** Keys in the config that nothing reads, `retry.*` included (they are ignored; callers log them). */
 export function unknownHttpKeys(reader: OptionReader, extra: readonly string[] = []): string[] {
-  return reader.unknownKeys([...HTTP_OPTION_KEYS, ...extra]);
+  const retry = reader.object('retry');
+  return [...reader.unknownKeys([...HTTP_OPTION_KEYS, ...extra]), ...(retry ? retry.unknownKeys(RETRY_OPTION_KEYS).map((k) => `retry.${k}`) : [])];
 }
 
 /** Normalizes an `http` transport config given in code (`scope` defaults to `transport` in code). */

@@ -24,8 +24,12 @@ export const JWT_DEFAULTS = Object.freeze({
   tokenRefreshBuffer: 120,
 });
 
-/** The IBM Cloud IAM preset (documented by the Python client). */
-export const IBM_IAM_PRESET = Object.freeze({ grantType: 'urn:ibm:params:oauth:grant-type:apikey', responseType: 'cloud_iam' });
+/** The IBM Cloud IAM preset (documented by the Python client): spread it into `auth` next to `type: 'jwt'` and `apiKey`. */
+export const IBM_IAM_PRESET = Object.freeze({
+  tokenEndpoint: 'https://iam.cloud.ibm.com/identity/token',
+  grantType: 'urn:ibm:params:oauth:grant-type:apikey',
+  responseType: 'cloud_iam',
+});
 
 const TOKEN_FETCH_TIMEOUT_MS = 10_000;
 
