@@ -20,9 +20,10 @@ export function runCli(
   args: readonly string[],
   opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
 ): Promise<CliResult> {
-  // A clean environment: the developer's own OPENLINEAGE_* variables must not leak into tests.
+  // A clean environment: the developer's own OPENLINEAGE_* variables must not leak into tests, and
+  // NODE_PATH (pnpm sets it for scripts, pointing at its hoisted store) would find packages a user's shell would not.
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('OPENLINEAGE')) env[k] = v;
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('OPENLINEAGE') && k !== 'NODE_PATH') env[k] = v;
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;

@@ -1,3 +1,4 @@
+import { customFacetName, isStandardFacetKey, type FacetEntity } from '@ol/core';
 import { pascalCase } from './ts-text.js';
 
 /**
@@ -15,26 +16,17 @@ export interface NamingViolation {
   message: string;
 }
 
-/** Base definition → the `{entity}` part the facet name must end with. */
-export const ENTITY_OF_BASE: Readonly<Record<string, string>> = {
-  RunFacet: 'Run',
-  JobFacet: 'Job',
-  DatasetFacet: 'Dataset',
-  InputDatasetFacet: 'InputDataset',
-  OutputDatasetFacet: 'OutputDataset',
+/** Base definition → the entity it attaches to, which decides the `{Entity}` part of the name. */
+export const ENTITY_OF_BASE: Readonly<Record<string, FacetEntity>> = {
+  RunFacet: 'run',
+  JobFacet: 'job',
+  DatasetFacet: 'dataset',
+  InputDatasetFacet: 'inputDataset',
+  OutputDatasetFacet: 'outputDataset',
 };
 
-/** Keys of the standard facets (spec 2-0-2 facet schemas); a custom key must not take one. */
-export const STANDARD_FACET_KEYS: ReadonlySet<string> = new Set([
-  'catalog', 'columnLineage', 'dataQualityAssertions', 'dataQualityMetrics', 'dataSource', 'datasetType',
-  'documentation', 'environmentVariables', 'errorMessage', 'executionParameters', 'externalQuery',
-  'extractionError', 'hierarchy', 'inputStatistics', 'jobDependencies', 'jobType', 'lifecycleStateChange',
-  'lineage', 'nominalTime', 'outputStatistics', 'ownership', 'parent', 'processing_engine', 'schema',
-  'sourceCode', 'sourceCodeLocation', 'sql', 'storage', 'subset', 'symlinks', 'tags', 'test', 'version',
-]);
-
 const PASCAL = /^[A-Z][A-Za-z0-9]*$/;
-const KEY = /^([a-z][A-Za-z0-9]*)_([a-z][A-Za-z0-9]*)$/;
+const KEY = /^[a-z][A-Za-z0-9]*_[a-z][A-Za-z0-9]*$/;
 const MUTABLE_SEGMENT = /\/(main|master|develop|trunk|HEAD|latest)\//;
 
 export interface FacetNaming {
@@ -52,25 +44,25 @@ export function checkFacetNaming(f: FacetNaming): NamingViolation[] {
   const out: NamingViolation[] = [];
   const add = (rule: NamingViolation['rule'], message: string, pointer = f.pointer) => out.push({ file: f.file, pointer, rule, message });
   const entity = f.base === undefined ? undefined : ENTITY_OF_BASE[f.base];
+  const suffix = entity === undefined ? undefined : `${pascalCase(entity)}Facet`;
   if (f.base === undefined) {
     add('base-facet', `${f.name} does not extend a base facet ($ref to https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunFacet, JobFacet, DatasetFacet, InputDatasetFacet or OutputDatasetFacet in allOf)`);
   }
   if (!PASCAL.test(f.name)) {
     add('facet-name', `facet name '${f.name}' must be PascalCase: {Prefix}{Name}{Entity}Facet`);
-  } else if (entity !== undefined && !f.name.endsWith(`${entity}Facet`)) {
-    add('facet-name', `facet name '${f.name}' extends ${f.base} and must end with '${entity}Facet' ({Prefix}{Name}{Entity}Facet)`);
-  } else if (entity !== undefined && f.name === `${entity}Facet`) {
-    add('facet-name', `facet name '${f.name}' has no prefix and name: use {Prefix}{Name}${entity}Facet`);
+  } else if (suffix !== undefined && !f.name.endsWith(suffix)) {
+    add('facet-name', `facet name '${f.name}' extends ${f.base} and must end with '${suffix}' ({Prefix}{Name}{Entity}Facet)`);
+  } else if (suffix !== undefined && f.name === suffix) {
+    add('facet-name', `facet name '${f.name}' has no prefix and name: use {Prefix}{Name}${suffix}`);
   }
   if (f.key !== undefined) {
     const keyPointer = f.keyPointer ?? f.pointer;
-    const m = KEY.exec(f.key);
-    if (STANDARD_FACET_KEYS.has(f.key)) {
+    if (isStandardFacetKey(f.key)) {
       add('standard-facet', `key '${f.key}' is a standard facet's key: custom facets use a distinct {prefix}_{name} key`, keyPointer);
-    } else if (!m) {
+    } else if (!KEY.test(f.key)) {
       add('facet-key', `key '${f.key}' must be {prefix}_{name}, both camelCase (e.g. myCompany_statistics)`, keyPointer);
     } else if (entity !== undefined && PASCAL.test(f.name)) {
-      const expected = `${pascalCase(m[1]!)}${pascalCase(m[2]!)}${entity}Facet`;
+      const expected = customFacetName(f.key, entity);
       if (expected !== f.name) {
         add('key-matches-name', `key '${f.key}' and facet name '${f.name}' disagree: key {prefix}_{name} = '${f.key}' means the name ${expected}`, keyPointer);
       }

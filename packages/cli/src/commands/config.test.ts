@@ -1,0 +1,93 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, withTempDir } from '../test-cli.js';
+
+const SECRET = 'sk-live-9f8e7d6c5b4a';
+const ENV_SECRET = 'env-token-abcdef123';
+
+describe('openlineage config (subprocess)', () => {
+  it('shows sources, the normalized transport with defaults, and never the secret', async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(
+        path.join(dir, 'openlineage.yml'),
+        `transport:\n  type: http\n  url: https://lineage.example.com\n  auth:\n    type: api_key\n    api_key: ${SECRET}\n`,
+      );
+      const r = await runCli(['config'], { cwd: dir, env: { OPENLINEAGE__TRANSPORT__TIMEOUT: '12' } });
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+      expect(r.stdout).toContain(`  file       ${path.join(dir, 'openlineage.yml')}`);
+      expect(r.stdout).toContain('  env        OPENLINEAGE__TRANSPORT__TIMEOUT');
+      expect(r.stdout).toContain('Emission: enabled');
+      expect(r.stdout).toContain(`  http  (from ${path.join(dir, 'openlineage.yml')}:2, package @ol/transport-http)`);
+      expect(r.stdout).toContain('    endpoint: api/v1/lineage');
+      expect(r.stdout).toContain('    target: https://lineage.example.com/api/v1/lineage');
+      expect(r.stdout).toContain('    timeout: 12');
+      expect(r.stdout).toContain('      apiKey: ***');
+    });
+  });
+
+  it('prints JSON with --json, secrets from variables redacted too', async () => {
+    await withTempDir(async (dir) => {
+      const r = await runCli(['config', '--json'], {
+        cwd: dir,
+        env: {
+          OPENLINEAGE__TRANSPORT__TYPE: 'http',
+          OPENLINEAGE__TRANSPORT__URL: `https://user:${ENV_SECRET}@lineage.example.com`,
+          OPENLINEAGE__TRANSPORT__AUTH__TYPE: 'api_key',
+          OPENLINEAGE__TRANSPORT__AUTH__API_KEY: ENV_SECRET,
+        },
+      });
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain(ENV_SECRET);
+      const report = JSON.parse(r.stdout) as Record<string, any>;
+      expect(report.disabled).toBe(false);
+      expect(report.sources).toEqual([{ kind: 'env', detail: expect.stringContaining('OPENLINEAGE__TRANSPORT__AUTH__API_KEY') }]);
+      expect(report.transport).toMatchObject({
+        type: 'http',
+        origin: 'OPENLINEAGE__TRANSPORT__TYPE',
+        package: '@ol/transport-http',
+        normalized: true,
+        options: { endpoint: 'api/v1/lineage', timeout: 5, verify: true, auth: { type: 'api_key', apiKey: '***' } },
+      });
+    });
+  });
+
+  it('shows a composite as a tree with each child normalized by its own package', async () => {
+    await withTempDir(async (dir) => {
+      const config = path.join(dir, 'lineage.yml');
+      await writeFile(
+        config,
+        `transport:\n  type: composite\n  continue_on_failure: false\n  transports:\n    local:\n      type: file\n      log_file_path: /tmp/x.jsonl\n    backend:\n      type: http\n      url: http://127.0.0.1:5000\n`,
+      );
+      const r = await runCli(['config', '--config', config], { cwd: dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`  composite  (from ${config}:2, package @ol/transport-composite)\n    continueOnFailure: false\n`);
+      expect(r.stdout).toContain(`      local: file  (from ${config}:6, package @ol/transport-file)\n        logFilePath: /tmp/x.jsonl\n        append: false\n`);
+      expect(r.stdout).toContain('      backend: http  (from');
+      expect(r.stdout).toContain('        target: http://127.0.0.1:5000/api/v1/lineage');
+    });
+  });
+
+  it('says when emission is disabled, and when nothing is configured', async () => {
+    await withTempDir(async (dir) => {
+      const r = await runCli(['config'], { cwd: dir, env: { OPENLINEAGE_DISABLED: 'true', HOME: dir } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Emission: DISABLED (OPENLINEAGE_DISABLED=true)');
+      expect(r.stdout).toContain('  default    console transport');
+      expect(r.stdout).toContain('Warnings:\n  No OpenLineage transport configured');
+    });
+  });
+
+  it('exits 2 with the reason when the transport cannot be loaded or the config is wrong', async () => {
+    await withTempDir(async (dir) => {
+      const missing = await runCli(['config'], { cwd: dir, env: { OPENLINEAGE__TRANSPORT__TYPE: 'kafka' } });
+      expect(missing.code).toBe(2);
+      expect(missing.stdout).toContain('ERROR:');
+      expect(missing.stderr).toContain('npm install @ol/transport-kafka');
+      const bad = await runCli(['config'], { cwd: dir, env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: 'http://h', OPENLINEAGE__TRANSPORT__TIMEOUT: 'slow' } });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('OPENLINEAGE__TRANSPORT__TIMEOUT');
+    });
+  });
+});
