@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { TransportError, toJSON } from '@ol/core';
 import type { Logger } from '@ol/core';
@@ -159,6 +161,24 @@ describe('AWS errors become TransportErrors', () => {
     expect(err.retryable).toBe(true);
     expect(err.awsErrorName).toBeUndefined();
     expect(err.message).toContain('ECONNREFUSED');
+  });
+
+  it('an endpoint that never answers fails within the configured timeout, as a retryable error', async () => {
+    const silent = createServer(() => {
+      // Never answers: a hung peer.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const t = transport({ endpointOverride: `http://127.0.0.1:${port}`, timeout: 0.3 });
+      const err = await rejection(t.emit(runEvent()));
+      expect(err.retryable).toBe(true);
+      expect(err.awsErrorName).toBeUndefined();
+      expect(err.message).toMatch(/timeout/i);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 

@@ -42,7 +42,8 @@ export class DataZoneTransport implements Transport {
       ...(config.region !== undefined && { region: config.region }),
       ...(creds !== undefined && { credentials: creds }),
       maxAttempts: config.maxAttempts,
-      requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs },
+      // Without throwOnRequestTimeout the SDK only logs a warning and keeps waiting on a hung peer.
+      requestHandler: { connectionTimeout: timeoutMs, requestTimeout: timeoutMs, throwOnRequestTimeout: true },
     });
   }
 
