@@ -200,6 +200,21 @@ describe('errors and stats', () => {
     await expect(client.emit(null as unknown as OpenLineageEvent)).rejects.toThrow('is not an OpenLineage event');
   });
 
+  it('validate: true checks events against the spec before the transport', async () => {
+    const transport = new MemoryTransport();
+    const seen: unknown[] = [];
+    const client = new OpenLineageClient({ transport, validate: true, logger: logs().logger, onError: (e) => seen.push(e) });
+    await client.emit(runEventFixture());
+    const bad = runEventFixture();
+    bad.run.runId = 'not-a-uuid';
+    await client.emit(bad);
+    expect(transport.events).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(ValidationError);
+    expect((seen[0] as ValidationError).errors.some((e) => e.pointer === '/run/runId')).toBe(true);
+    const strict = new OpenLineageClient({ transport, validate: true, failOnError: true, logger: logs().logger });
+    await expect(strict.emit(bad)).rejects.toBeInstanceOf(ValidationError);
+  });
+
   it('a custom validator rejects invalid events before the transport', async () => {
     const transport = new MemoryTransport();
     const client = new OpenLineageClient({ transport, validate: () => new ValidationError([{ pointer: '/job/name', message: 'bad' }]), logger: logs().logger });

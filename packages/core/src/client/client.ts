@@ -1,7 +1,8 @@
 import { readClientSettings, EMPTY_CLIENT_SETTINGS, type ClientSettings } from '../config/client-settings.js';
 import { isDisabled, resolveConfig } from '../config/resolve.js';
 import type { OpenLineageConfig, ResolvedConfig } from '../config/types.js';
-import { OpenLineageError, TransportError, ValidationError } from '../errors.js';
+import { TransportError, ValidationError } from '../errors.js';
+import { validateEvent } from '../validation/validate.js';
 import { createLogger, defaultLogger, rateLimited, type Logger } from '../logger.js';
 import { looksLikeEvent, type JobFacet, type OpenLineageEvent, type RunEvent } from '../model/event.js';
 import { createTransport } from '../registry/create.js';
@@ -257,17 +258,11 @@ export class OpenLineageClient {
   }
 }
 
-let validatorModule: Validator | undefined;
-
 function defaultValidator(): Validator {
   return (event) => {
-    validatorModule ??= lazyValidateEvent();
-    return validatorModule(event);
+    const errors = validateEvent(event);
+    return errors.length > 0 ? new ValidationError(errors) : undefined;
   };
-}
-
-function lazyValidateEvent(): Validator {
-  throw new OpenLineageError('validateEvent is not available yet');
 }
 
 function asError(error: unknown, transport: string): Error {

@@ -1,7 +1,7 @@
 import type { ClientSettings } from '../config/client-settings.js';
 import type { JobFacet, OpenLineageEvent, RunEvent, RunFacet } from '../model/event.js';
 import { isDatasetEvent, isRunEvent } from '../model/event.js';
-import { facet } from './facet.js';
+import { facets } from '../facets/standard.js';
 
 export interface Tag {
   key: string;
@@ -39,9 +39,9 @@ export function enrichEvent(event: OpenLineageEvent, ctx: EnrichContext): OpenLi
   const jobTags = ctx.settings.tags.job.map(([key, value]) => ({ key, value, source: 'USER' }));
   let out: OpenLineageEvent = event;
   if (jobTags.length > 0) {
-    const facets = { ...out.job.facets };
-    facets.tags = facet('TagsJobFacet', '1-0-0', { tags: mergeTags(tagsOf(facets.tags), jobTags) }, ctx.producer);
-    out = { ...out, job: { ...out.job, facets } };
+    const jobFacets = { ...out.job.facets };
+    jobFacets.tags = facets.tagsJob({ tags: mergeTags(tagsOf(jobFacets.tags), jobTags) }, { producer: ctx.producer });
+    out = { ...out, job: { ...out.job, facets: jobFacets } };
   }
   if (!isRunEvent(out)) return out;
 
@@ -50,7 +50,7 @@ export function enrichEvent(event: OpenLineageEvent, ctx: EnrichContext): OpenLi
   const runTags: Tag[] = ctx.settings.tags.run.map(([key, value]) => ({ key, value, source: 'USER' }));
   runTags.push({ key: CLIENT_VERSION_TAG_KEY, value: ctx.clientVersion, source: 'OPENLINEAGE_CLIENT' });
   const runFacets: Record<string, RunFacet | undefined> = { ...run.facets };
-  runFacets.tags = facet('TagsRunFacet', '1-0-0', { tags: mergeTags(tagsOf(runFacets.tags), runTags) }, ctx.producer);
+  runFacets.tags = facets.tagsRun({ tags: mergeTags(tagsOf(runFacets.tags), runTags) }, { producer: ctx.producer });
 
   const envFacet = environmentFacet(runFacets.environmentVariables, ctx);
   if (envFacet !== undefined) runFacets.environmentVariables = envFacet;
@@ -100,5 +100,5 @@ function environmentFacet(existing: unknown, ctx: EnrichContext): RunFacet | und
   const current = (existing as { environmentVariables?: EnvVar[] | null } | undefined)?.environmentVariables ?? [];
   // Variables the event already carries win over collected ones with the same name.
   const present = new Set(current.map((v) => v.name));
-  return facet('EnvironmentVariablesRunFacet', '1-0-0', { environmentVariables: [...current, ...collected.filter((v) => !present.has(v.name))] }, ctx.producer);
+  return facets.environmentVariablesRun({ environmentVariables: [...current, ...collected.filter((v) => !present.has(v.name))] }, { producer: ctx.producer });
 }

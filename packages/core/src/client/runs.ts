@@ -1,8 +1,8 @@
 import type { EventType, InputDataset, Job, JobFacet, OutputDataset, RunEvent, RunFacet } from '../model/event.js';
-import { SPEC_URL } from '../model/event.js';
 import { newRunId } from '../ids/index.js';
 import type { OpenLineageClient } from './client.js';
-import { facet } from './facet.js';
+import { facets } from '../facets/standard.js';
+import { runEvent } from '../model/builders.js';
 
 export interface JobRef {
   namespace: string;
@@ -92,7 +92,7 @@ export class RunHandle {
     this.state = 'finished';
     const message = error instanceof Error ? error.message : String(error);
     const stackTrace = error instanceof Error ? error.stack : undefined;
-    const errorMessage = facet('ErrorMessageRunFacet', '1-0-1', { message, programmingLanguage: 'JavaScript', ...(stackTrace !== undefined ? { stackTrace } : {}) }, this.client.producer);
+    const errorMessage = facets.errorMessageRun({ message, programmingLanguage: 'JavaScript', ...(stackTrace !== undefined ? { stackTrace } : {}) }, { producer: this.client.producer });
     await this.emit('FAIL', { ...update, facets: { errorMessage, ...update.facets } });
   }
 
@@ -115,16 +115,14 @@ export class RunHandle {
     const jobFacets = { ...this.job.facets, ...update.jobFacets };
     const inputs = update.inputs ?? this.spec.inputs;
     const outputs = update.outputs ?? this.spec.outputs;
-    return {
+    return runEvent({
       eventType,
-      eventTime: new Date().toISOString(),
       producer: this.client.producer,
-      schemaURL: `${SPEC_URL}#/$defs/RunEvent`,
       run: { runId: this.runId, facets: runFacets },
       job: { namespace: this.job.namespace, name: this.job.name, facets: jobFacets },
       inputs: inputs ?? [],
       outputs: outputs ?? [],
-    };
+    });
   }
 
   private emit(eventType: EventType, update: RunUpdate): Promise<void> {
@@ -134,14 +132,12 @@ export class RunHandle {
 
 function parentFacet(parent: ParentRef, producer: string): RunFacet {
   const root = parent.root ?? { runId: parent.runId, job: parent.job };
-  return facet(
-    'ParentRunFacet',
-    '1-2-0',
+  return facets.parentRun(
     {
       run: { runId: parent.runId },
       job: { namespace: parent.job.namespace, name: parent.job.name },
       root: { run: { runId: root.runId }, job: { namespace: root.job.namespace, name: root.job.name } },
     },
-    producer,
+    { producer },
   );
 }

@@ -1,7 +1,7 @@
 import type { SourceCodeLocationSettings } from '../config/client-settings.js';
 import type { Logger } from '../logger.js';
 import type { JobFacet } from '../model/event.js';
-import { facet } from '../client/facet.js';
+import { facets } from '../facets/standard.js';
 import { pullRequestNumber, readGitInfo } from './repository.js';
 
 export interface SourceCodeLocationOptions {
@@ -26,7 +26,7 @@ export function sourceCodeLocationFacet(options: SourceCodeLocationOptions): Job
     options.logger.debug(`source-code-location facet skipped: no repository URL (no repo_url in config and no origin remote under ${options.cwd})`);
     return undefined;
   }
-  const fields: Record<string, unknown> = { type: 'git', url, repoUrl: url };
+  const fields: { type: string; url: string; repoUrl: string; version?: string; branch?: string; tag?: string; pullRequestNumber?: string } = { type: 'git', url, repoUrl: url };
   const version = settings.version ?? git?.commit;
   const branch = settings.branch ?? git?.branch;
   const tag = settings.tag ?? git?.tag;
@@ -35,7 +35,7 @@ export function sourceCodeLocationFacet(options: SourceCodeLocationOptions): Job
   if (branch !== undefined) fields.branch = branch;
   if (tag !== undefined) fields.tag = tag;
   if (pr !== undefined) fields.pullRequestNumber = pr;
-  return facet('SourceCodeLocationJobFacet', '1-1-0', fields, options.producer);
+  return facets.sourceCodeLocationJob(fields, { producer: options.producer });
 }
 
 /** The repository is read once, on first use, and the facet reused for every event of the client. */
