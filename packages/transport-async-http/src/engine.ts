@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Deque } from './deque.js';
 
 /**
@@ -83,7 +84,7 @@ export class DeliveryEngine<P> {
   private current = new Epoch();
   private readonly liveEpochs = new Set<Epoch>([this.current]);
   private flushWaiters: FlushWaiter[] = [];
-  private abort = new AbortController();
+  private abort = sharedAbortController();
   private keepAlive: NodeJS.Timeout | undefined;
   private draining = false;
 
@@ -178,7 +179,7 @@ export class DeliveryEngine<P> {
       return delivered;
     }
     this.abort.abort(new Error('closed before delivery'));
-    this.abort = new AbortController();
+    this.abort = sharedAbortController();
     for (const item of this.inFlight) this.settle(item, false, new Error('aborted by close() after its timeout'));
     this.inFlight.clear();
     const abandoned = [...this.ready.drain(), ...this.released.drain()];
@@ -339,3 +340,10 @@ function sumLost(epochs: readonly Epoch[]): number {
 }
 
 function noop(): void {}
+
+/** One signal is shared by every send in flight (each adds a listener), so lift the leak warning's limit. */
+function sharedAbortController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
+}

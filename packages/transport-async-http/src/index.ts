@@ -1,2 +1,15 @@
-export { DeliveryEngine } from './engine.js';
-export type { EngineOptions, EngineStats, OrderKey } from './engine.js';
+import { descriptor } from './descriptor.js';
+
+export { descriptor };
+export default descriptor;
+
+export { AsyncHttpTransport, createAsyncHttpTransport, type AsyncHttpTransportDeps, type ErrorListener, type EventInfo } from './transport.js';
+export {
+  ASYNC_HTTP_DEFAULTS,
+  ASYNC_HTTP_OPTION_KEYS,
+  normalizeAsyncHttpConfig,
+  readAsyncHttpOptions,
+  type AsyncHttpTransportConfig,
+  type AsyncHttpTransportOptions,
+} from './config.js';
+export { DeliveryEngine, type EngineOptions, type EngineStats, type OrderKey } from './engine.js';

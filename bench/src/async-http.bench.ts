@@ -1,0 +1,261 @@
+/**
+ * @ol/transport-async-http benchmarks.
+ *
+ * - Throughput: 20,000 START/COMPLETE pairs through the transport at 100 concurrent requests,
+ *   next to raw undici POSTs of the same pre-serialized bodies at the same concurrency, in the
+ *   same run (alternated, medians). The sink's order check must report 0 violations.
+ * - Caller-side cost of `emit` (median µs per call), next to `JSON.stringify` of the same event.
+ * - Dead backend: 1,000,000 emits without awaiting; peak RSS and drops.
+ *
+ * The sink runs in its own process (this file forked with OL_ASYNC_BENCH_ROLE=sink): on a
+ * 2-core machine a sink sharing the client's event loop would halve both sides and hide the
+ * client's own cost. The dead-backend run also gets its own process, because peak RSS
+ * (`maxRSS`) only ever grows and must not include the throughput runs.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { Pool } from 'undici';
+import type { RunEvent } from '@ol/core';
+import { createAsyncHttpTransport } from '@ol/transport-async-http';
+import { startLineageSink } from '@ol/test-kit';
+import { median, paired, scenario, type Scenario } from './harness.js';
+
+const PAIRS = 20_000;
+const CONCURRENCY = 100;
+const MEMORY_EMITS = 1_000_000;
+const here = fileURLToPath(import.meta.url);
+
+function event(runId: string, eventType: 'START' | 'COMPLETE', i: number): RunEvent {
+  return {
+    eventType,
+    eventTime: new Date(1_700_000_000_000 + i).toISOString(),
+    producer: 'https://github.com/openlineage-ts/bench',
+    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    run: { runId },
+    job: { namespace: 'bench', name: `job_${i % 100}` },
+    inputs: [{ namespace: 'postgres://db:5432', name: `public.source_${i % 10}` }],
+    outputs: [{ namespace: 'postgres://db:5432', name: `public.target_${i % 10}` }],
+  };
+}
+
+/** START, COMPLETE for each run, in emission order. */
+function pairs(n: number, salt: string): RunEvent[] {
+  const out: RunEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    const runId = `01890000-0000-7000-8000-${salt}${String(i).padStart(12 - salt.length, '0')}`;
+    out.push(event(runId, 'START', i), event(runId, 'COMPLETE', i));
+  }
+  return out;
+}
+
+// ---- sink child ------------------------------------------------------------------------------
+
+interface SinkHandle {
+  url: string;
+  stats(): Promise<{ count: number; violations: number }>;
+  reset(): Promise<void>;
+  close(): void;
+}
+
+async function runSinkChild(): Promise<void> {
+  const sink = await startLineageSink({ record: false });
+  process.on('message', (msg: string) => {
+    if (msg === 'stats') process.send?.({ count: sink.count, violations: sink.orderViolations() });
+    if (msg === 'reset') {
+      sink.reset();
+      process.send?.('reset');
+    }
+  });
+  process.send?.({ url: sink.url });
+}
+
+function startSinkChild(): Promise<SinkHandle> {
+  const child: ChildProcess = fork(here, [], { env: { ...process.env, OL_ASYNC_BENCH_ROLE: 'sink' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const next = <T>(): Promise<T> => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  return next<{ url: string }>().then(({ url }) => ({
+    url,
+    stats: () => {
+      const p = next<{ count: number; violations: number }>();
+      child.send('stats');
+      return p;
+    },
+    reset: async () => {
+      const p = next<string>();
+      child.send('reset');
+      await p;
+    },
+    close: () => child.kill(),
+  }));
+}
+
+// ---- scenarios -------------------------------------------------------------------------------
+
+async function throughput(sink: SinkHandle): Promise<Scenario[]> {
+  const endpoint = '/api/v1/lineage';
+  let violations = 0;
+  let lost = 0;
+  let salt = 0;
+
+  const candidate = async (): Promise<number> => {
+    const events = pairs(PAIRS, String(salt++));
+    await sink.reset();
+    const transport = createAsyncHttpTransport({ url: sink.url, maxConcurrentRequests: CONCURRENCY });
+    const started = performance.now();
+    for (const e of events) await transport.emit(e);
+    await transport.flush();
+    const elapsed = performance.now() - started;
+    const s = transport.stats();
+    await transport.close();
+    const seen = await sink.stats();
+    violations += seen.violations;
+    lost += events.length - s.success + (seen.count - events.length);
+    return events.length / (elapsed / 1000);
+  };
+
+  const baseline = async (): Promise<number> => {
+    const bodies = pairs(PAIRS, String(salt++)).map((e) => JSON.stringify(e));
+    await sink.reset();
+    const pool = new Pool(sink.url, { connections: CONCURRENCY });
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const res = await pool.request({ method: 'POST', path: endpoint, body, headers: { 'content-type': 'application/json' } });
+        await res.body.dump();
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const elapsed = performance.now() - started;
+    await pool.close();
+    return bodies.length / (elapsed / 1000);
+  };
+
+  const r = await paired(3, candidate, baseline);
+  return [
+    scenario({
+      name: `async-http throughput, ${PAIRS} START/COMPLETE pairs, concurrency ${CONCURRENCY}`,
+      figure: r.figure,
+      unit: 'events/s',
+      baseline: r.baseline,
+      baselineName: 'raw undici Pool, same bodies',
+      minRatio: 0.85,
+    }),
+    scenario({ name: 'async-http order violations in the throughput runs', figure: violations, unit: 'runs', maxFigure: 0 }),
+    scenario({ name: 'async-http events lost or duplicated in the throughput runs', figure: lost, unit: 'events', maxFigure: 0 }),
+  ];
+}
+
+async function emitCost(sink: SinkHandle): Promise<Scenario[]> {
+  await sink.reset();
+  const events = pairs(10_000, 'e');
+  const transport = createAsyncHttpTransport({ url: sink.url, maxConcurrentRequests: CONCURRENCY, maxQueueSize: 100_000 });
+  const emitTimes: number[] = [];
+  const stringifyTimes: number[] = [];
+  for (const e of events) {
+    let t = process.hrtime.bigint();
+    void transport.emit(e);
+    emitTimes.push(Number(process.hrtime.bigint() - t) / 1000);
+    t = process.hrtime.bigint();
+    JSON.stringify(e);
+    stringifyTimes.push(Number(process.hrtime.bigint() - t) / 1000);
+  }
+  await transport.close();
+  return [
+    scenario({
+      name: 'async-http caller-side emit cost (median per call)',
+      figure: median(emitTimes),
+      unit: 'µs',
+      baseline: median(stringifyTimes),
+      baselineName: 'JSON.stringify of the same event',
+      higherIsBetter: false,
+      maxFigure: 20,
+    }),
+  ];
+}
+
+async function freePortThatRefuses(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Runs in its own process: 1,000,000 emits to a port nobody listens on, without awaiting. */
+async function runMemoryChild(): Promise<void> {
+  const port = await freePortThatRefuses();
+  const transport = createAsyncHttpTransport({ url: `http://127.0.0.1:${port}`, maxConcurrentRequests: CONCURRENCY });
+  const before = process.memoryUsage().rss;
+  const template = event('01890000-0000-7000-8000-000000000000', 'START', 0);
+  const started = performance.now();
+  for (let i = 0; i < MEMORY_EMITS; i++) {
+    const runId = `01890000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+    void transport.emit({ ...template, eventType: i % 2 ? 'COMPLETE' : 'START', run: { runId } });
+  }
+  const emitMs = performance.now() - started;
+  const afterEmits = transport.stats();
+  const closedInTime = await transport.close(1_000);
+  const final = transport.stats();
+  process.send?.({
+    before,
+    peak: process.resourceUsage().maxRSS * 1024,
+    emitMs,
+    droppedWhileEmitting: afterEmits.dropped,
+    final,
+    closedInTime,
+  });
+}
+
+interface MemoryResult {
+  before: number;
+  peak: number;
+  emitMs: number;
+  droppedWhileEmitting: number;
+  final: { pending: number; success: number; failed: number; dropped: number };
+}
+
+function memory(): Promise<Scenario[]> {
+  const child = fork(here, [], { env: { ...process.env, OL_ASYNC_BENCH_ROLE: 'memory' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise<Scenario[]>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('message', (m) => {
+      const r = m as MemoryResult;
+      const mb = (b: number) => b / 1024 / 1024;
+      resolve([
+        scenario({
+          name: `async-http dead backend: peak RSS over ${MEMORY_EMITS} emits (default max_queue_size 10000)`,
+          figure: mb(r.peak),
+          unit: 'MB',
+          baseline: mb(r.before),
+          baselineName: 'RSS before emitting',
+          higherIsBetter: false,
+          maxFigure: 400,
+        }),
+        scenario({
+          name: 'async-http dead backend: events dropped while emitting (beyond 2 x max_queue_size)',
+          figure: r.droppedWhileEmitting,
+          unit: 'events',
+        }),
+        scenario({ name: 'async-http dead backend: time for 1,000,000 emit calls', figure: r.emitMs, unit: 'ms' }),
+      ]);
+    });
+  });
+}
+
+export default async function bench(): Promise<Scenario[]> {
+  const mem = await memory();
+  const sink = await startSinkChild();
+  try {
+    return [...(await throughput(sink)), ...(await emitCost(sink)), ...mem];
+  } finally {
+    sink.close();
+  }
+}
+
+if (process.env.OL_ASYNC_BENCH_ROLE === 'sink') await runSinkChild();
+if (process.env.OL_ASYNC_BENCH_ROLE === 'memory') {
+  await runMemoryChild();
+  process.exit(0);
+}

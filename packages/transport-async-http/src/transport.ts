@@ -1,0 +1,212 @@
+import { TransportError, rateLimited, silentLogger, type Logger, type OpenLineageEvent, type Transport, type TransportStats } from '@ol/core';
+import {
+  authorizationOf,
+  buildHeaders,
+  createHttpDispatcher,
+  createTokenProvider,
+  encodeBody,
+  secretsOf,
+  sendWithRetry,
+  serializeEvent,
+  type ManagedTokenProvider,
+} from '@ol/transport-http';
+import type { Pool } from 'undici';
+import { normalizeAsyncHttpConfig, type AsyncHttpTransportConfig, type AsyncHttpTransportOptions } from './config.js';
+import { DeliveryEngine, type OrderKey } from './engine.js';
+import { USER_AGENT } from './version.js';
+
+export const TYPE = 'async_http';
+
+/** What a failure or drop listener learns about the event (the event itself is not kept: only its JSON). */
+export interface EventInfo {
+  runId: string | undefined;
+  eventType: string | undefined;
+}
+
+export type ErrorListener = (error: TransportError, event: EventInfo) => void;
+
+export interface AsyncHttpTransportDeps {
+  logger?: Logger;
+  /** Directory relative token-provider module specifiers resolve against. Default `process.cwd()`. */
+  baseDir?: string;
+  /** A ready token provider (overrides `config.auth`). */
+  tokenProvider?: ManagedTokenProvider;
+  /** Called for every event that could not be delivered (after retries). Never throws at `emit`'s caller. */
+  onError?: ErrorListener;
+  /**
+   * Keep the process alive while events are pending, so a script that emits and simply ends still
+   * delivers them (bounded by the retry policy). Default true; false restores the Python behaviour.
+   */
+  keepProcessAlive?: boolean;
+  /** Rate limit of the failure and drop warnings, in ms. Default 10 s. */
+  warnIntervalMs?: number;
+}
+
+interface Prepared extends EventInfo {
+  json: string;
+}
+
+const NO_ORDER: OrderKey = {};
+const ACCEPTED = Promise.resolve();
+
+/**
+ * Non-blocking HTTP delivery: `emit` resolves once the event is queued; up to
+ * `maxConcurrentRequests` requests go out at once on one keep-alive pool, a run's other events
+ * never overtake its START, failures are counted and logged rather than thrown, and memory stays
+ * bounded whatever the caller does (see the README's backpressure section).
+ */
+export class AsyncHttpTransport implements Transport {
+  readonly type = TYPE;
+  readonly config: AsyncHttpTransportConfig;
+  readonly #engine: DeliveryEngine<Prepared>;
+  readonly #dispatcher: Pool;
+  readonly #provider: ManagedTokenProvider | undefined;
+  readonly #logger: Logger;
+  readonly #target: URL;
+  /** Headers and secrets when no token provider makes them per request. */
+  readonly #staticHeaders: Record<string, string>;
+  readonly #staticSecrets: string[];
+  readonly #listeners = new Set<ErrorListener>();
+  readonly #warnFailure: (message: string) => void;
+  readonly #warnDrop: (message: string) => void;
+  #closed: Promise<boolean> | undefined;
+
+  constructor(config: AsyncHttpTransportConfig, deps: AsyncHttpTransportDeps = {}) {
+    this.config = config;
+    this.#logger = deps.logger ?? silentLogger;
+    this.#target = new URL(config.target);
+    this.#provider = deps.tokenProvider ?? createTokenProvider(config.auth, { baseDir: deps.baseDir ?? process.cwd() });
+    this.#staticHeaders = buildHeaders({ customHeaders: config.customHeaders, compression: config.compression, userAgent: USER_AGENT });
+    this.#staticSecrets = secretsOf(undefined, undefined, config.customHeaders);
+    this.#dispatcher = createHttpDispatcher({ url: this.#target, timeout: config.timeout, verify: config.verify, connections: config.maxConcurrentRequests });
+    if (deps.onError) this.#listeners.add(deps.onError);
+    const interval = deps.warnIntervalMs ?? 10_000;
+    this.#warnFailure = rateLimited((m) => this.#logger.warn(m), interval);
+    this.#warnDrop = rateLimited((m) => this.#logger.warn(m), interval);
+    this.#engine = new DeliveryEngine<Prepared>({
+      maxConcurrent: config.maxConcurrentRequests,
+      maxQueueSize: config.maxQueueSize,
+      // The hard limit: as many callers may wait for room as the queue holds, so at most
+      // 2 × maxQueueSize events are ever kept; the next emit is dropped.
+      maxWaitingSubmits: config.maxQueueSize,
+      keepProcessAlive: deps.keepProcessAlive ?? true,
+      send: (p, signal) => this.#send(p, signal),
+      onFailure: (error, p) => this.#failed(error, p),
+      onDrop: (reason) => this.#dropped(reason),
+    });
+  }
+
+  /** Loads a token provider named by module specifier, so a wrong name fails at creation. */
+  async ready(): Promise<void> {
+    await this.#provider?.ready?.();
+  }
+
+  /**
+   * Queues the event and resolves at once, or — when `maxQueueSize` events are already waiting —
+   * once there is room. Never rejects for delivery problems (see `stats()` and `onError`); rejects
+   * only after `close()` or for an event that cannot be serialized.
+   */
+  emit(event: OpenLineageEvent): Promise<void> {
+    if (this.#closed) return Promise.reject(new TransportError('async_http transport is closed', { transport: TYPE, retryable: false }));
+    let waiting: Promise<void> | undefined;
+    try {
+      // Serialized now, on the caller's turn: the caller may reuse or change its object right after.
+      waiting = this.#engine.submit(orderKeyOf(event), () => prepare(event));
+    } catch (cause) {
+      return Promise.reject(new TransportError(`async_http: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TYPE, retryable: false, cause }));
+    }
+    return waiting ?? ACCEPTED;
+  }
+
+  /** `{ pending, success, failed, dropped }`, exact at any moment: every accepted event is in exactly one of them. */
+  stats(): TransportStats {
+    return this.#engine.stats();
+  }
+
+  /**
+   * Waits for every event emitted before the call (negative or no timeout: no limit). True when
+   * all of them were delivered; the transport stays usable.
+   */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.#engine.flush(timeoutMs);
+  }
+
+  /**
+   * Stops accepting events, waits up to `timeoutMs` (negative or none: no limit) for the queue to
+   * drain, then aborts what is left and releases the pool. True when everything was delivered.
+   * Idempotent: later calls return the first call's result.
+   */
+  close(timeoutMs?: number): Promise<boolean> {
+    this.#closed ??= this.#shutdown(timeoutMs);
+    return this.#closed;
+  }
+
+  /** Adds a listener for events that could not be delivered; returns a function that removes it. */
+  onError(listener: ErrorListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async #shutdown(timeoutMs: number | undefined): Promise<boolean> {
+    const delivered = await this.#engine.close(timeoutMs);
+    // Nothing is in flight any more (drained, or aborted): destroying cannot lose anything.
+    await this.#dispatcher.destroy();
+    return delivered;
+  }
+
+  async #send(p: Prepared, signal: AbortSignal): Promise<void> {
+    let headers = this.#staticHeaders;
+    let secrets = this.#staticSecrets;
+    if (this.#provider) {
+      const authorization = await authorizationOf(this.#provider);
+      headers = buildHeaders({ authorization, customHeaders: this.config.customHeaders, compression: this.config.compression, userAgent: USER_AGENT });
+      secrets = secretsOf(this.#provider, authorization, this.config.customHeaders);
+    }
+    await sendWithRetry(
+      { url: this.#target, headers, body: encodeBody(p.json, this.config.compression) },
+      { dispatcher: this.#dispatcher, retry: this.config.retry, timeout: this.config.timeout, transport: TYPE, secrets, signal, logger: this.#logger },
+    );
+  }
+
+  #failed(cause: unknown, p: Prepared): void {
+    const error = TransportError.isTransportError(cause)
+      ? cause
+      : new TransportError(`async_http: delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: TYPE, retryable: false, cause });
+    const what = p.runId === undefined ? 'an event' : `a ${p.eventType ?? 'run'} event of run ${p.runId}`;
+    this.#warnFailure(`async_http: could not deliver ${what}: ${error.message} (${this.#engine.stats().failed} failed so far)`);
+    for (const listener of this.#listeners) {
+      try {
+        listener(error, { runId: p.runId, eventType: p.eventType });
+      } catch (err) {
+        this.#logger.error(`async_http: an onError listener threw: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  #dropped(reason: 'overflow' | 'closed'): void {
+    const { dropped } = this.#engine.stats();
+    this.#warnDrop(
+      reason === 'overflow'
+        ? `async_http: dropping events: ${this.config.maxQueueSize} are queued and ${this.config.maxQueueSize} more emits are waiting for room (the backend is slower than the emitter and emits are not awaited; ${dropped} dropped so far)`
+        : `async_http: close() timed out; events not yet sent were dropped (${dropped} dropped so far)`,
+    );
+  }
+}
+
+function orderKeyOf(event: OpenLineageEvent): OrderKey {
+  const run = (event as { run?: { runId?: unknown } }).run;
+  if (typeof run?.runId !== 'string') return NO_ORDER;
+  const type = (event as { eventType?: unknown }).eventType;
+  return { runId: run.runId, isStart: typeof type === 'string' && type.toUpperCase() === 'START' };
+}
+
+function prepare(event: OpenLineageEvent): Prepared {
+  const run = (event as { run?: { runId?: unknown } }).run;
+  const type = (event as { eventType?: unknown }).eventType;
+  return { json: serializeEvent(event), runId: typeof run?.runId === 'string' ? run.runId : undefined, eventType: typeof type === 'string' ? type : undefined };
+}
+
+/** Builds an `async_http` transport from options in code (snake_case or camelCase keys). */
+export function createAsyncHttpTransport(options: AsyncHttpTransportOptions, deps: AsyncHttpTransportDeps = {}): AsyncHttpTransport {
+  return new AsyncHttpTransport(normalizeAsyncHttpConfig(options), deps);
+}
