@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { TransportError, toJSON } from '@ol/core';
 import type { Logger } from '@ol/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientTokenFor } from './client-token.js';
 import { createDataZoneTransport } from './descriptor.js';
 import type { DataZoneTransportOptions } from './descriptor.js';
@@ -178,6 +178,21 @@ describe('AWS errors become TransportErrors', () => {
     } finally {
       silent.closeAllConnections();
       await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it('without any region, says how to set one', async () => {
+    vi.stubEnv('AWS_REGION', undefined);
+    vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/ol-test-aws-config');
+    vi.stubEnv('AWS_PROFILE', undefined);
+    try {
+      const err = await rejection(transport({ region: undefined }).emit(runEvent()));
+      expect(err.retryable).toBe(false);
+      expect(err.message).toMatch(/region/i);
+      expect(err.message).toContain('AWS_REGION');
+      expect(stub.requests).toHaveLength(0);
+    } finally {
+      vi.unstubAllEnvs();
     }
   });
 });
