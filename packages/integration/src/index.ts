@@ -8,3 +8,4 @@ export { createSensor } from './create-sensor.js';
 export { CursorStore, SensorLockedError } from './cursor-store.js';
 export { jsonLinesSource, type JsonLine } from './jsonl-source.js';
 export { splitSpecifiers } from './load-module.js';
+export { instrumentPipeline, PipelineRun, type PipelineSpec } from './pipeline.js';
