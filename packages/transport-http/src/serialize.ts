@@ -1,10 +1,6 @@
-import type { OpenLineageEvent } from '@ol/core';
+import { toJSON, type OpenLineageEvent } from '@ol/core';
 
-/**
- * The one place events become JSON. Until core's `toJSON` lands this is a plain `JSON.stringify`
- * (undefined members dropped; a replacer that also drops nulls costs ~2x on the hot path);
- * then this delegates to core.
- */
+/** The one place events become JSON: core's `toJSON` (null and undefined members dropped). */
 export function serializeEvent(event: OpenLineageEvent): string {
-  return JSON.stringify(event);
+  return toJSON(event);
 }

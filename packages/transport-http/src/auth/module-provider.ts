@@ -1,7 +1,4 @@
-import { ConfigError } from '@ol/core';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { ConfigError, importModule, resolveModule } from '@ol/core';
 import { isTokenProvider, type ManagedTokenProvider, type TokenProvider } from './types.js';
 
 /**
@@ -44,12 +41,13 @@ export class ModuleTokenProvider implements ManagedTokenProvider {
   }
 
   private async instantiate(): Promise<TokenProvider> {
-    const hash = this.specifier.lastIndexOf('#');
-    const spec = hash > 0 ? this.specifier.slice(0, hash) : this.specifier;
-    const exportName = hash > 0 ? this.specifier.slice(hash + 1) : undefined;
     let mod: Record<string, unknown>;
+    let exportName: string | undefined;
     try {
-      mod = (await import(resolveSpecifier(spec, this.baseDir))) as Record<string, unknown>;
+      // Core's resolver: relative to the config's directory, packages from the application's point of view.
+      const resolved = resolveModule(this.specifier, { baseDir: this.baseDir, cwd: this.baseDir });
+      exportName = resolved.exportName;
+      mod = await importModule(resolved);
     } catch (cause) {
       throw this.fail(`a loadable token provider module (resolved against ${this.baseDir})`, cause);
     }
@@ -65,13 +63,3 @@ export class ModuleTokenProvider implements ManagedTokenProvider {
   }
 }
 
-function resolveSpecifier(spec: string, baseDir: string): string {
-  if (spec.startsWith('file:')) return spec;
-  if (spec.startsWith('.') || path.isAbsolute(spec)) return pathToFileURL(path.resolve(baseDir, spec)).href;
-  // Bare package name: resolve from the application's directory, not from this package.
-  try {
-    return pathToFileURL(createRequire(path.join(baseDir, 'package.json')).resolve(spec)).href;
-  } catch {
-    return spec;
-  }
-}
