@@ -176,6 +176,20 @@ describe('flush, close and stats', () => {
     expect(createCompositeTransport({ transports: [a, b, c] }).stats?.()).toEqual({ pending: 11, success: 22, failed: 33, dropped: 44 });
     expect(createCompositeTransport({ transports: [c] }).stats).toBeUndefined();
   });
+
+  it('with a background child, counts deliveries to the synchronous children of accepted events only', async () => {
+    const j: Journal = [];
+    const background = new ScriptedTransport({ id: 'bg', stats: { pending: 0, success: 0, failed: 0, dropped: 0 } }, j);
+    const ok = new ScriptedTransport({ id: 'ok' }, j);
+    const down = new ScriptedTransport({ id: 'down', failEmit: true }, j);
+    const t = createCompositeTransport({ transports: [background, ok, down] });
+    await t.emit(runEvent());
+    await t.emit(runEvent());
+    expect(t.stats?.()).toEqual({ pending: 0, success: 2, failed: 2, dropped: 0 });
+    const strict = createCompositeTransport({ transports: [background, down, ok], continueOnFailure: false });
+    await expect(strict.emit(runEvent())).rejects.toThrow(/down is down/);
+    expect(strict.stats?.()).toEqual({ pending: 0, success: 0, failed: 0, dropped: 0 });
+  });
 });
 
 describe('createCompositeTransport (code)', () => {

@@ -49,11 +49,17 @@ export class CompositeTransport implements Transport {
   readonly type = 'composite';
   readonly config: CompositeTransportConfig | CompositeBehaviour;
   readonly children: readonly CompositeChild[];
-  /** Present when at least one child reports background counters; sums them. */
+  /**
+   * Present when at least one child reports background counters: their sum, plus deliveries to
+   * the other children of events the composite accepted (counted per delivery).
+   */
   readonly stats?: () => TransportStats;
   private readonly behaviour: CompositeBehaviour;
   private readonly logger: Logger;
   private closing: Promise<boolean> | undefined;
+  private readonly background: ReadonlySet<Transport>;
+  /** Deliveries to children without stats(), for events the composite accepted. */
+  private readonly syncCounts = { success: 0, failed: 0 };
 
   constructor(children: readonly CompositeChild[], config: CompositeTransportConfig | CompositeBehaviour, logger: Logger = silentLogger) {
     if (children.length === 0) throw new OpenLineageError('CompositeTransport needs at least one transport');
@@ -61,11 +67,14 @@ export class CompositeTransport implements Transport {
     this.config = config;
     this.behaviour = { continueOnFailure: config.continueOnFailure, continueOnSuccess: config.continueOnSuccess };
     this.logger = logger;
-    const counted = children.filter((c) => typeof c.transport.stats === 'function');
-    if (counted.length > 0) {
+    const background = children.filter((c) => typeof c.transport.stats === 'function');
+    this.background = new Set(background.map((c) => c.transport));
+    if (background.length > 0) {
+      // A transport with stats() must count every delivery itself (the client then stops counting
+      // successes), so deliveries to the other, synchronous children are counted here.
       this.stats = () => {
-        const total: TransportStats = { pending: 0, success: 0, failed: 0, dropped: 0 };
-        for (const c of counted) {
+        const total: TransportStats = { pending: 0, success: this.syncCounts.success, failed: this.syncCounts.failed, dropped: 0 };
+        for (const c of background) {
           const s = c.transport.stats!();
           total.pending += s.pending;
           total.success += s.success;
@@ -79,7 +88,8 @@ export class CompositeTransport implements Transport {
 
   async emit(event: OpenLineageEvent): Promise<void> {
     // Plain indexed loop and a lazily made failure list: this runs once per event per child.
-    let failures: { child: string; error: unknown }[] | undefined;
+    let failures: { child: string; error: unknown; sync: boolean }[] | undefined;
+    let syncSuccess = 0;
     const children = this.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
@@ -95,10 +105,11 @@ export class CompositeTransport implements Transport {
           });
         }
         this.logger.warn(`Transport ${name} failed to emit event: ${message(error)}`);
-        (failures ??= []).push({ child: name, error });
+        (failures ??= []).push({ child: name, error, sync: !this.background.has(child.transport) });
         continue;
       }
-      if (!this.behaviour.continueOnSuccess) return;
+      if (!this.background.has(child.transport)) syncSuccess++;
+      if (!this.behaviour.continueOnSuccess) break;
     }
     if (failures !== undefined && failures.length === children.length) {
       throw new TransportError(`None of the transports successfully emitted the event: ${failures.map((f) => `${f.child}: ${message(f.error)}`).join('; ')}`, {
@@ -107,6 +118,9 @@ export class CompositeTransport implements Transport {
         cause: new AggregateError(failures.map((f) => f.error), 'every child failed'),
       });
     }
+    // A rejected event is counted once by whoever called emit; an accepted one is counted here per delivery.
+    this.syncCounts.success += syncSuccess;
+    if (failures !== undefined) for (const f of failures) if (f.sync) this.syncCounts.failed++;
   }
 
   /** Flushes every child in parallel (so one timeout bounds them all); true only if all flushed. */

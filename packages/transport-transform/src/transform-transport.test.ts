@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, type OpenLineageEvent, type RunEvent } from '@ol/core';
+import { ConfigError, OpenLineageClient, silentLogger, type OpenLineageEvent, type RunEvent, type Transport } from '@ol/core';
 import descriptor, { JobNamespaceReplaceTransformer, TransformTransport, createTransformTransport, readTransformConfig } from './index.js';
 import { datasetEvent, jobEvent, runEvent } from './test-events.js';
 import { RecordingTransport, handMadeContext } from './test-transports.js';
@@ -187,6 +187,26 @@ describe('emit', () => {
     expect(errors[0]).toMatch(/failed; event not sent: bad facet/);
     expect(t.counts.errors).toBe(2);
     expect(t.stats()).toEqual({ pending: 1, success: 5, failed: 4, dropped: 0 });
+  });
+
+  it('through the client, a transformer error counts as failed, a skip as neither, a delivery as success', async () => {
+    const events: OpenLineageEvent[] = [];
+    const syncInner: Transport = { type: 'sync', config: {}, emit: (e) => (events.push(e), Promise.resolve()), close: () => Promise.resolve(true) };
+    const transform = createTransformTransport({
+      transport: syncInner,
+      transformer: (e) => {
+        const name = (e as RunEvent).job.name;
+        if (name === 'boom') throw new Error('boom');
+        return name === 'skip' ? null : e;
+      },
+    });
+    const client = new OpenLineageClient({ transport: transform, logger: silentLogger });
+    await client.emit(runEvent('boom'));
+    await client.emit(runEvent('skip'));
+    await client.emit(runEvent('ok'));
+    expect(events).toHaveLength(1);
+    expect(client.stats()).toMatchObject({ emitted: 3, success: 1, failed: 1, dropped: 0, pending: 0 });
+    await client.close();
   });
 
   it('inner failures reject the emit unchanged', async () => {

@@ -56,6 +56,8 @@ export class TransformTransport implements Transport {
   readonly transformer: EventTransformer;
   readonly counts: TransformCounts = { transformed: 0, skipped: 0, errors: 0 };
   private readonly logger: Logger;
+  private inFlight = 0;
+  private delivered = 0;
 
   constructor(inner: Transport, transformer: EventTransformer, config: TransformTransportConfig | { transformer: string }, logger: Logger = silentLogger) {
     this.transport = inner;
@@ -79,7 +81,13 @@ export class TransformTransport implements Transport {
       return;
     }
     this.counts.transformed++;
-    await this.transport.emit(result);
+    this.inFlight++;
+    try {
+      await this.transport.emit(result);
+      this.delivered++;
+    } finally {
+      this.inFlight--;
+    }
   }
 
   flush(timeoutMs?: number): Promise<boolean> {
@@ -90,9 +98,14 @@ export class TransformTransport implements Transport {
     return this.transport.close(timeoutMs);
   }
 
-  /** The inner transport's counters (zeros when it has none), with transformer errors added to `failed`. */
+  /**
+   * Counters for the client. A transport with stats() counts its successes itself, so: with a
+   * background inner transport, its counters; otherwise the inner emits that resolved and those
+   * in flight. Either way transformer errors are added to `failed` (an inner rejection reaches
+   * the caller, who counts it). Skipped events are in neither (see `counts.skipped`).
+   */
   stats(): TransportStats {
-    const inner = this.transport.stats?.() ?? { pending: 0, success: 0, failed: 0, dropped: 0 };
+    const inner = this.transport.stats?.() ?? { pending: this.inFlight, success: this.delivered, failed: 0, dropped: 0 };
     return { ...inner, failed: inner.failed + this.counts.errors };
   }
 
