@@ -36,9 +36,9 @@ async function build(options: { env?: Record<string, string>; yaml?: string }): 
   if (options.yaml !== undefined) fs.writeFileSync(path.join(cwd, 'openlineage.yml'), options.yaml);
   const resolved = resolveConfig({ env: options.env ?? {}, cwd, homeDir: cwd });
   const t = await createTransport(resolved.config.transport, { logger: silentLogger, env: resolved.env, cwd, origin: resolved.origin, path: ['transport'], baseDir: resolved.baseDir });
-  expect(t).toBeInstanceOf(HttpTransport);
-  open.push(t as HttpTransport);
-  return t as HttpTransport;
+  if (!(t instanceof HttpTransport)) throw new Error(`expected an http transport, got ${t.type}`);
+  open.push(t);
+  return t;
 }
 
 async function buildError(options: { env?: Record<string, string>; yaml?: string }): Promise<ConfigError> {
