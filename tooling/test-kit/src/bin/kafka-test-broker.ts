@@ -2,8 +2,10 @@
 /**
  * `ol-kafka-test-broker --port N [--host H] [--partitions P] [--topic NAME[:P]]... [--sasl-user U:PASSWORD]...`:
  * the Kafka test broker in its own process (benchmarks, manual runs with kcat). Prints
- * `listening on N` when ready.
+ * `listening on N` when ready. Lines on stdin control it, so a benchmark can keep its memory flat:
+ * `clear` forgets every record (answers `cleared`), `count` prints the number of records held.
  */
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { KafkaTestBroker } from '../kafka/broker.js';
 
@@ -50,6 +52,18 @@ const broker = await KafkaTestBroker.start({
   ...(values.verbose ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
 });
 process.stdout.write(`listening on ${broker.port}\n`);
+
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  const command = line.trim();
+  if (command === 'clear') {
+    broker.clear();
+    process.stdout.write('cleared\n');
+  } else if (command === 'count') {
+    process.stdout.write(`count ${broker.records().length}\n`);
+  } else if (command !== '') {
+    process.stderr.write(`ol-kafka-test-broker: unknown command ${JSON.stringify(command)} (clear, count)\n`);
+  }
+});
 
 const stop = (): void => {
   void broker.stop().then(() => process.exit(0));

@@ -240,25 +240,31 @@ describe('KafkaTestBroker with kcat (librdkafka)', () => {
 });
 
 describe('ol-kafka-test-broker command', () => {
-  it('prints "listening on N" and accepts producers', async () => {
+  it('prints "listening on N", accepts producers, and obeys count/clear on stdin', async () => {
     const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'bin', 'kafka-test-broker.js');
-    const child = spawn(process.execPath, [bin, '--port', '0', '--topic', 'cmd:2'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [bin, '--port', '0', '--topic', 'cmd:2'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    const waitFor = async (re: RegExp) => {
+      for (let i = 0; i < 200 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 50));
+      return re.exec(out);
+    };
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /listening on (\d+)\n/.exec(out);
-          if (m) resolve(Number(m[1]));
-        });
-        child.on('exit', (code) => reject(new Error(`broker exited with ${code}`)));
-      });
+      const port = Number((await waitFor(/listening on (\d+)\n/))?.[1]);
       const kafka = new Kafka({ brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING });
       const admin = kafka.admin();
       await admin.connect();
       const meta = await admin.fetchTopicMetadata({ topics: ['cmd'] });
       await admin.disconnect();
       expect(meta.topics[0]!.partitions).toHaveLength(2);
+      const producer = kafka.producer();
+      await producer.connect();
+      await producer.send({ topic: 'cmd', messages: [{ value: 'a' }, { value: 'b' }] });
+      await producer.disconnect();
+      child.stdin.write('count\n');
+      expect((await waitFor(/count (\d+)\n/))?.[1]).toBe('2');
+      child.stdin.write('clear\ncount\n');
+      expect((await waitFor(/cleared\ncount (\d+)\n/))?.[1]).toBe('0');
     } finally {
       child.kill('SIGTERM');
     }

@@ -239,16 +239,29 @@ export class KafkaTestBroker {
     this.sockets.add(socket);
     socket.setNoDelay(true);
     const conn: ConnState = { socket, authenticated: !this.options.sasl, rawSaslNext: false };
-    let pending: Buffer = Buffer.alloc(0);
+    // Chunks are joined only once a whole frame is in: joining on every chunk is quadratic for
+    // the multi-megabyte produce requests a batching client sends.
+    let chunks: Buffer[] = [];
+    let buffered = 0;
+    let frameEnd = -1;
     // Responses on one connection must come back in request order; Fetch may wait, so chain them.
     let chain = Promise.resolve();
     socket.on('data', (chunk: Buffer) => {
-      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-      while (pending.length >= 4) {
-        const size = pending.readInt32BE(0);
-        if (pending.length < 4 + size) break;
-        const frame = pending.subarray(4, 4 + size);
-        pending = pending.subarray(4 + size);
+      chunks.push(chunk);
+      buffered += chunk.length;
+      for (;;) {
+        if (frameEnd < 0) {
+          if (buffered < 4) break;
+          if (chunks[0]!.length < 4) chunks = [Buffer.concat(chunks, buffered)];
+          frameEnd = 4 + chunks[0]!.readInt32BE(0);
+        }
+        if (buffered < frameEnd) break;
+        const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, buffered);
+        const frame = all.subarray(4, frameEnd);
+        const rest = all.subarray(frameEnd);
+        chunks = rest.length ? [rest] : [];
+        buffered = rest.length;
+        frameEnd = -1;
         chain = chain.then(() => this.handleFrame(conn, frame)).catch((err: unknown) => {
           this.log(`closing connection: ${(err as Error).message}`);
           socket.destroy();
@@ -400,7 +413,7 @@ export class KafkaTestBroker {
       const base = log.length;
       seen?.set(b.baseSequence, base);
       if (first < 0) first = base;
-      for (const rec of b.records) log.push({ ...rec, topic, partition, offset: log.length, compression: b.compression, producerId: b.producerId });
+      for (const rec of b.records) log.push({ key: rec.key, value: rec.value, headers: rec.headers, timestamp: rec.timestamp, topic, partition, offset: log.length, compression: b.compression, producerId: b.producerId });
     }
     this.appended.emit('append');
     return { errorCode: ERR.NONE, baseOffset: first < 0 ? log.length : first };
