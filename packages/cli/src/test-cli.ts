@@ -18,7 +18,7 @@ export interface CliResult {
 /** Runs the built `openlineage` bin as a subprocess, as a user would. */
 export function runCli(
   args: readonly string[],
-  opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
+  opts: { input?: string; env?: Record<string, string | undefined>; cwd?: string; bin?: string } = {},
 ): Promise<CliResult> {
   // A clean environment: the developer's own OPENLINEAGE_* variables must not leak into tests, and
   // NODE_PATH (pnpm sets it for scripts, pointing at its hoisted store) would find packages a user's shell would not.
@@ -29,7 +29,7 @@ export function runCli(
     else env[k] = v;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? PACKAGE_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [opts.bin ?? BIN, ...args], { cwd: opts.cwd ?? PACKAGE_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -16,7 +16,7 @@ import { flag } from '../args.js';
 import type { Command } from '../command.js';
 import { CONFIG_OPTION_HELP, envWithConfigOption } from '../config-option.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { describeError, toJsonText } from '../format.js';
+import { describeError, installHint, toJsonText } from '../format.js';
 import { renderTree } from '../tree.js';
 
 /** One transport in the resolved tree: what it is, where it came from, its options as the transport will use them. */
@@ -45,7 +45,7 @@ export interface ConfigReport {
 
 export const configCommand: Command = {
   name: 'config',
-  summary: 'show the resolved configuration: sources, disabled or not, the transport tree',
+  summary: 'show the resolved config: sources, disabled, transport tree',
   usage: '[--config FILE] [--json]',
   help: `Resolves the configuration exactly as the library does and prints what was used:
 the sources (the YAML file, the OPENLINEAGE_* variables), whether emission is
@@ -88,6 +88,8 @@ ${CONFIG_OPTION_HELP}
     io.stdout.write(text);
     if (failure !== undefined) {
       io.stderr.write(`openlineage config: ${failure}\n`);
+      const hint = installHint(failure);
+      if (hint !== undefined) io.stderr.write(`${hint}\n`);
       return EXIT_USAGE;
     }
     return EXIT_OK;

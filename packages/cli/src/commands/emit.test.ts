@@ -1,8 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startLineageSink } from '@ol/test-kit';
 import { describe, expect, it } from 'vitest';
-import { runCli, withTempDir } from '../test-cli.js';
+import { PACKAGE_DIR, runCli, withTempDir } from '../test-cli.js';
 import { jsonLines, runEvent } from '../test-events.js';
 
 async function fileTransportConfig(dir: string): Promise<{ config: string; out: string }> {
@@ -123,11 +123,43 @@ export default {
     });
   });
 
+  it('run through a global bin symlink, finds a transport installed globally next to it (npm global layout)', async () => {
+    await withTempDir(async (dir) => {
+      // npm -g puts each package under <prefix>/lib/node_modules with its own dependencies (and peers) nested.
+      const root = path.join(dir, 'prefix', 'lib', 'node_modules', '@ol');
+      const copy = async (from: string, to: string) => {
+        await mkdir(to, { recursive: true });
+        await cp(path.join(from, 'package.json'), path.join(to, 'package.json'));
+        await cp(path.join(from, 'dist'), path.join(to, 'dist'), { recursive: true });
+      };
+      await copy(PACKAGE_DIR, path.join(root, 'cli'));
+      await copy(path.join(PACKAGE_DIR, '..', 'core'), path.join(root, 'cli', 'node_modules', '@ol', 'core'));
+      await copy(path.join(PACKAGE_DIR, '..', 'transport-file'), path.join(root, 'transport-file'));
+      await copy(path.join(PACKAGE_DIR, '..', 'core'), path.join(root, 'transport-file', 'node_modules', '@ol', 'core'));
+      const bin = path.join(dir, 'prefix', 'bin', 'openlineage');
+      await mkdir(path.dirname(bin));
+      await symlink(path.join(root, 'cli', 'dist', 'bin.js'), bin);
+      const project = path.join(dir, 'elsewhere');
+      await mkdir(project);
+      const out = path.join(project, 'out.jsonl');
+      const r = await runCli(['emit'], {
+        bin,
+        cwd: project,
+        input: jsonLines([runEvent()]),
+        env: { OPENLINEAGE__TRANSPORT__TYPE: 'file', OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: out, OPENLINEAGE__TRANSPORT__APPEND: 'true' },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('sent 1, failed 0, skipped 0\n');
+      expect(await readLines(out)).toHaveLength(1);
+    });
+  });
+
   it('exits 2 and names the package to install when a transport is missing', async () => {
     await withTempDir(async (dir) => {
       const r = await runCli(['emit'], { cwd: dir, input: jsonLines([runEvent()]), env: { OPENLINEAGE__TRANSPORT__TYPE: 'kafka' } });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('@ol/transport-kafka');
+      expect(r.stderr).toContain('hint: install @ol/transport-kafka in this project (npm install @ol/transport-kafka) or next to the CLI');
       expect(r.stdout).toBe('');
     });
   });

@@ -4,7 +4,7 @@ import { cliLogger } from '../cli-logger.js';
 import type { Command } from '../command.js';
 import { CONFIG_OPTION_HELP, envWithConfigOption } from '../config-option.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { describeError } from '../format.js';
+import { describeError, installHint } from '../format.js';
 import { readInputs, STDIN } from '../input.js';
 import { checkReadable } from '../input-files.js';
 import { Progress } from '../progress.js';
@@ -55,6 +55,8 @@ ${CONFIG_OPTION_HELP}
       } catch (err) {
         if (!ConfigError.isConfigError(err)) throw err;
         io.stderr.write(`openlineage emit: ${err.message}\n`);
+        const hint = installHint(err.message);
+        if (hint !== undefined) io.stderr.write(`${hint}\n`);
         return EXIT_USAGE;
       }
     }

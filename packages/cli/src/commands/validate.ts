@@ -18,7 +18,7 @@ export interface ValidationReportProblem {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check events against the OpenLineage 2-0-2 spec and the standard facet schemas',
+  summary: 'check events against spec 2-0-2 and the standard facet schemas',
   usage: '[FILE...] [--json]',
   help: `Reads events (JSON, a JSON array, or JSON Lines) from each FILE, or stdin when
 there is none or FILE is -, and checks each against the spec 2-0-2 model and each
