@@ -89,6 +89,30 @@ describe('lineage sink', () => {
     expect(sink.requests).toHaveLength(0);
   });
 
+  it('drops the connection on a `destroy` step and waits for events', async () => {
+    sink = await startLineageSink();
+    sink.respondWith([{ destroy: true }]);
+    await expect(post(sink.url, '{}')).rejects.toThrow();
+    expect(sink.requests[0]?.status).toBe(0);
+    const waiting = sink.waitForEvents(2, 5000);
+    await post(sink.url, JSON.stringify(run('a', 'START')));
+    await post(sink.url, JSON.stringify(run('a', 'COMPLETE')));
+    await waiting;
+    await expect(sink.waitForEvents(3, 50)).rejects.toThrow(/expected 3 events/);
+  });
+
+  it('without recording it only counts; reset forgets everything and restores the token options', async () => {
+    sink = await startLineageSink({ record: false, token: { expiresIn: 5 } });
+    await post(sink.url, '{}');
+    expect(sink.count).toBe(1);
+    expect(sink.requests).toHaveLength(0);
+    sink.configureToken({ expiresIn: null });
+    sink.reset();
+    expect(sink.count).toBe(0);
+    const body = (await (await fetch(sink.tokenUrl, { method: 'POST', body: '' })).json()) as Record<string, unknown>;
+    expect(body.expires_in).toBe(5);
+  });
+
   it('runs as a command that prints the port it listens on', async () => {
     const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'bin', 'lineage-sink.js');
     const child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
