@@ -266,6 +266,14 @@ describe('OpenLineageClient.create', () => {
     expect(client.transport.config).toEqual({ type: './mine.mjs', x: 1 });
   });
 
+  it('OPENLINEAGE_DISABLED: the configured transport is not even loaded', async () => {
+    const s = scratch();
+    const client = await OpenLineageClient.create({ env: { OPENLINEAGE_DISABLED: 'true', OPENLINEAGE__TRANSPORT__TYPE: 'not-installed-anywhere' }, cwd: s.dir, homeDir: s.home });
+    expect(client.transport.type).toBe('noop');
+    await client.emit(runEventFixture());
+    expect(client.stats().emitted).toBe(0);
+  });
+
   it('uses a given transport but still applies config from env', async () => {
     const transport = new MemoryTransport();
     const s = scratch();

@@ -6,6 +6,7 @@ import { validateEvent } from '../validation/validate.js';
 import { createLogger, defaultLogger, rateLimited, type Logger } from '../logger.js';
 import { looksLikeEvent, type JobFacet, type OpenLineageEvent, type RunEvent } from '../model/event.js';
 import { createTransport } from '../registry/create.js';
+import { NoopTransport } from '../transports/noop.js';
 import type { Transport, TransportStats } from '../transport/types.js';
 import { DEFAULT_PRODUCER, VERSION } from '../version.js';
 import { enrichEvent, isFilteredOut } from './enrich.js';
@@ -112,8 +113,10 @@ export class OpenLineageClient {
     });
     const logger = options.logger ?? (resolved.logLevel !== undefined ? createLogger({ level: resolved.logLevel }) : defaultLogger(resolved.env));
     const settings = readClientSettings(resolved.config, resolved.origin);
+    // Disabled means no-op: do not even build (or import) the configured transport, as in Python.
     const transport =
       options.transport ??
+      (resolved.disabled ? new NoopTransport() : undefined) ??
       (await createTransport(resolved.config.transport, {
         logger,
         env: resolved.env,

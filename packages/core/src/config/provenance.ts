@@ -23,11 +23,24 @@ export class Provenance {
     this.entries.set(pathKey(path), info);
   }
 
-  /** The origin of the deepest recorded prefix of `path`. */
+  /**
+   * The origin of the deepest recorded prefix of `path`. For a key that is absent (a missing
+   * required option), the nearest ancestor whose members were recorded stands in: its file, or
+   * its variables as `OPENLINEAGE__TRANSPORT__*`.
+   */
   lookup(path: readonly string[]): OriginInfo | undefined {
     for (let n = path.length; n >= 0; n--) {
       const hit = this.entries.get(pathKey(path.slice(0, n)));
       if (hit !== undefined) return hit;
+    }
+    for (let n = path.length - 1; n >= 1; n--) {
+      const prefix = pathKey(path.slice(0, n)) + SEP;
+      for (const [k, info] of this.entries) {
+        if (!k.startsWith(prefix)) continue;
+        if (info.file !== undefined) return { label: info.file, file: info.file };
+        if (info.label.startsWith('OPENLINEAGE__')) return { label: `OPENLINEAGE__${path.slice(0, n).map((p) => p.toUpperCase()).join('__')}__*` };
+        return info;
+      }
     }
     return undefined;
   }

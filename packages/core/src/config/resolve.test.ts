@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
 import { resolveConfig } from './resolve.js';
@@ -361,6 +363,13 @@ describe('bad input', () => {
     expect(e.message).toContain('valid YAML');
   });
 
+  it('a key given twice in one mapping is an error, not last-one-wins', () => {
+    const s = scratch();
+    const file = s.write('openlineage.yml', 'transport:\n  type: http\n  type: console\n');
+    const e = configError(() => resolveConfig({ env: {}, cwd: s.dir, homeDir: s.home }));
+    expect(e.source).toBe(`${file}:3`);
+  });
+
   it('a YAML file that is not a mapping', () => {
     const s = scratch();
     const file = s.write('openlineage.yml', '- a\n- b\n');
@@ -420,5 +429,24 @@ describe('bad input', () => {
     const e = configError(() => resolveConfig({ config, env: {}, cwd: scratch().dir, homeDir: scratch().home }));
     expect(e.source).toBe('code');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('yaml stays lazy', () => {
+  it('no module of core imports yaml at load time (only a type import and the on-demand require)', () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) {
+          const text = readFileSync(path, 'utf8');
+          if (/^import\s+(?!type\b)[^;]*from\s+['"]yaml['"]/m.test(text) || /\bimport\(\s*['"]yaml['"]\s*\)/.test(text)) offenders.push(path);
+        }
+      }
+    };
+    walk(root);
+    expect(offenders).toEqual([]);
   });
 });

@@ -38,7 +38,7 @@ export function parseYamlConfig(text: string, file: string): YamlConfig {
   const lines = text.split(/\r?\n/);
   const firstError = doc.errors[0];
   if (firstError) {
-    const line = firstError.linePos?.[0].line ?? 1;
+    const line = lineCounter.linePos(firstError.pos[0]).line;
     const lineText = (lines[line - 1] ?? '').trim();
     throw new ConfigError({
       source: `${file}:${line}`,
