@@ -1,5 +1,8 @@
-import { ConfigError, TransportError, type Logger, type RunEvent, type Transport, type TransportContext } from '@ol/core';
+import { ConfigError, TransportError, createTransport, registerTransport, resolveConfig, unregisterTransport, type Logger, type RunEvent, type Transport, type TransportContext } from '@ol/core';
 import { startLineageSink, type LineageSink, type SinkStep } from '@ol/test-kit';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import descriptorDefault, { AsyncHttpTransport, createAsyncHttpTransport, descriptor, normalizeAsyncHttpConfig, type AsyncHttpTransportOptions } from './index.js';
@@ -319,6 +322,58 @@ transport:
     expect(req.headers['user-agent']).toMatch(/@ol\/transport-async-http/);
     expect(typeOf(req)).toBe('START');
     expect(logger.lines).toEqual([]);
+  });
+
+  it('is found and configured through core from the seed’s openlineage.yml (Python class path as type)', async () => {
+    const s = await sink();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-async-http-'));
+    fs.writeFileSync(path.join(dir, 'openlineage.yml'), SEED_YAML.replace('https://backend:5000', s.url));
+    registerTransport(descriptor);
+    try {
+      const resolved = resolveConfig({ env: {}, cwd: dir, homeDir: dir });
+      const t = await createTransport(resolved.config.transport, { env: {}, origin: resolved.origin, cwd: dir, logger: captureLogger() });
+      transports.push(t);
+      expect(t).toBeInstanceOf(AsyncHttpTransport);
+      expect(t.config).toMatchObject({ maxQueueSize: 1_000_000, maxConcurrentRequests: 100, compression: 'gzip', verify: false });
+      await t.emit(runEvent('r1', 'START'));
+      expect(await t.close(10_000)).toBe(true);
+      expect(s.requests[0]!.headers.authorization).toBe('Bearer f048521b-dfe8-47cd-9c65-0cb07d57591e');
+    } finally {
+      unregisterTransport('async_http');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('is configured from OPENLINEAGE__TRANSPORT__* variables through core', async () => {
+    const s = await sink();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-async-http-'));
+    const env = {
+      OPENLINEAGE__TRANSPORT__TYPE: 'async-http',
+      OPENLINEAGE__TRANSPORT__URL: s.url,
+      OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE: '7',
+      OPENLINEAGE__TRANSPORT__MAX_CONCURRENT_REQUESTS: '3',
+      OPENLINEAGE__TRANSPORT__COMPRESSION: 'gzip',
+      OPENLINEAGE__TRANSPORT__AUTH__TYPE: 'api_key',
+      OPENLINEAGE__TRANSPORT__AUTH__API_KEY: 'env-key',
+      OPENLINEAGE__TRANSPORT__RETRY__TOTAL: '1',
+    };
+    registerTransport(descriptor);
+    try {
+      const resolved = resolveConfig({ env, cwd: dir, homeDir: dir });
+      const t = await createTransport(resolved.config.transport, { env, origin: resolved.origin, cwd: dir, logger: captureLogger() });
+      transports.push(t);
+      expect(t.config).toMatchObject({ maxQueueSize: 7, maxConcurrentRequests: 3, compression: 'gzip', retry: { total: 1 }, auth: { type: 'api_key', apiKey: 'env-key' } });
+      await t.emit(runEvent('r1', 'START'));
+      expect(await t.close(10_000)).toBe(true);
+      expect(s.requests[0]!.headers.authorization).toBe('Bearer env-key');
+      // A bad value names the variable it came from.
+      const badEnv = { ...env, OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE: 'lots' };
+      const bad = resolveConfig({ env: badEnv, cwd: dir, homeDir: dir });
+      await expect(createTransport(bad.config.transport, { env: badEnv, origin: bad.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(/OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE/);
+    } finally {
+      unregisterTransport('async_http');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('defaults, camelCase and the lower-case spellings env variables produce', () => {
