@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError, TransportError, createLogger, type TransportContext } from '@ol/core';
+import { ConfigError, TransportError, createLogger, toJSON, type OpenLineageEvent, type TransportContext } from '@ol/core';
 import descriptor, { FileTransport, createFileTransport, readFileConfig } from './index.js';
 import { debugSuffix, debugTimestamp, sanitizeName, timestamp } from './naming.js';
 import { datasetEvent, jobEvent, runEvent } from './test-events.js';
@@ -102,6 +102,20 @@ describe('append: true', () => {
     await t.emit({ ...runEvent('x'), inputs: undefined, outputs: null } as never);
     await t.close();
     expect(fs.readFileSync(file, 'utf8')).not.toMatch(/inputs|outputs/);
+  });
+
+  it('writes exactly what core toJSON produces, whatever nulls and look-alikes the event holds', async () => {
+    const file = path.join(dir, 'same.jsonl');
+    const t = createFileTransport({ logFilePath: file, append: true });
+    const odd = [
+      runEvent('nullable'),
+      { ...runEvent('x'), inputs: [null, { namespace: 'n', name: 'null' }, undefined] },
+      { ...runEvent('x'), run: { runId: 'r', facets: { f: { _producer: 'p', _schemaURL: 's', value: NaN, nested: { gone: null, kept: 'null' } } } } },
+      { ...runEvent('when'), eventTime: new Date(0) },
+    ] as unknown as OpenLineageEvent[];
+    for (const e of odd) await t.emit(e);
+    await t.close();
+    expect(fs.readFileSync(file, 'utf8')).toBe(odd.map((e) => toJSON(e) + '\n').join(''));
   });
 
   it('keeps every line whole and in order under many concurrent emits', async () => {
