@@ -285,6 +285,36 @@ describe('http transport against the lineage sink', () => {
     expect(err.message).toContain('closed');
   });
 
+  it('close() waits for an emit that is backing off between retries; flush() reports it', async () => {
+    const s = await sink();
+    s.respondWith([503, 503, 200]);
+    const t = transport({ url: s.url, retry: { backoff_factor: 0.15 } });
+    let delivered = false;
+    const pending = t.emit(runEvent()).then(() => {
+      delivered = true;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await t.flush(10)).toBe(false);
+    expect(await t.close(10_000)).toBe(true);
+    expect(delivered).toBe(true);
+    await pending;
+    expect(await t.flush(0)).toBe(true);
+  });
+
+  it('close(timeout) aborts a long Retry-After sleep and returns false in time', async () => {
+    const s = await sink();
+    s.respondWith([{ status: 503, headers: { 'Retry-After': '60' } }]);
+    const t = transport({ url: s.url });
+    const pending = t.emit(runEvent()).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    expect(await t.close(200)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2000);
+    const err = await pending;
+    expect(TransportError.isTransportError(err)).toBe(true);
+    expect(s.requests).toHaveLength(1);
+  });
+
   it('close(timeout) gives up on a hanging request and returns false in time', async () => {
     const s = await sink();
     s.setDelay(5000);

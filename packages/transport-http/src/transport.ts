@@ -28,7 +28,10 @@ export class HttpTransport implements Transport {
   readonly #logger: Logger;
   readonly #target: URL;
   #closed: Promise<boolean> | undefined;
-  #inflight = 0;
+  /** Emits in flight, as promises that never reject; `flush` and `close` wait on them. */
+  readonly #inflight = new Set<Promise<void>>();
+  /** Aborts requests and backoff sleeps when `close` runs out of time. */
+  readonly #abort = new AbortController();
   /** Headers for the last Authorization value seen: rebuilt only when a provider hands out a new one. */
   #headers: { authorization: string | undefined; headers: Record<string, string>; secrets: string[] } | undefined;
 
@@ -45,17 +48,26 @@ export class HttpTransport implements Transport {
     await this.#provider?.ready?.();
   }
 
-  async emit(event: OpenLineageEvent): Promise<void> {
-    if (this.#closed) throw new TransportError('http transport is closed', { transport: 'http', retryable: false });
-    this.#inflight++;
-    try {
-      const auth = authorizationOf(this.#provider);
-      const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
-      const body = encodeBody(serializeEvent(event), this.config.compression);
-      await sendWithRetry({ url: this.#target, headers, body }, { dispatcher: this.#dispatcher, retry: this.config.retry, timeout: this.config.timeout, transport: 'http', secrets, logger: this.#logger });
-    } finally {
-      this.#inflight--;
-    }
+  emit(event: OpenLineageEvent): Promise<void> {
+    if (this.#closed) return Promise.reject(new TransportError('http transport is closed', { transport: 'http', retryable: false }));
+    const sending = this.send(event);
+    const tracked = sending.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#inflight.add(tracked);
+    void tracked.then(() => this.#inflight.delete(tracked));
+    return sending;
+  }
+
+  private async send(event: OpenLineageEvent): Promise<void> {
+    const auth = authorizationOf(this.#provider);
+    const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
+    const body = encodeBody(serializeEvent(event), this.config.compression);
+    await sendWithRetry(
+      { url: this.#target, headers, body },
+      { dispatcher: this.#dispatcher, retry: this.config.retry, timeout: this.config.timeout, transport: 'http', secrets, logger: this.#logger, signal: this.#abort.signal },
+    );
   }
 
   private headersFor(authorization: string | undefined): { headers: Record<string, string>; secrets: string[] } {
@@ -67,14 +79,14 @@ export class HttpTransport implements Transport {
     return this.#headers;
   }
 
-  /** Every emit is awaited by its caller, so there is never anything queued to flush. */
-  flush(): Promise<boolean> {
-    return Promise.resolve(this.#inflight === 0);
+  /** Waits until the emits in flight (retries and backoff included) have settled; false if some still run after `timeoutMs`. */
+  async flush(timeoutMs?: number): Promise<boolean> {
+    return settledWithin([...this.#inflight], timeoutMs);
   }
 
   /**
-   * Lets in-flight requests finish, then releases the pool. After `timeoutMs` the pool is destroyed
-   * (in-flight emits reject) and the result is false. Idempotent.
+   * Rejects new emits, lets the ones in flight finish (retries included), then releases the pool.
+   * After `timeoutMs` the rest are aborted (they reject) and the result is false. Idempotent.
    */
   close(timeoutMs?: number): Promise<boolean> {
     this.#closed ??= this.shutdown(timeoutMs);
@@ -82,17 +94,29 @@ export class HttpTransport implements Transport {
   }
 
   private async shutdown(timeoutMs: number | undefined): Promise<boolean> {
-    const closing = this.#dispatcher.close().then(() => true);
-    if (timeoutMs === undefined || timeoutMs < 0) return closing;
-    let timer: NodeJS.Timeout | undefined;
-    const expired = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const done = await Promise.race([closing, expired]);
-    clearTimeout(timer);
-    if (!done) await this.#dispatcher.destroy();
-    return done;
+    const drained = await settledWithin([...this.#inflight], timeoutMs);
+    if (!drained) {
+      this.#abort.abort();
+      await this.#dispatcher.destroy();
+      return false;
+    }
+    await this.#dispatcher.close();
+    return true;
   }
+}
+
+/** Resolves true once every promise settled, or false when `timeoutMs` (undefined or negative = no limit) runs out first. */
+async function settledWithin(pending: readonly Promise<unknown>[], timeoutMs: number | undefined): Promise<boolean> {
+  if (pending.length === 0) return true;
+  const all = Promise.all(pending).then(() => true);
+  if (timeoutMs === undefined || timeoutMs < 0) return all;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const done = await Promise.race([all, expired]);
+  clearTimeout(timer);
+  return done;
 }
 
 /** Builds an `http` transport from options in code (snake_case or camelCase keys). */
