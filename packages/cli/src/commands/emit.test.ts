@@ -87,6 +87,19 @@ describe('openlineage emit (subprocess)', () => {
     });
   });
 
+  it('counts events dropped by a job-name filter as skipped, and sends unvalidated events with --no-validate', async () => {
+    await withTempDir(async (dir) => {
+      const out = path.join(dir, 'out.jsonl');
+      const config = path.join(dir, 'ol.yml');
+      await writeFile(config, `transport:\n  type: file\n  log_file_path: ${JSON.stringify(out)}\n  append: true\nfilters:\n  - type: exact\n    match: noisy\n`);
+      const input = jsonLines([runEvent(), runEvent({ job: { namespace: 'ns', name: 'noisy' } }), runEvent({ run: { runId: 'not-a-uuid' } }), { hello: 'world' }]);
+      const r = await runCli(['emit', '--config', config, '--no-validate'], { input });
+      expect(r.stdout).toBe('sent 2, failed 1, skipped 1\n');
+      expect(r.stderr).toBe('<stdin>:4: not an OpenLineage event (needs eventTime and a run, job or dataset), not sent\n');
+      expect((await readLines(out)).map((e) => e.run.runId)).toContain('not-a-uuid');
+    });
+  });
+
   it('skips everything when OPENLINEAGE_DISABLED is true', async () => {
     await withTempDir(async (dir) => {
       const { config, out } = await fileTransportConfig(dir);
