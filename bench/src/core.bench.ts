@@ -25,7 +25,7 @@ function largeEvent(): RunEvent {
     job: { namespace: 'bench', name: 'large', facets: { sql: facets.sqlJob({ query: 'insert into wide select * from orders' }) } },
     inputs: [{ namespace: 'postgres://db:5432', name: 'shop.public.orders', facets: { schema: facets.schemaDataset({ fields }) } }],
     outputs: [{ namespace: 's3://lake', name: 'wide', facets: { schema: facets.schemaDataset({ fields }), columnLineage: facets.columnLineageDataset({ fields: lineage }) } }],
-  } as Parameters<typeof runEvent>[0]);
+  });
 }
 
 /** Median nanoseconds per call over `rounds` timed loops of `n` calls. */
