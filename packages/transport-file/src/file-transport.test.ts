@@ -172,6 +172,28 @@ describe('append: true', () => {
     await expect(t.emit(runEvent())).rejects.toThrow(/closed/);
   });
 
+  it('close with a timeout that runs out keeps the descriptor until the writes in flight finish', async () => {
+    const file = path.join(dir, 'late.jsonl');
+    const t = createFileTransport({ logFilePath: file, append: true });
+    const pad = 'p'.repeat(200_000);
+    const emits = Array.from({ length: 40 }, (_, i) => t.emit({ ...runEvent(`j${i}`), job: { namespace: 'ns', name: `j${i}`, facets: { pad: { _producer: pad, _schemaURL: 'u' } } } }));
+    const closed = await t.close(0);
+    expect(typeof closed).toBe('boolean');
+    await Promise.all(emits);
+    expect(lines(file)).toHaveLength(40);
+    const openFds = () =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      });
+    // The close happens on its own once the writes are done; poll generously on a loaded machine.
+    for (let i = 0; i < 100 && openFds().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(openFds()).toEqual([]);
+  });
+
   it('an unwritable path is a TransportError naming the path and the system error', async () => {
     const blocker = path.join(dir, 'plain-file');
     fs.writeFileSync(blocker, '');

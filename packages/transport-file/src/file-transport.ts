@@ -101,20 +101,26 @@ export class FileTransport implements Transport {
   close(timeoutMs?: number): Promise<boolean> {
     this.closed ??= (async () => {
       const done = await this.flush(timeoutMs);
-      const fd = this.fd ?? (await this.opening?.catch(() => undefined));
-      this.fd = undefined;
-      this.opening = undefined;
-      if (fd !== undefined) {
-        await new Promise<void>((resolve) =>
-          fs.close(fd, (err) => {
-            if (err) this.logger.warn(`Closing ${this.config.logFilePath} failed: ${err.message}`);
-            resolve();
-          }),
-        );
-      }
+      // Closing under a write still in flight could hand its descriptor number to another file;
+      // when the timeout won, the descriptor is closed as soon as the last write finishes.
+      if (done) await this.closeDescriptor();
+      else this.idleWaiters.push(() => void this.closeDescriptor());
       return done;
     })();
     return this.closed;
+  }
+
+  private async closeDescriptor(): Promise<void> {
+    const fd = this.fd ?? (await this.opening?.catch(() => undefined));
+    this.fd = undefined;
+    this.opening = undefined;
+    if (fd === undefined) return;
+    await new Promise<void>((resolve) =>
+      fs.close(fd, (err) => {
+        if (err) this.logger.warn(`Closing ${this.config.logFilePath} failed: ${err.message}`);
+        resolve();
+      }),
+    );
   }
 
   private settledMany(n: number): void {
