@@ -277,7 +277,9 @@ describe('OpenLineageClient.create', () => {
   it('uses a given transport but still applies config from env', async () => {
     const transport = new MemoryTransport();
     const s = scratch();
-    const client = await OpenLineageClient.create({ transport, env: { OPENLINEAGE__TAGS__JOB__TEAM: 'x' }, cwd: s.dir, homeDir: s.home });
+    const log = logs();
+    const client = await OpenLineageClient.create({ transport, env: { OPENLINEAGE__TAGS__JOB__TEAM: 'x' }, cwd: s.dir, homeDir: s.home, logger: log.logger });
+    expect(log.lines).toEqual([]);
     await client.emit(runEventFixture());
     expect((transport.events[0] as RunEvent).job.facets?.tags?.tags).toContainEqual({ key: 'team', value: 'x', source: 'USER' });
   });

@@ -1,5 +1,5 @@
 import { readClientSettings, EMPTY_CLIENT_SETTINGS, type ClientSettings } from '../config/client-settings.js';
-import { isDisabled, resolveConfig } from '../config/resolve.js';
+import { isDisabled, NO_TRANSPORT_WARNING, resolveConfig } from '../config/resolve.js';
 import type { OpenLineageConfig, ResolvedConfig } from '../config/types.js';
 import { TransportError, ValidationError } from '../errors.js';
 import { validateEvent } from '../validation/validate.js';
@@ -130,10 +130,12 @@ export class OpenLineageClient {
       const { sourceCodeLocationProvider } = await import('../git/facet.js');
       sourceCodeLocation = sourceCodeLocationProvider({ cwd: resolved.cwd ?? process.cwd(), env: resolved.env, settings: settings.sourceCodeLocation, producer: options.producer ?? DEFAULT_PRODUCER, logger });
     }
+    // The console-fallback warning is moot when the caller brought a transport.
+    const shown = options.transport !== undefined ? { ...resolved, warnings: (resolved.warnings ?? []).filter((w) => w !== NO_TRANSPORT_WARNING) } : resolved;
     return new OpenLineageClient({
       ...options,
       transport,
-      resolved,
+      resolved: shown,
       logger,
       ...(sourceCodeLocation !== undefined ? { sourceCodeLocation } : {}),
     });

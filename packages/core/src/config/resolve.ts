@@ -12,6 +12,8 @@ import { readYamlConfig } from './yaml-file.js';
 
 export const CONFIG_FILE_NAME = 'openlineage.yml';
 
+export const NO_TRANSPORT_WARNING = 'No OpenLineage transport configured (no openlineage.yml, OPENLINEAGE__TRANSPORT__* or OPENLINEAGE_URL); events are printed to the console.';
+
 /** The files looked at, in order; the first that exists is used and the others are ignored (no merging). */
 export function configFileCandidates(options: { env: Record<string, string | undefined>; cwd: string; homeDir: string }): string[] {
   const out: string[] = [];
@@ -83,7 +85,7 @@ export function resolveConfig(options: ResolveConfigOptions = {}): ResolvedConfi
       provenance.replace(['transport'], { label: 'default (no transport configured)' });
       sources.push({ kind: 'default', detail: 'console transport' });
       defaulted = true;
-      warnings.push('No OpenLineage transport configured (no openlineage.yml, OPENLINEAGE__TRANSPORT__* or OPENLINEAGE_URL); events are printed to the console.');
+      warnings.push(NO_TRANSPORT_WARNING);
     }
   } else if (envLayer.aliased) {
     pruneUnusedAlias(config.transport!);
