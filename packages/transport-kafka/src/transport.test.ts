@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { toJSON, TransportError } from '@ol/core';
+import { createTransport, registerTransport, resolveConfig, toJSON, TransportError } from '@ol/core';
 import type { DatasetEvent, JobEvent, Logger, RunEvent, Transport, TransportContext } from '@ol/core';
 import { consumeWithKcat, KafkaTestBroker, kcatPath, selfSignedCertificate } from '@ol/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -373,6 +373,35 @@ describe('descriptor and config from the environment', () => {
 
     const bad = { ...raw, config: { ...raw.config, retries: 'lots' } };
     expect(() => descriptor.create(bad, context)).toThrow(/transport\.config\.retries \(from OPENLINEAGE__TRANSPORT__CONFIG\): expected an integer >= 0, got "lots"/);
+  });
+});
+
+describe('through core: resolveConfig + createTransport', () => {
+  it('OPENLINEAGE__TRANSPORT__* as in the Python docs configures and delivers; property errors name the variable', async () => {
+    const broker = await startBroker();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-kafka-env-'));
+    const env = {
+      OPENLINEAGE__TRANSPORT__TYPE: 'kafka',
+      OPENLINEAGE__TRANSPORT__TOPIC: 'my_topic',
+      OPENLINEAGE__TRANSPORT__CONFIG: `{"bootstrap.servers": "${broker.address}", "acks": "all", "retries": 3}`,
+      OPENLINEAGE__TRANSPORT__FLUSH: 'true',
+      OPENLINEAGE__TRANSPORT__MESSAGE_KEY: 'env-key',
+    };
+    registerTransport(descriptor);
+    const resolved = resolveConfig({ env, cwd: dir, homeDir: dir });
+    const { logger, lines } = capture();
+    const t = await createTransport(resolved.config.transport, { env, origin: resolved.origin, logger, cwd: dir });
+    transports.push(t);
+    expect(t).toBeInstanceOf(KafkaTransport);
+    expect(t.config).toEqual({ type: 'kafka', topic: 'my_topic', config: { 'bootstrap.servers': broker.address, acks: 'all', retries: 3 }, messageKey: 'env-key', flush: true });
+    await t.emit(runEvent());
+    expect(broker.records('my_topic').map((r) => r.key?.toString())).toEqual(['env-key']);
+    expect(lines.filter((l) => l.startsWith('warn'))).toEqual([]);
+
+    const badEnv = { ...env, OPENLINEAGE__TRANSPORT__CONFIG: `{"bootstrap.servers": "${broker.address}", "linger.ms": "soon"}` };
+    const bad = resolveConfig({ env: badEnv, cwd: dir, homeDir: dir });
+    await expect(createTransport(bad.config.transport, { env: badEnv, origin: bad.origin, logger, cwd: dir })).rejects.toThrow(/transport\.config\.linger\.ms \(from OPENLINEAGE__TRANSPORT__CONFIG\): expected an integer >= 0, got "soon"/);
+    fs.rmSync(dir, { recursive: true });
   });
 });
 

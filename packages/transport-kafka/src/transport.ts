@@ -39,6 +39,8 @@ export class KafkaTransport implements Transport {
   private readonly warnDrop: (message: string) => void;
   private readonly warnKafka: (message: string) => void;
   private connecting: Promise<void> | undefined;
+  /** kafkajs reconnects a connected producer by itself; only the first connection is ours to make. */
+  private connected = false;
   private closing: Promise<boolean> | undefined;
   private closed = false;
 
@@ -218,29 +220,30 @@ export class KafkaTransport implements Transport {
   }
 
   private connect(): Promise<void> {
-    this.connecting ??= this.producer.connect().catch((err: unknown) => {
-      this.connecting = undefined;
-      throw err;
-    });
+    this.connecting ??= this.producer.connect().then(
+      () => {
+        this.connected = true;
+      },
+      (err: unknown) => {
+        this.connecting = undefined;
+        throw err;
+      },
+    );
     return this.connecting;
   }
 
   /** One produce request (kafkajs retries inside), bounded by `message.timeout.ms`. */
   private async deliver(messages: Message[]): Promise<void> {
     try {
-      await withDeadline(
-        (async () => {
-          await this.connect();
-          await this.producer.send({
-            topic: this.config.topic,
-            messages,
-            acks: this.settings.acks,
-            timeout: this.settings.requestTimeoutMs,
-            compression: this.settings.compressionType,
-          });
-        })(),
-        this.settings.deliveryTimeoutMs,
-      );
+      const send = () =>
+        this.producer.send({
+          topic: this.config.topic,
+          messages,
+          acks: this.settings.acks,
+          timeout: this.settings.requestTimeoutMs,
+          compression: this.settings.compressionType,
+        });
+      await withDeadline(this.connected ? send() : this.connect().then(send), this.settings.deliveryTimeoutMs);
     } catch (err) {
       const timedOut = err instanceof DeadlineError;
       const reason = timedOut ? `no acknowledgement within message.timeout.ms=${this.settings.deliveryTimeoutMs}` : this.scrubbed(err);

@@ -1,0 +1,147 @@
+/**
+ * @ol/transport-kafka throughput to the test-kit Kafka broker, next to a raw kafkajs producer
+ * sending the same messages the same way, in the same run (alternated, medians).
+ *
+ * - flush true: each emit awaited before the next (the transport waits for the broker's ack)
+ *   against awaited one-message `producer.send` calls with pre-serialized values and the same keys.
+ * - flush false: all events emitted, then `flush()`, against the same messages sent by hand in
+ *   batches of `batch.num.messages` (10,000), one batch in flight, as the transport does.
+ *
+ * The broker runs in its own process (`ol-kafka-test-broker`) so it does not share the client's
+ * event loop; it is told to forget its records between runs to keep its memory flat.
+ */
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { toJSON, type RunEvent } from '@ol/core';
+import { createKafkaTransport, defaultMessageKey } from '@ol/transport-kafka';
+import kafkajs from 'kafkajs';
+import { paired, scenario, type Scenario } from './harness.js';
+
+const { Kafka, logLevel } = kafkajs;
+const SYNC_EVENTS = 3_000;
+const BATCH_EVENTS = 30_000;
+const BATCH_SIZE = 10_000;
+const REPETITIONS = 5;
+const TOPIC = 'bench';
+
+function event(i: number): RunEvent {
+  return {
+    eventType: i % 2 ? 'COMPLETE' : 'START',
+    eventTime: new Date(1_700_000_000_000 + i).toISOString(),
+    producer: 'https://github.com/openlineage-ts/bench',
+    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    run: { runId: `01890000-0000-7000-8000-${String(i >> 1).padStart(12, '0')}` },
+    job: { namespace: 'bench', name: `job_${i % 100}` },
+    inputs: [{ namespace: 'postgres://db:5432', name: `public.source_${i % 10}` }],
+    outputs: [{ namespace: 'postgres://db:5432', name: `public.target_${i % 10}` }],
+  };
+}
+
+class BrokerProcess {
+  private out = '';
+  private constructor(
+    private readonly child: ChildProcessByStdio<Writable, Readable, null>,
+    readonly address: string,
+  ) {
+    child.stdout.on('data', (c: Buffer) => (this.out += c.toString()));
+  }
+
+  static async start(): Promise<BrokerProcess> {
+    const entry = fileURLToPath(import.meta.resolve('@ol/test-kit'));
+    const bin = path.join(path.dirname(entry), 'bin', 'kafka-test-broker.js');
+    const child = spawn(process.execPath, [bin, '--port', '0', '--topic', `${TOPIC}:1`], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const port = await new Promise<number>((resolve, reject) => {
+      let out = '';
+      const onData = (c: Buffer) => {
+        out += c.toString();
+        const m = /listening on (\d+)\n/.exec(out);
+        if (m) {
+          child.stdout.off('data', onData);
+          resolve(Number(m[1]));
+        }
+      };
+      child.stdout.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`broker exited with ${code}`)));
+    });
+    return new BrokerProcess(child, `127.0.0.1:${port}`);
+  }
+
+  /** Number of records the broker holds, then forgets them. */
+  async drain(): Promise<number> {
+    this.out = '';
+    this.child.stdin.write('count\nclear\n');
+    for (let i = 0; i < 400 && !/cleared\n/.test(this.out); i++) await new Promise((r) => setTimeout(r, 5));
+    const m = /count (\d+)\n/.exec(this.out);
+    if (!m || !this.out.includes('cleared')) throw new Error('broker did not answer count/clear');
+    return Number(m[1]);
+  }
+
+  stop(): void {
+    this.child.kill('SIGTERM');
+  }
+}
+
+async function rawRun(broker: BrokerProcess, events: readonly RunEvent[], batched: boolean): Promise<number> {
+  const messages = events.map((e) => ({ key: defaultMessageKey(e), value: toJSON(e) }));
+  const kafka = new Kafka({ brokers: [broker.address], clientId: 'bench-raw', logLevel: logLevel.NOTHING });
+  // The transport's placement (librdkafka's CRC-32 of the key), so both sides do the same work per message.
+  const producer = kafka.producer({ createPartitioner: () => ({ message, partitionMetadata }) => (message.key ? zlib.crc32(message.key) % partitionMetadata.length : 0) });
+  await producer.connect();
+  // The first send fetches metadata; it stays outside the timed part, as the transport's does.
+  await producer.send({ topic: TOPIC, acks: -1, messages: [messages[0]!] });
+  const rest = messages.slice(1);
+  const started = performance.now();
+  if (batched) {
+    for (let i = 0; i < rest.length; i += BATCH_SIZE) await producer.send({ topic: TOPIC, acks: -1, messages: rest.slice(i, i + BATCH_SIZE) });
+  } else {
+    for (const m of rest) await producer.send({ topic: TOPIC, acks: -1, messages: [m] });
+  }
+  const rate = rest.length / ((performance.now() - started) / 1000);
+  await producer.disconnect();
+  await check(broker, events.length, 'raw kafkajs');
+  return rate;
+}
+
+async function transportRun(broker: BrokerProcess, events: readonly RunEvent[], flush: boolean): Promise<number> {
+  const t = createKafkaTransport({ topic: TOPIC, config: { 'bootstrap.servers': broker.address, 'client.id': 'bench-transport', 'batch.num.messages': BATCH_SIZE }, flush });
+  // Connect outside the timed part, as the raw producer does.
+  await t.emit(events[0]!);
+  await t.flush(30_000);
+  const rest = events.slice(1);
+  const started = performance.now();
+  for (const e of rest) await t.emit(e);
+  if (!flush && !(await t.flush(120_000))) throw new Error('flush did not deliver everything');
+  const rate = rest.length / ((performance.now() - started) / 1000);
+  await t.close(10_000);
+  await check(broker, events.length, 'transport');
+  return rate;
+}
+
+async function check(broker: BrokerProcess, expected: number, who: string): Promise<void> {
+  const got = await broker.drain();
+  if (got !== expected) throw new Error(`${who}: broker holds ${got} records, expected ${expected}`);
+}
+
+export default async function kafkaBench(): Promise<Scenario[]> {
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+  const broker = await BrokerProcess.start();
+  try {
+    const syncEvents = Array.from({ length: SYNC_EVENTS }, (_, i) => event(i));
+    const batchEvents = Array.from({ length: BATCH_EVENTS }, (_, i) => event(i));
+    // Warm both paths (JIT, connections) before measuring.
+    await rawRun(broker, syncEvents.slice(0, 300), false);
+    await transportRun(broker, syncEvents.slice(0, 300), true);
+
+    const sync = await paired(REPETITIONS, () => transportRun(broker, syncEvents, true), () => rawRun(broker, syncEvents, false));
+    const batch = await paired(REPETITIONS, () => transportRun(broker, batchEvents, false), () => rawRun(broker, batchEvents, true));
+    return [
+      scenario({ name: 'kafka flush=true (ack per emit)', figure: sync.figure, unit: 'events/s', baseline: sync.baseline, baselineName: 'raw kafkajs send per message', minRatio: 0.8 }),
+      scenario({ name: 'kafka flush=false (batched)', figure: batch.figure, unit: 'events/s', baseline: batch.baseline, baselineName: 'raw kafkajs send per 10k batch', minRatio: 0.8 }),
+    ];
+  } finally {
+    broker.stop();
+  }
+}
