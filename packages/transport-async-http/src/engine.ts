@@ -12,7 +12,8 @@ export interface EngineOptions<P> {
   maxQueueSize: number;
   /** Callers that may wait for room at once; the next submit beyond that is dropped. */
   maxWaitingSubmits: number;
-  send(payload: P, signal: AbortSignal): Promise<void>;
+  /** Resolves when the payload was delivered (the value is ignored), rejects when delivery was given up. */
+  send(payload: P, signal: AbortSignal): Promise<unknown>;
   onFailure?(error: unknown, payload: P): void;
   /** `overflow`: the waiting line was full; `closed`: `close` gave up on it before it was sent. */
   onDrop?(reason: 'overflow' | 'closed'): void;
@@ -249,7 +250,7 @@ export class DeliveryEngine<P> {
 
   private dispatch(item: Item<P>): void {
     this.inFlight.add(item);
-    let promise: Promise<void>;
+    let promise: Promise<unknown>;
     try {
       promise = this.opts.send(item.payload, this.abort.signal);
     } catch (err) {
