@@ -14,8 +14,8 @@ import { toJSON, type RunEvent } from '@ol/core';
 import { createFileTransport } from '@ol/transport-file';
 import { paired, scenario, type Scenario } from './harness.js';
 
-const EVENTS = 20_000;
-const REPETITIONS = 7;
+const EVENTS = 10_000;
+const REPETITIONS = 15;
 
 function event(i: number): RunEvent {
   return {
