@@ -3,14 +3,15 @@ import type { Command } from './command.js';
 import { configCommand } from './commands/config.js';
 import { emitCommand } from './commands/emit.js';
 import { generateCommand } from './commands/generate/command.js';
+import { relayCommand } from './commands/relay.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_OK, EXIT_USAGE, type ExitCode } from './exit-codes.js';
 import { describeError } from './format.js';
 import type { CliIO } from './io.js';
 import { cliVersion } from './version.js';
 
-/** The command table. `relay` (issue 10) slots in here as one more module. */
-export const COMMANDS: readonly Command[] = [emitCommand, validateCommand, configCommand, generateCommand];
+/** The command table: one module per command. */
+export const COMMANDS: readonly Command[] = [emitCommand, validateCommand, configCommand, generateCommand, relayCommand];
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  everything was done

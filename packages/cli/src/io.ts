@@ -16,8 +16,24 @@ export interface CliIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Calls `stop` on Ctrl-C / SIGTERM (long-running commands); returns a function that stops listening. */
+  onInterrupt?(stop: () => void): () => void;
 }
 
 export function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+    onInterrupt(stop) {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      };
+    },
+  };
 }
