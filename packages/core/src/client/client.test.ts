@@ -189,6 +189,16 @@ describe('errors and stats', () => {
     expect(log.lines.some((l) => l.includes('backend said 503'))).toBe(true);
   });
 
+  it('a transport that throws synchronously is counted as a failure, not a crash', async () => {
+    const transport = new MemoryTransport();
+    transport.emit = () => {
+      throw new Error('sync boom');
+    };
+    const client = new OpenLineageClient({ transport, logger: logs().logger });
+    await expect(client.emit(runEventFixture())).resolves.toBeUndefined();
+    expect(client.stats().failed).toBe(1);
+  });
+
   it('failOnError rejects with the TransportError', async () => {
     const client = new OpenLineageClient({ transport: new MemoryTransport().failing(), failOnError: true, logger: logs().logger });
     await expect(client.emit(runEventFixture())).rejects.toBeInstanceOf(TransportError);

@@ -181,7 +181,13 @@ export class OpenLineageClient {
       }
     }
     this.counts.emitted++;
-    const delivery = this.transport.emit(enriched);
+    let delivery: Promise<void>;
+    try {
+      delivery = this.transport.emit(enriched);
+    } catch (error) {
+      // A transport that throws instead of rejecting is still a delivery failure, not a crash.
+      delivery = Promise.reject(asError(error, this.transport.type));
+    }
     this.inFlight.add(delivery);
     try {
       await delivery;

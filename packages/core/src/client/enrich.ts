@@ -97,7 +97,8 @@ function environmentFacet(existing: unknown, ctx: EnrichContext): RunFacet | und
     else collected.push({ name, value });
   }
   if (collected.length === 0) return undefined;
-  const current = (existing as { environmentVariables?: EnvVar[] | null } | undefined)?.environmentVariables ?? [];
+  const listed = (existing as { environmentVariables?: unknown } | undefined)?.environmentVariables;
+  const current = Array.isArray(listed) ? (listed as EnvVar[]) : [];
   // Variables the event already carries win over collected ones with the same name.
   const present = new Set(current.map((v) => v.name));
   return facets.environmentVariablesRun({ environmentVariables: [...current, ...collected.filter((v) => !present.has(v.name))] }, { producer: ctx.producer });
