@@ -22,7 +22,7 @@ function positiveNumber(text: string | undefined, name: string, fallback: number
 export const relayCommand: Command = {
   name: 'relay',
   summary: 'forward events from a JSON Lines spool file, resumably',
-  usage: '--from FILE.jsonl --cursor FILE [--follow] [--batch N] [--config FILE]',
+  usage: '--from FILE --cursor FILE [--follow]',
   help: `Forwards the events in a JSON Lines file (as the file transport writes it with
 append: true) to the configured transport, remembering in the cursor file how far it
 got. The cursor only moves after the transport accepted a batch, so a relay that is
