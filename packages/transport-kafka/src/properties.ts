@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, OptionReader, REDACTED } from '@ol/core';
+import { ConfigError, OptionReader } from '@ol/core';
 import type { OptionScope } from '@ol/core';
 import { CompressionCodecs, CompressionTypes } from './kafkajs.js';
 import type { ConnectionOptions } from 'node:tls';
@@ -225,9 +225,4 @@ function codecRegistered(type: CompressionType): boolean {
 /** `PLAINTEXT://host:9092` (as some configs write listeners) → `host:9092`. */
 function stripScheme(s: string): string {
   return s.replace(/^[A-Za-z_]+:\/\//, '');
-}
-
-/** The settings with secrets masked, for `toJSON`/logs. */
-export function describeSettings(s: ProducerSettings): Record<string, unknown> {
-  return { ...s, sasl: s.sasl ? { ...s.sasl, password: REDACTED } : undefined, ssl: s.ssl ? { ...s.ssl, key: s.ssl.key ? REDACTED : undefined, passphrase: s.ssl.passphrase ? REDACTED : undefined } : undefined };
 }

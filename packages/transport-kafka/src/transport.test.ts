@@ -255,6 +255,8 @@ describe('KafkaTransport against the test broker', () => {
     expect(err.message).toMatch(/SASL/);
     const everything = [err.message, String(err.cause), JSON.stringify(bad.config).replace('wrong-password-xyz', ''), ...lines].join('\n');
     expect(everything).not.toContain('wrong-password-xyz');
+    // kafkajs's own log reaches our logger (as rate-limited warnings), scrubbed.
+    expect(lines.some((l) => l.startsWith('warn kafka transport: kafkajs') && /sasl/i.test(l))).toBe(true);
     expect(broker.records('secure')).toHaveLength(1);
   });
 
@@ -271,6 +273,21 @@ describe('KafkaTransport against the test broker', () => {
     await expect(untrusted.emit(runEvent())).rejects.toThrow(/could not deliver/);
     expect(broker.records('tls')).toHaveLength(2);
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it('OPENLINEAGE_CLIENT_LOGGING=debug turns on kafkajs debug logging, through our logger', async () => {
+    const broker = await startBroker();
+    const { logger, lines } = capture();
+    const context: TransportContext = { logger, path: ['transport'], origin: () => 'code', baseDir: process.cwd(), env: { OPENLINEAGE_CLIENT_LOGGING: 'debug' }, createChild: () => Promise.reject(new Error('no children')) };
+    const t = await descriptor.create({ type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } }, context);
+    transports.push(t);
+    await t.emit(runEvent());
+    expect(lines.some((l) => l.startsWith('debug kafkajs'))).toBe(true);
+    const quiet = capture();
+    const q = await descriptor.create({ type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } }, { ...context, logger: quiet.logger, env: {} });
+    transports.push(q);
+    await q.emit(runEvent());
+    expect(quiet.lines).toEqual([]);
   });
 
   it('warns once, naming the properties it cannot honour', async () => {
