@@ -17,7 +17,7 @@ const scopeOf = (context: TransportContext) => ({ path: context.path, origin: co
 /** Registry entry: `type: composite`, or the Python class path used in Python configs. */
 export const descriptor: TransportDescriptor<CompositeTransportConfig> = {
   type: 'composite',
-  aliases: ['openlineage.client.transport.composite.CompositeTransport', 'CompositeTransport'],
+  aliases: ['openlineage.client.transport.composite.CompositeTransport'],
   normalize: (config, context) => readCompositeConfig(config, scopeOf(context)),
   create: (config, context) => buildCompositeTransport(readCompositeConfig(config, scopeOf(context)), context),
 };

@@ -19,7 +19,7 @@ const scopeOf = (context: TransportContext) => ({ path: context.path, origin: co
 /** Registry entry: `type: transform`, or the Python class paths used in Python configs. */
 export const descriptor: TransportDescriptor<TransformTransportConfig> = {
   type: 'transform',
-  aliases: ['openlineage.client.transport.transform.TransformTransport', 'openlineage.client.transport.transform.transform.TransformTransport', 'TransformTransport'],
+  aliases: ['openlineage.client.transport.transform.TransformTransport', 'openlineage.client.transport.transform.transform.TransformTransport'],
   normalize: (config, context) => readTransformConfig(config, scopeOf(context)),
   create: (config, context) => buildTransformTransport(readTransformConfig(config, scopeOf(context)), context),
 };
