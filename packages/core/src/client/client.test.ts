@@ -353,6 +353,18 @@ describe('run helpers', () => {
     expect((transport.events as RunEvent[]).map((e) => `${e.job.name}:${e.eventType}`)).toEqual(['ok:START', 'ok:COMPLETE', 'bad:START', 'bad:FAIL']);
   });
 
+  it('withRun rethrows the job error even when reporting FAIL fails too', async () => {
+    const transport = new MemoryTransport();
+    const client = new OpenLineageClient({ transport, failOnError: true, logger: logs().logger });
+    const boom = new Error('job error');
+    await expect(
+      client.withRun({ job: 'j' }, () => {
+        transport.failing('lineage backend down');
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
+  });
+
   it('abort emits ABORT', async () => {
     const transport = new MemoryTransport();
     const client = new OpenLineageClient({ transport });

@@ -261,7 +261,8 @@ export class OpenLineageClient {
     try {
       result = await fn(run);
     } catch (error) {
-      if (!run.finished) await run.fail(error);
+      // The job's own error matters more than a failure to report it (already logged and passed to onError).
+      if (!run.finished) await run.fail(error).catch(() => undefined);
       throw error;
     }
     if (!run.finished) await run.complete();
