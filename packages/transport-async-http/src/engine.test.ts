@@ -60,7 +60,7 @@ function harness(opts: Partial<EngineOptions<Ev>> = {}, onSend?: (ev: Ev, finish
     onDrop: (r) => drops.push(r),
     ...opts,
   });
-  const submit = (ev: Ev) => engine.submit({ runId: ev.runId, isStart: ev.start }, () => ev);
+  const submit = (ev: Ev) => engine.submit(ev, ev.runId, ev.start);
   /** Submits and reports whether the caller had to wait for room. */
   const emit = (ev: Ev): boolean => {
     const p = submit(ev);
@@ -241,27 +241,16 @@ describe('DeliveryEngine concurrency, backpressure and drops', () => {
     expect(h.engine.stats()).toEqual({ pending: 0, success: 6, failed: 0, dropped: 1 });
   });
 
-  it('skips preparing dropped events', () => {
-    const h = harness({ maxConcurrent: 1, maxQueueSize: 1, maxWaitingSubmits: 0 });
-    h.emit({ id: 'a' });
-    h.emit({ id: 'b' });
-    let prepared = false;
-    void h.engine.submit({}, () => {
-      prepared = true;
-      return { id: 'c' };
-    });
-    expect(prepared).toBe(false);
-    expect(h.engine.stats().dropped).toBe(1);
-  });
-
-  it('counts nothing when prepare throws', () => {
-    const h = harness();
-    expect(() =>
-      void h.engine.submit({}, () => {
-        throw new TypeError('circular');
-      }),
-    ).toThrow('circular');
-    expect(h.engine.stats()).toEqual({ pending: 0, success: 0, failed: 0, dropped: 0 });
+  it('tells the caller to drop before it prepares anything once the waiting line is full', () => {
+    const h = harness({ maxConcurrent: 1, maxQueueSize: 1, maxWaitingSubmits: 1 });
+    expect(h.engine.dropIfFull()).toBe(false);
+    h.emit({ id: 'a' }); // in flight
+    h.emit({ id: 'b' }); // queued: full
+    expect(h.engine.dropIfFull()).toBe(false); // one caller may still wait
+    expect(h.emit({ id: 'c' })).toBe(true);
+    expect(h.engine.stats().dropped).toBe(0);
+    expect(h.engine.dropIfFull()).toBe(true);
+    expect(h.engine.stats()).toEqual({ pending: 3, success: 0, failed: 0, dropped: 1 });
   });
 });
 

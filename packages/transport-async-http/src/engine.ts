@@ -24,12 +24,6 @@ export interface EngineOptions<P> {
   keepProcessAlive?: boolean;
 }
 
-export interface OrderKey {
-  /** The run the event belongs to; undefined for job and dataset events (no ordering). */
-  runId?: string | undefined;
-  isStart?: boolean;
-}
-
 export interface EngineStats {
   /** Accepted and not yet delivered or given up: waiting callers, queued, held and in flight. */
   pending: number;
@@ -52,13 +46,12 @@ interface Item<P> {
   epoch: Epoch;
   /** Set once counted, so an aborted send that settles later is not counted twice. */
   settled: boolean;
-}
-
-interface Waiting<P> {
-  key: OrderKey;
-  payload: P;
-  epoch: Epoch;
-  resolve: () => void;
+  /** A START is the gate of its run: the events held behind it form a list through `next`. */
+  heldHead: Item<P> | undefined;
+  heldTail: Item<P> | undefined;
+  next: Item<P> | undefined;
+  /** Resolves the emit of a caller that waited for room. */
+  resolve: (() => void) | undefined;
 }
 
 interface FlushWaiter {
@@ -74,11 +67,11 @@ export class DeliveryEngine<P> {
   /** Events released by a finished START: older than anything in `ready`, so they go first. */
   private readonly released = new Deque<Item<P>>();
   /**
-   * One entry per run whose START is queued or in flight, holding that run's later events in
-   * order. The entry is deleted when the START finishes, so the map never outgrows the queue.
+   * One entry per run whose START is queued or in flight: that START, which holds the run's later
+   * events in order. Deleted when the START finishes, so the map never outgrows the queue.
    */
-  private readonly gates = new Map<string, Item<P>[]>();
-  private readonly blocked = new Deque<Waiting<P>>();
+  private readonly gates = new Map<string, Item<P>>();
+  private readonly blocked = new Deque<Item<P>>();
   private readonly inFlight = new Set<Item<P>>();
   private heldCount = 0;
   private readonly counters = { success: 0, failed: 0, dropped: 0 };
@@ -112,27 +105,33 @@ export class DeliveryEngine<P> {
   }
 
   /**
-   * Accepts one event. Returns undefined when it was queued (or dropped) at once, or a promise
-   * that resolves once a full queue made room for it. `prepare` runs only for events that are
-   * kept, so dropping under overload costs almost nothing; if it throws, nothing is counted.
+   * True (and the event counted as dropped) when the line of callers waiting for room is full.
+   * Call it before preparing an event, so dropping under overload costs almost nothing.
    */
-  submit(key: OrderKey, prepare: () => P): Promise<void> | undefined {
-    const mustWait = this.blocked.length > 0 || this.queued >= this.opts.maxQueueSize;
-    if (mustWait && this.blocked.length >= this.opts.maxWaitingSubmits) {
-      this.counters.dropped++;
-      this.opts.onDrop?.('overflow');
-      return undefined;
-    }
-    const payload = prepare();
-    const epoch = this.epochForNew();
-    if (!mustWait) {
-      this.accept(key, payload, epoch);
+  dropIfFull(): boolean {
+    if (this.blocked.length < this.opts.maxWaitingSubmits || (this.blocked.length === 0 && this.queued < this.opts.maxQueueSize)) return false;
+    this.counters.dropped++;
+    this.opts.onDrop?.('overflow');
+    return true;
+  }
+
+  /**
+   * Accepts one event of run `runId` (undefined for job and dataset events: never ordered).
+   * Returns undefined when it was queued (or dropped) at once, or a promise that resolves once a
+   * full queue made room for it.
+   */
+  submit(payload: P, runId?: string, isStart = false): Promise<void> | undefined {
+    if (this.dropIfFull()) return undefined;
+    const item: Item<P> = { payload, runId, isStart, epoch: this.epochForNew(), settled: false, heldHead: undefined, heldTail: undefined, next: undefined, resolve: undefined };
+    if (this.blocked.length === 0 && this.queued < this.opts.maxQueueSize) {
+      this.accept(item);
       this.pump();
       return undefined;
     }
     // Waiting callers keep their place in line (FIFO), so a START never falls behind its COMPLETE.
     return new Promise<void>((resolve) => {
-      this.blocked.push({ key, payload, epoch, resolve });
+      item.resolve = resolve;
+      this.blocked.push(item);
     });
   }
 
@@ -184,13 +183,15 @@ export class DeliveryEngine<P> {
     for (const item of this.inFlight) this.settle(item, false, new Error('aborted by close() after its timeout'));
     this.inFlight.clear();
     const abandoned = [...this.ready.drain(), ...this.released.drain()];
-    for (const held of this.gates.values()) abandoned.push(...held);
+    for (const gate of this.gates.values()) {
+      for (let h = gate.heldHead; h; h = h.next) abandoned.push(h);
+    }
     this.gates.clear();
     this.heldCount = 0;
     for (const item of abandoned) this.dropItem(item.epoch);
     for (const w of this.blocked.drain()) {
       this.dropItem(w.epoch);
-      w.resolve();
+      w.resolve?.();
     }
     this.checkFlushes();
     this.releaseProcess();
@@ -210,17 +211,16 @@ export class DeliveryEngine<P> {
     return this.current;
   }
 
-  private accept(key: OrderKey, payload: P, epoch: Epoch): void {
-    const item: Item<P> = { payload, runId: key.runId, isStart: key.isStart === true, epoch, settled: false };
+  private accept(item: Item<P>): void {
     if (item.runId !== undefined) {
-      const held = this.gates.get(item.runId);
-      if (held) {
+      const gate = this.gates.get(item.runId);
+      if (gate) {
         // The run's START is queued or in flight: wait behind it, in order (a second START too).
-        held.push(item);
+        hold(gate, item);
         this.heldCount++;
         return;
       }
-      if (item.isStart) this.gates.set(item.runId, []);
+      if (item.isStart) this.gates.set(item.runId, item);
     }
     this.ready.push(item);
   }
@@ -239,8 +239,9 @@ export class DeliveryEngine<P> {
         if (this.blocked.length === 0 || this.queued >= this.opts.maxQueueSize) break;
         while (this.blocked.length > 0 && this.queued < this.opts.maxQueueSize) {
           const w = this.blocked.shift()!;
-          this.accept(w.key, w.payload, w.epoch);
-          w.resolve();
+          this.accept(w);
+          w.resolve?.();
+          w.resolve = undefined;
         }
       }
     } finally {
@@ -279,7 +280,7 @@ export class DeliveryEngine<P> {
       item.epoch.lost++;
       this.opts.onFailure?.(error, item.payload);
     }
-    if (item.isStart && item.runId !== undefined) this.releaseRun(item.runId);
+    if (item.isStart && item.runId !== undefined) this.releaseRun(item);
     this.finishEpoch(item.epoch);
   }
 
@@ -287,22 +288,26 @@ export class DeliveryEngine<P> {
    * The run's START finished (delivered or failed for good): its held events go next, in order,
    * up to the next START among them, which becomes the run's new gate.
    */
-  private releaseRun(runId: string): void {
-    const held = this.gates.get(runId);
+  private releaseRun(start: Item<P>): void {
+    const runId = start.runId!;
+    if (this.gates.get(runId) !== start) return;
     this.gates.delete(runId);
-    if (!held || held.length === 0) return;
-    let gate: Item<P>[] | undefined;
-    for (const item of held) {
-      if (gate) {
-        gate.push(item);
-        continue;
+    let gate: Item<P> | undefined;
+    let h = start.heldHead;
+    start.heldHead = start.heldTail = undefined;
+    while (h) {
+      const next = h.next;
+      h.next = undefined;
+      if (gate) hold(gate, h);
+      else {
+        this.heldCount--;
+        this.released.push(h);
+        if (h.isStart) {
+          gate = h;
+          this.gates.set(runId, h);
+        }
       }
-      this.heldCount--;
-      this.released.push(item);
-      if (item.isStart) {
-        gate = [];
-        this.gates.set(runId, gate);
-      }
+      h = next;
     }
   }
 
@@ -332,6 +337,12 @@ export class DeliveryEngine<P> {
     clearInterval(this.keepAlive);
     this.keepAlive = undefined;
   }
+}
+
+function hold<P>(gate: Item<P>, item: Item<P>): void {
+  if (gate.heldTail) gate.heldTail.next = item;
+  else gate.heldHead = item;
+  gate.heldTail = item;
 }
 
 function sumLost(epochs: readonly Epoch[]): number {

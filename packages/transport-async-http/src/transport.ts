@@ -12,7 +12,7 @@ import {
 } from '@ol/transport-http';
 import type { Pool } from 'undici';
 import { normalizeAsyncHttpConfig, type AsyncHttpTransportConfig, type AsyncHttpTransportOptions } from './config.js';
-import { DeliveryEngine, type OrderKey } from './engine.js';
+import { DeliveryEngine } from './engine.js';
 import { USER_AGENT } from './version.js';
 
 export const TYPE = 'async_http';
@@ -46,7 +46,6 @@ interface Prepared extends EventInfo {
   json: string;
 }
 
-const NO_ORDER: OrderKey = {};
 const ACCEPTED = Promise.resolve();
 
 /**
@@ -108,14 +107,16 @@ export class AsyncHttpTransport implements Transport {
    */
   emit(event: OpenLineageEvent): Promise<void> {
     if (this.#closed) return Promise.reject(new TransportError('async_http transport is closed', { transport: TYPE, retryable: false }));
-    let waiting: Promise<void> | undefined;
+    // Decided before serializing, so dropping under overload costs almost nothing.
+    if (this.#engine.dropIfFull()) return ACCEPTED;
+    let prepared: Prepared;
     try {
       // Serialized now, on the caller's turn: the caller may reuse or change its object right after.
-      waiting = this.#engine.submit(orderKeyOf(event), () => prepare(event));
+      prepared = prepare(event);
     } catch (cause) {
       return Promise.reject(new TransportError(`async_http: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TYPE, retryable: false, cause }));
     }
-    return waiting ?? ACCEPTED;
+    return this.#engine.submit(prepared, prepared.runId, prepared.eventType === 'START') ?? ACCEPTED;
   }
 
   /** `{ pending, success, failed, dropped }`, exact at any moment: every accepted event is in exactly one of them. */
@@ -198,17 +199,15 @@ export class AsyncHttpTransport implements Transport {
   }
 }
 
-function orderKeyOf(event: OpenLineageEvent): OrderKey {
-  const run = (event as { run?: { runId?: unknown } }).run;
-  if (typeof run?.runId !== 'string') return NO_ORDER;
-  const type = (event as { eventType?: unknown }).eventType;
-  return { runId: run.runId, isStart: typeof type === 'string' && type.toUpperCase() === 'START' };
-}
-
+/** The JSON to send, plus what ordering and failure reports need (job and dataset events have no run). */
 function prepare(event: OpenLineageEvent): Prepared {
   const run = (event as { run?: { runId?: unknown } }).run;
   const type = (event as { eventType?: unknown }).eventType;
-  return { json: serializeEvent(event), runId: typeof run?.runId === 'string' ? run.runId : undefined, eventType: typeof type === 'string' ? type : undefined };
+  return {
+    json: serializeEvent(event),
+    runId: typeof run?.runId === 'string' ? run.runId : undefined,
+    eventType: typeof type === 'string' ? type.toUpperCase() : undefined,
+  };
 }
 
 /** Builds an `async_http` transport from options in code (snake_case or camelCase keys). */
