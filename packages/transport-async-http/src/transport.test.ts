@@ -49,12 +49,13 @@ const typeOf = (r: { json: unknown }) => (r.json as RunEvent).eventType;
 const runOf = (r: { json: unknown }) => (r.json as RunEvent).run.runId;
 
 describe('async_http against the lineage sink', () => {
-  it('delivers 10,000 runs (START + COMPLETE) at concurrency 100 with random delays: each event once, in order', async () => {
+  it('delivers 10,000 runs (START + COMPLETE) at concurrency 100 with random delays and 503s: each event once, in order', async () => {
     const s = await sink();
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    s.respondWith(Array.from({ length: 20_000 }, (): SinkStep => ({ status: 200, delayMs: Math.floor(rand() * 4) })));
-    const t = transport({ url: s.url, max_concurrent_requests: 100 });
+    // Random delays, and 10% 503s: a retried START is what would let its COMPLETE overtake it.
+    s.respondWith(Array.from({ length: 24_000 }, (): SinkStep => ({ status: rand() < 0.1 ? 503 : 200, delayMs: Math.floor(rand() * 4) })));
+    const t = transport({ url: s.url, max_concurrent_requests: 100, retry: { total: 10, backoff_factor: 0.01 } });
     for (let i = 0; i < 10_000; i++) {
       const runId = `run-${i}`;
       await t.emit(runEvent(runId, 'START'));
@@ -68,7 +69,9 @@ describe('async_http against the lineage sink', () => {
     expect(s.orderViolations()).toBe(0);
     // Stronger than the sink's check: every COMPLETE arrived after its START.
     const at = new Map<string, number>();
-    s.requests.forEach((r, i) => at.set(`${runOf(r)}/${typeOf(r)}`, i));
+    s.requests.forEach((r, i) => {
+      if (r.status === 200) at.set(`${runOf(r)}/${typeOf(r)}`, i);
+    });
     for (let i = 0; i < 10_000; i++) expect(at.get(`run-${i}/COMPLETE`)!).toBeGreaterThan(at.get(`run-${i}/START`)!);
   });
 
