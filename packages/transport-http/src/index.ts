@@ -3,7 +3,7 @@ import { descriptor } from './descriptor.js';
 export { descriptor };
 export default descriptor;
 
-export { HttpTransport, createHttpTransport, type HttpTransportDeps } from './transport.js';
+export { HttpTransport, MAX_CONNECTIONS, createHttpTransport, type HttpTransportDeps } from './transport.js';
 export { HTTP_DEFAULTS, HTTP_OPTION_KEYS, normalizeHttpConfig, readHttpOptions, unknownHttpKeys, type HttpOptions, type HttpTransportConfig, type HttpTransportOptions } from './config.js';
 export { displayUrl, joinEndpoint, parseBaseUrl } from './url.js';
 export { DEFAULT_RETRY, RETRY_AFTER_STATUSES, RETRY_OPTION_KEYS, RetryState, backoffMs, parseRetryAfter, readRetryConfig, type AttemptFailure, type RetryConfig, type RetryDecision } from './retry.js';

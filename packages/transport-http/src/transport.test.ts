@@ -275,6 +275,24 @@ describe('http transport against the lineage sink', () => {
     expect(s.requests.every((r) => r.headers.connection !== 'close')).toBe(true);
   });
 
+  it('concurrent emits share a bounded pool and all arrive', async () => {
+    const s = await sink();
+    s.setDelay(20);
+    const t = transport({ url: s.url });
+    await Promise.all(Array.from({ length: 40 }, () => t.emit(runEvent())));
+    expect(s.events).toHaveLength(40);
+  });
+
+  it('an event that cannot be serialized rejects with a TransportError and sends nothing', async () => {
+    const s = await sink();
+    const t = transport({ url: s.url });
+    const event = runEvent() as unknown as Record<string, unknown>;
+    event.self = event;
+    const err = await failure(t.emit(event as never));
+    expect(err.retryable).toBe(false);
+    expect(s.requests).toHaveLength(0);
+  });
+
   it('close() is idempotent and later emits reject', async () => {
     const s = await sink();
     const t = transport({ url: s.url });

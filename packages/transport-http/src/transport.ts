@@ -8,6 +8,9 @@ import { sendWithRetry } from './send.js';
 import { serializeEvent } from './serialize.js';
 import { USER_AGENT } from './version.js';
 
+/** Connections per transport; concurrent emits beyond this wait for a free one. */
+export const MAX_CONNECTIONS = 10;
+
 export interface HttpTransportDeps {
   logger?: Logger;
   /** Directory relative token-provider module specifiers resolve against. Default `process.cwd()`. */
@@ -41,7 +44,8 @@ export class HttpTransport implements Transport {
     this.#logger = deps.logger ?? silentLogger;
     this.#target = new URL(config.target);
     this.#provider = deps.tokenProvider ?? createTokenProvider(config.auth, { baseDir: deps.baseDir ?? process.cwd() });
-    this.#dispatcher = createHttpDispatcher({ url: this.#target, timeout: config.timeout, verify: config.verify });
+    // Like a requests session's pool (10 per host): concurrent emits beyond that queue instead of opening sockets without bound.
+    this.#dispatcher = createHttpDispatcher({ url: this.#target, timeout: config.timeout, verify: config.verify, connections: MAX_CONNECTIONS });
   }
 
   /** Loads a token provider named by module specifier, so a wrong name fails at creation, not at the first emit. */
@@ -56,7 +60,7 @@ export class HttpTransport implements Transport {
     try {
       const auth = authorizationOf(this.#provider);
       const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
-      const body = encodeBody(serializeEvent(event), this.config.compression);
+      const body = encodeBody(serialize(event), this.config.compression);
       await sendWithRetry(
         { url: this.#target, headers, body },
         // Timeouts live on the pool and close() destroys it to stop requests: per-request options would only cost time.
@@ -113,6 +117,14 @@ export class HttpTransport implements Transport {
     }
     await this.#dispatcher.close();
     return true;
+  }
+}
+
+function serialize(event: OpenLineageEvent): string {
+  try {
+    return serializeEvent(event);
+  } catch (cause) {
+    throw new TransportError(`http: the event cannot be serialized to JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: 'http', retryable: false, cause });
   }
 }
 
