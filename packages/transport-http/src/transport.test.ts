@@ -120,15 +120,14 @@ describe('http transport against the lineage sink', () => {
   it('backs off backoff_factor * 2^(k-1) after the k-th failure, 0 after the first', async () => {
     const s = await sink();
     s.respondWith([503, 503, 503, 200]);
-    const t = transport({ url: s.url, retry: { backoff_factor: 0.1 } });
+    const t = transport({ url: s.url, retry: { backoff_factor: 0.5 } });
     await t.emit(runEvent());
     const at = s.requests.map((r) => r.receivedAt);
     const gaps = at.slice(1).map((v, i) => v - at[i]!);
-    // Expected sleeps 0, 200, 400 ms. Lower bounds are exact; upper bounds are generous for a busy machine.
-    expect(gaps[0]!).toBeLessThan(150);
-    expect(gaps[1]!).toBeGreaterThanOrEqual(190);
-    expect(gaps[2]!).toBeGreaterThanOrEqual(390);
-    expect(gaps[2]!).toBeGreaterThan(gaps[1]!);
+    // Expected sleeps 0, 1000, 2000 ms. Lower bounds are exact; the upper one is generous for a busy machine.
+    expect(gaps[0]!).toBeLessThan(900);
+    expect(gaps[1]!).toBeGreaterThanOrEqual(990);
+    expect(gaps[2]!).toBeGreaterThanOrEqual(1990);
   });
 
   it.each([429, 413, 503])('honours Retry-After on %i', async (status) => {
