@@ -3,6 +3,7 @@ import { startLineageSink, type LineageSink, type SinkStep } from '@ol/test-kit'
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import descriptorDefault, { AsyncHttpTransport, createAsyncHttpTransport, descriptor, normalizeAsyncHttpConfig, type AsyncHttpTransportOptions } from './index.js';
@@ -410,7 +411,14 @@ transport:
   it('warns about unknown keys and never prints the api key', async () => {
     const logger = captureLogger();
     await created({ url: 'http://127.0.0.1:9', auth: { type: 'api_key', apiKey: 'sekrit-key' }, max_queue: 3 }, context({ logger }));
+    const t = await created({ url: 'http://127.0.0.1:9', auth: { type: 'api_key', apiKey: 'sekrit-key' }, custom_headers: { 'X-Api-Key': 'header-secret' } }, context({ logger }));
     expect(logger.lines).toEqual([expect.stringContaining('ignoring unknown option(s) max_queue')]);
     expect(JSON.stringify(logger.lines)).not.toContain('sekrit-key');
+    // The normalized config keeps the key (it is needed), but printing the transport never shows it.
+    for (const shown of [JSON.stringify(t), inspect(t, { depth: 10 })]) {
+      expect(shown).not.toContain('sekrit-key');
+      expect(shown).not.toContain('header-secret');
+      expect(shown).toContain('maxQueueSize');
+    }
   });
 });

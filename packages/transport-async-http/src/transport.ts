@@ -1,4 +1,4 @@
-import { TransportError, rateLimited, silentLogger, type Logger, type OpenLineageEvent, type Transport, type TransportStats } from '@ol/core';
+import { TransportError, rateLimited, redact, silentLogger, type Logger, type OpenLineageEvent, type Transport, type TransportStats } from '@ol/core';
 import {
   authorizationOf,
   buildHeaders,
@@ -140,6 +140,15 @@ export class AsyncHttpTransport implements Transport {
   close(timeoutMs?: number): Promise<boolean> {
     this.#closed ??= this.#shutdown(timeoutMs);
     return this.#closed;
+  }
+
+  /** What `JSON.stringify` and `console.log` show: type, config with secrets as `***`, and the counters. */
+  toJSON(): { type: string; config: AsyncHttpTransportConfig; stats: TransportStats } {
+    return { type: this.type, config: redact(this.config), stats: this.stats() };
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): unknown {
+    return { ...this.toJSON(), constructor: undefined };
   }
 
   /** Adds a listener for events that could not be delivered; returns a function that removes it. */
