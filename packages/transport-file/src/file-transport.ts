@@ -133,7 +133,8 @@ export class FileTransport implements Transport {
     if (this.writing || this.queue.length === 0) return;
     this.writing = true;
     const batch = this.takeBatch();
-    const data = batch.length === 1 ? batch[0]!.text : batch.map((p) => p.text).join('');
+    // Encoded once here, so the write needs no second pass to learn how many bytes it must see written.
+    const data = Buffer.from(batch.length === 1 ? batch[0]!.text : batch.map((p) => p.text).join(''), 'utf8');
     const finish = (err: unknown) => {
       if (err) {
         const e = this.writeError(this.config.logFilePath, err);
@@ -149,11 +150,11 @@ export class FileTransport implements Transport {
     else this.openAppend().then((fd) => this.write(fd, data, finish), finish);
   }
 
-  private write(fd: number, data: string, done: (err: unknown) => void): void {
-    fs.write(fd, data, null, 'utf8', (err, written) => {
+  private write(fd: number, data: Buffer, done: (err: unknown) => void): void {
+    fs.write(fd, data, 0, data.length, null, (err, written) => {
       if (err) return done(err);
       // A short write only happens when the disk is (nearly) full; finish the line rather than leave half of it.
-      if (written < Buffer.byteLength(data, 'utf8')) writeRest(fd, Buffer.from(data, 'utf8'), written, done);
+      if (written < data.length) writeRest(fd, data, written, done);
       else done(undefined);
     });
   }
