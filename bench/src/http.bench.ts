@@ -26,15 +26,15 @@ function event(i: number): RunEvent {
     job: { namespace: 'bench', name: `job_${i % 50}`, facets: {} },
     inputs: [{ namespace: 'postgres://db:5432', name: 'public.orders', facets: { schema: { _producer: 'bench', _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet', fields: Array.from({ length: 12 }, (_, k) => ({ name: `col_${k}`, type: 'varchar' })) } } }],
     outputs: [{ namespace: 's3://lake', name: 'orders_daily', facets: {} }],
-  } as RunEvent;
+  };
 }
 
 async function startSinkProcess(): Promise<{ url: string; child: ChildProcess }> {
   const kit = path.dirname(fileURLToPath(import.meta.resolve('@ol/test-kit')));
   const child = spawn(process.execPath, [path.join(kit, 'bin', 'lineage-sink.js'), '--port', '0', '--no-record'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve, reject) => {
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (d: string) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
       const m = /listening on (\d+)/.exec(d);
       if (m) resolve(m[1]!);
     });
