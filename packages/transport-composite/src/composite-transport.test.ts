@@ -190,6 +190,14 @@ describe('flush, close and stats', () => {
     await expect(strict.emit(runEvent())).rejects.toThrow(/down is down/);
     expect(strict.stats?.()).toEqual({ pending: 0, success: 0, failed: 0, dropped: 0 });
   });
+  it('counts a swallowed rejection of a child that has stats() (it counts only what emit does not report)', async () => {
+    const j: Journal = [];
+    const rejecting = new ScriptedTransport({ id: 'dz', failEmit: true, stats: { pending: 0, success: 0, failed: 0, dropped: 0 } }, j);
+    const ok = new ScriptedTransport({ id: 'ok' }, j);
+    const t = createCompositeTransport({ transports: [rejecting, ok] });
+    await t.emit(runEvent());
+    expect(t.stats?.()).toEqual({ pending: 0, success: 1, failed: 1, dropped: 0 });
+  });
 });
 
 describe('createCompositeTransport (code)', () => {

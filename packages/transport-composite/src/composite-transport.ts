@@ -88,7 +88,7 @@ export class CompositeTransport implements Transport {
 
   async emit(event: OpenLineageEvent): Promise<void> {
     // Plain indexed loop and a lazily made failure list: this runs once per event per child.
-    let failures: { child: string; error: unknown; sync: boolean }[] | undefined;
+    let failures: { child: string; error: unknown }[] | undefined;
     let syncSuccess = 0;
     const children = this.children;
     for (let i = 0; i < children.length; i++) {
@@ -105,7 +105,7 @@ export class CompositeTransport implements Transport {
           });
         }
         this.logger.warn(`Transport ${name} failed to emit event: ${message(error)}`);
-        (failures ??= []).push({ child: name, error, sync: !this.background.has(child.transport) });
+        (failures ??= []).push({ child: name, error });
         continue;
       }
       if (!this.background.has(child.transport)) syncSuccess++;
@@ -119,8 +119,10 @@ export class CompositeTransport implements Transport {
       });
     }
     // A rejected event is counted once by whoever called emit; an accepted one is counted here per delivery.
+    // A child's rejection swallowed here is counted here too, whatever the child: transports count in
+    // stats() only what they do not report through emit's promise, so nobody else will.
     this.syncCounts.success += syncSuccess;
-    if (failures !== undefined) for (const f of failures) if (f.sync) this.syncCounts.failed++;
+    if (failures !== undefined) this.syncCounts.failed += failures.length;
   }
 
   /** Flushes every child in parallel (so one timeout bounds them all); true only if all flushed. */
