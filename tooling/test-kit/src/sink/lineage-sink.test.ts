@@ -104,6 +104,7 @@ describe('lineage sink', () => {
   it('without recording it only counts; reset forgets everything and restores the token options', async () => {
     sink = await startLineageSink({ record: false, token: { expiresIn: 5 } });
     await post(sink.url, '{}');
+    await sink.waitForEvents(1, 1000);
     expect(sink.count).toBe(1);
     expect(sink.requests).toHaveLength(0);
     sink.configureToken({ expiresIn: null });

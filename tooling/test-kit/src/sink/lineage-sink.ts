@@ -125,17 +125,20 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
   let script: SinkResponse[] = [];
   let delay = 0;
   let count = 0;
+  /** Events accepted, also when not recorded (waitForEvents works in count-only mode). */
+  let accepted = 0;
   let waiters: { n: number; resolve: () => void }[] = [];
   const timers = new Set<NodeJS.Timeout>();
 
   const accept = (json: unknown): void => {
     for (const event of Array.isArray(json) ? (json as unknown[]) : [json]) {
       if (record) events.push(event);
+      accepted++;
       order.record(event);
     }
     if (waiters.length) {
-      const ready = waiters.filter((w) => events.length >= w.n);
-      waiters = waiters.filter((w) => events.length < w.n);
+      const ready = waiters.filter((w) => accepted >= w.n);
+      waiters = waiters.filter((w) => accepted < w.n);
       for (const w of ready) w.resolve();
     }
   };
@@ -235,11 +238,11 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
     orderViolations: () => order.violatingRuns().length,
     orderViolatingRuns: () => order.violatingRuns(),
     waitForEvents(n, timeoutMs = 10_000) {
-      if (events.length >= n) return Promise.resolve();
+      if (accepted >= n) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters = waiters.filter((w) => w !== waiter);
-          reject(new Error(`lineage sink: expected ${n} events within ${timeoutMs} ms, got ${events.length}`));
+          reject(new Error(`lineage sink: expected ${n} events within ${timeoutMs} ms, got ${accepted}`));
         }, timeoutMs);
         const waiter = {
           n,
@@ -260,6 +263,7 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
       script = [];
       delay = 0;
       count = 0;
+      accepted = 0;
     },
     close() {
       closed ??= new Promise<void>((resolve) => {
