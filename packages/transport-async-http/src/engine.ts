@@ -14,7 +14,7 @@ export interface EngineOptions<P> {
   maxWaitingSubmits: number;
   /** Resolves when the payload was delivered (the value is ignored), rejects when delivery was given up. */
   send(payload: P, signal: AbortSignal): Promise<unknown>;
-  onFailure?(error: unknown, payload: P): void;
+  onFailure?(error: unknown, payload: P, runId: string | undefined): void;
   /** `overflow`: the waiting line was full; `closed`: `close` gave up on it before it was sent. */
   onDrop?(reason: 'overflow' | 'closed'): void;
   /**
@@ -278,7 +278,7 @@ export class DeliveryEngine<P> {
     else {
       this.counters.failed++;
       item.epoch.lost++;
-      this.opts.onFailure?.(error, item.payload);
+      this.opts.onFailure?.(error, item.payload, item.runId);
     }
     if (item.isStart && item.runId !== undefined) this.releaseRun(item);
     this.finishEpoch(item.epoch);

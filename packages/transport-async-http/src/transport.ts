@@ -42,9 +42,6 @@ export interface AsyncHttpTransportDeps {
   warnIntervalMs?: number;
 }
 
-interface Prepared extends EventInfo {
-  json: string;
-}
 
 const ACCEPTED = Promise.resolve();
 
@@ -57,7 +54,8 @@ const ACCEPTED = Promise.resolve();
 export class AsyncHttpTransport implements Transport {
   readonly type = TYPE;
   readonly config: AsyncHttpTransportConfig;
-  readonly #engine: DeliveryEngine<Prepared>;
+  /** Queued payloads are the events' JSON: the smallest thing to keep, and what the caller cannot change any more. */
+  readonly #engine: DeliveryEngine<string>;
   readonly #dispatcher: Pool;
   readonly #provider: ManagedTokenProvider | undefined;
   readonly #logger: Logger;
@@ -82,7 +80,7 @@ export class AsyncHttpTransport implements Transport {
     const interval = deps.warnIntervalMs ?? 10_000;
     this.#warnFailure = rateLimited((m) => this.#logger.warn(m), interval);
     this.#warnDrop = rateLimited((m) => this.#logger.warn(m), interval);
-    this.#engine = new DeliveryEngine<Prepared>({
+    this.#engine = new DeliveryEngine<string>({
       maxConcurrent: config.maxConcurrentRequests,
       maxQueueSize: config.maxQueueSize,
       // The hard limit: as many callers may wait for room as the queue holds, so at most
@@ -90,7 +88,7 @@ export class AsyncHttpTransport implements Transport {
       maxWaitingSubmits: config.maxQueueSize,
       keepProcessAlive: deps.keepProcessAlive ?? true,
       send: (p, signal) => this.#send(p, signal),
-      onFailure: (error, p) => this.#failed(error, p),
+      onFailure: (error, json, runId) => this.#failed(error, json, runId),
       onDrop: (reason) => this.#dropped(reason),
     });
   }
@@ -109,14 +107,17 @@ export class AsyncHttpTransport implements Transport {
     if (this.#closed) return Promise.reject(new TransportError('async_http transport is closed', { transport: TYPE, retryable: false }));
     // Decided before serializing, so dropping under overload costs almost nothing.
     if (this.#engine.dropIfFull()) return ACCEPTED;
-    let prepared: Prepared;
+    let json: string;
     try {
       // Serialized now, on the caller's turn: the caller may reuse or change its object right after.
-      prepared = prepare(event);
+      json = serializeEvent(event);
     } catch (cause) {
       return Promise.reject(new TransportError(`async_http: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TYPE, retryable: false, cause }));
     }
-    return this.#engine.submit(prepared, prepared.runId, prepared.eventType === 'START') ?? ACCEPTED;
+    const run = (event as { run?: { runId?: unknown } }).run;
+    if (typeof run?.runId !== 'string') return this.#engine.submit(json) ?? ACCEPTED;
+    const type = (event as { eventType?: unknown }).eventType;
+    return this.#engine.submit(json, run.runId, typeof type === 'string' && type.toUpperCase() === 'START') ?? ACCEPTED;
   }
 
   /** `{ pending, success, failed, dropped }`, exact at any moment: every accepted event is in exactly one of them. */
@@ -164,34 +165,36 @@ export class AsyncHttpTransport implements Transport {
     return delivered;
   }
 
-  #send(p: Prepared, signal: AbortSignal): Promise<unknown> {
+  #send(json: string, signal: AbortSignal): Promise<unknown> {
     // Without a token provider the headers never change: skip the extra async hop per request.
-    if (!this.#provider) return this.#post(p, signal, this.#staticHeaders, this.#staticSecrets);
-    return this.#sendWithAuth(p, signal, this.#provider);
+    if (!this.#provider) return this.#post(json, signal, this.#staticHeaders, this.#staticSecrets);
+    return this.#sendWithAuth(json, signal, this.#provider);
   }
 
-  async #sendWithAuth(p: Prepared, signal: AbortSignal, provider: ManagedTokenProvider): Promise<unknown> {
+  async #sendWithAuth(json: string, signal: AbortSignal, provider: ManagedTokenProvider): Promise<unknown> {
     const authorization = await authorizationOf(provider);
     const headers = buildHeaders({ authorization, customHeaders: this.config.customHeaders, compression: this.config.compression, userAgent: USER_AGENT });
-    return this.#post(p, signal, headers, secretsOf(provider, authorization, this.config.customHeaders));
+    return this.#post(json, signal, headers, secretsOf(provider, authorization, this.config.customHeaders));
   }
 
-  #post(p: Prepared, signal: AbortSignal, headers: Record<string, string>, secrets: readonly string[]): Promise<unknown> {
+  #post(json: string, signal: AbortSignal, headers: Record<string, string>, secrets: readonly string[]): Promise<unknown> {
     return sendWithRetry(
-      { url: this.#target, headers, body: encodeBody(p.json, this.config.compression) },
+      { url: this.#target, headers, body: encodeBody(json, this.config.compression) },
       { dispatcher: this.#dispatcher, retry: this.config.retry, timeout: this.config.timeout, transport: TYPE, secrets, signal, logger: this.#logger },
     );
   }
 
-  #failed(cause: unknown, p: Prepared): void {
+  #failed(cause: unknown, json: string, runId: string | undefined): void {
     const error = TransportError.isTransportError(cause)
       ? cause
       : new TransportError(`async_http: delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: TYPE, retryable: false, cause });
-    const what = p.runId === undefined ? 'an event' : `a ${p.eventType ?? 'run'} event of run ${p.runId}`;
+    // Failures are rare: reading the type back from the JSON beats keeping it for every queued event.
+    const eventType = runId === undefined ? undefined : eventTypeOf(json);
+    const what = runId === undefined ? 'an event' : `a ${eventType ?? 'run'} event of run ${runId}`;
     this.#warnFailure(`async_http: could not deliver ${what}: ${error.message} (${this.#engine.stats().failed} failed so far)`);
     for (const listener of this.#listeners) {
       try {
-        listener(error, { runId: p.runId, eventType: p.eventType });
+        listener(error, { runId, eventType });
       } catch (err) {
         this.#logger.error(`async_http: an onError listener threw: ${err instanceof Error ? err.message : String(err)}`);
       }
@@ -208,15 +211,13 @@ export class AsyncHttpTransport implements Transport {
   }
 }
 
-/** The JSON to send, plus what ordering and failure reports need (job and dataset events have no run). */
-function prepare(event: OpenLineageEvent): Prepared {
-  const run = (event as { run?: { runId?: unknown } }).run;
-  const type = (event as { eventType?: unknown }).eventType;
-  return {
-    json: serializeEvent(event),
-    runId: typeof run?.runId === 'string' ? run.runId : undefined,
-    eventType: typeof type === 'string' ? type.toUpperCase() : undefined,
-  };
+function eventTypeOf(json: string): string | undefined {
+  try {
+    const type = (JSON.parse(json) as { eventType?: unknown }).eventType;
+    return typeof type === 'string' ? type.toUpperCase() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Builds an `async_http` transport from options in code (snake_case or camelCase keys). */
