@@ -3,11 +3,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { specDir } from '../../../tooling/spec-dir.js';
 
 export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(PACKAGE_DIR, 'dist', 'bin.js');
 export const FIXTURES = path.join(PACKAGE_DIR, 'fixtures');
-export const SPEC_DIR = path.resolve(PACKAGE_DIR, '../../../shared/openlineage-spec');
+export const SPEC_DIR = specDir();
 
 export interface CliResult {
   code: number | null;

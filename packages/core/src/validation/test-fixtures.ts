@@ -2,8 +2,9 @@
 // Test helpers: the spec's fixtures, read at test time from the shared spec checkout.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { specDir } from '../../../../tooling/spec-dir.js';
 
-export const SPEC_DIR = process.env.OPENLINEAGE_SPEC_DIR ?? new URL('../../../../../shared/openlineage-spec/', import.meta.url).pathname;
+export const SPEC_DIR = specDir();
 
 export interface FacetFixture {
   /** e.g. `SchemaDatasetFacet/1.json` */
