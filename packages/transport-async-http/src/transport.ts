@@ -160,7 +160,8 @@ export class AsyncHttpTransport implements Transport {
 
   async #shutdown(timeoutMs: number | undefined): Promise<boolean> {
     const delivered = await this.#engine.close(timeoutMs);
-    // Nothing is in flight any more (drained, or aborted): destroying cannot lose anything.
+    // Drained, or given up by the engine (counted already): destroying the pool aborts any request
+    // still on the wire, so nothing outlives close.
     await this.#dispatcher.destroy();
     return delivered;
   }
@@ -180,7 +181,10 @@ export class AsyncHttpTransport implements Transport {
   #post(json: string, signal: AbortSignal, headers: Record<string, string>, secrets: readonly string[]): Promise<unknown> {
     return sendWithRetry(
       { url: this.#target, headers, body: encodeBody(json, this.config.compression) },
-      { dispatcher: this.#dispatcher, retry: this.config.retry, timeout: this.config.timeout, transport: TYPE, secrets, signal, logger: this.#logger },
+      // The pool carries the timeouts. The engine's signal only cuts backoff sleeps short: attached to
+      // every request it would cost a listener per request on one shared signal; `close` stops requests
+      // in flight by destroying the pool instead.
+      { dispatcher: this.#dispatcher, retry: this.config.retry, transport: TYPE, secrets, sleepSignal: signal, logger: this.#logger },
     );
   }
 
