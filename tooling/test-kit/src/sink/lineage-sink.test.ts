@@ -46,6 +46,28 @@ describe('lineage sink', () => {
     expect(sink.events).toHaveLength(2);
   });
 
+  it('fails a seeded random share of unscripted requests; the same seed replays the same answers', async () => {
+    sink = await startLineageSink();
+    const answers = async () => {
+      const out: number[] = [];
+      for (let i = 0; i < 200; i++) out.push(await post(sink!.url, JSON.stringify(run(`r${i}`, 'START'))));
+      return out;
+    };
+    sink.failRandomly(0.3, { seed: 42 });
+    const first = await answers();
+    const failures = first.filter((s) => s === 503).length;
+    expect(failures).toBeGreaterThan(30);
+    expect(failures).toBeLessThan(90);
+    expect(sink.events).toHaveLength(200 - failures);
+    sink.respondWith([418]);
+    expect(await post(sink.url, '{}')).toBe(418);
+    sink.failRandomly(0.3, { seed: 42 });
+    expect(await answers()).toEqual(first);
+    sink.reset();
+    expect(await post(sink.url, '{}')).toBe(200);
+    expect(() => sink!.failRandomly(1.5)).toThrow(RangeError);
+  });
+
   it('delays answers', async () => {
     sink = await startLineageSink();
     sink.setDelay(150);

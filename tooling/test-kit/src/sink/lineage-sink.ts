@@ -76,6 +76,11 @@ export interface LineageSink {
   respondWith(sequence: readonly SinkStep[]): void;
   /** Delay every answer by `ms` (scripted `delayMs` wins). */
   setDelay(ms: number): void;
+  /**
+   * Answer a random share `rate` (0–1) of unscripted requests with `status` (default 503), from a
+   * seeded generator so a failing run can be replayed. `failRandomly(0)` turns it off.
+   */
+  failRandomly(rate: number, options?: { status?: number; seed?: number }): void;
   /** Change the token endpoint's behaviour (enables it when it was off). */
   configureToken(options: TokenEndpointOptions): void;
   /** Number of runs whose COMPLETE/FAIL/ABORT was accepted before their START. */
@@ -87,6 +92,18 @@ export interface LineageSink {
   /** Forget recorded requests, events, tokens, script and delay; the token endpoint goes back to its start options. */
   reset(): void;
   close(): Promise<void>;
+}
+
+/** mulberry32: a small seeded PRNG, so random failures are reproducible. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function toStep(step: SinkStep): SinkResponse {
@@ -124,6 +141,9 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
   const order = new RunOrderTracker();
   let script: SinkResponse[] = [];
   let delay = 0;
+  let failRate = 0;
+  let failStatus = 503;
+  let random = seededRandom(1);
   let count = 0;
   /** Events accepted, also when not recorded (waitForEvents works in count-only mode). */
   let accepted = 0;
@@ -181,7 +201,7 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
       return;
     }
     const json = parseJson(text);
-    const step = script.shift() ?? {};
+    const step = script.shift() ?? (failRate > 0 && random() < failRate ? { status: failStatus } : {});
     const status = step.destroy ? 0 : (step.status ?? 200);
     if (record) {
       requests.push({ method: req.method ?? 'GET', path, headers: req.headers, rawHeaders: pairs(req.rawHeaders), raw, body: text, json, status, receivedAt: Date.now() });
@@ -231,6 +251,12 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
     setDelay(ms) {
       delay = ms;
     },
+    failRandomly(rate, o = {}) {
+      if (!(rate >= 0 && rate <= 1)) throw new RangeError(`failRandomly: rate must be within 0..1, got ${rate}`);
+      failRate = rate;
+      failStatus = o.status ?? 503;
+      random = seededRandom(o.seed ?? 1);
+    },
     configureToken(o) {
       if (token) token.configure(o);
       else token = new TokenEndpoint(o);
@@ -262,6 +288,7 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
       order.clear();
       script = [];
       delay = 0;
+      failRate = 0;
       count = 0;
       accepted = 0;
     },
