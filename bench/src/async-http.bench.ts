@@ -3,7 +3,7 @@
  *
  * - Throughput: 20,000 START/COMPLETE pairs through the transport at 100 concurrent requests,
  *   next to raw undici POSTs of the same bodies at the same concurrency, in the same run (order
- *   rotated, medians of 3). The goal's baseline serializes each event as it sends it, as any
+ *   rotated, medians of 5). The goal's baseline serializes each event as it sends it, as any
  *   sender must; a second row compares with bodies serialized before the clock starts. The raw
  *   loops keep no order; the transport must, and the sink's check must report 0 violations.
  * - Caller-side cost of `emit` (median µs per call), next to `JSON.stringify` of the same event.
@@ -151,13 +151,13 @@ async function throughput(sink: SinkHandle): Promise<Scenario[]> {
   await candidate(2_000);
   violations = 0;
   lost = 0;
-  // Three runs each, rotating the order so drift on a shared machine hits all three alike; medians.
+  // Five runs each, rotating the order so drift on a shared machine hits all three alike; medians.
   const runs: [() => Promise<number>, number[]][] = [
     [() => candidate(), []],
     [() => raw(true), []],
     [() => raw(false), []],
   ];
-  for (let rep = 0; rep < 3; rep++) {
+  for (let rep = 0; rep < 5; rep++) {
     for (let k = 0; k < runs.length; k++) {
       const [run, out] = runs[(rep + k) % runs.length]!;
       out.push(await run());
