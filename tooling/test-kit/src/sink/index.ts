@@ -1,5 +1,5 @@
 export { startLineageSink } from './lineage-sink.js';
-export type { LineageSink, LineageSinkOptions, RecordedRequest, SinkResponse, SinkStep } from './lineage-sink.js';
+export type { FailedBatchEvent, LineageSink, LineageSinkOptions, RecordedRequest, SinkResponse, SinkStep } from './lineage-sink.js';
 export { makeJwt } from './token-endpoint.js';
 export type { IssuedToken, TokenEndpointOptions } from './token-endpoint.js';
 export { selfSignedCertificate } from './self-signed.js';

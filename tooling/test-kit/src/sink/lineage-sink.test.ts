@@ -136,6 +136,84 @@ describe('lineage sink', () => {
     expect(body.expires_in).toBe(5);
   });
 
+  describe('batch endpoint', () => {
+    const batchUrl = () => `${sink!.url}/api/v1/lineage/batch`;
+    async function postJson(url: string, body: unknown): Promise<{ status: number; json: unknown }> {
+      const res = await fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+      const text = await res.text();
+      return { status: res.status, json: res.headers.get('content-type') === 'application/json' && text ? (JSON.parse(text) as unknown) : text || undefined };
+    }
+
+    it('accepts an array, answers the spec summary, records the request as a batch and keeps events one by one', async () => {
+      sink = await startLineageSink();
+      const events = [run('r1', 'START'), run('r1', 'COMPLETE'), run('r2', 'START')];
+      const { status, json } = await postJson(batchUrl(), events);
+      expect(status).toBe(200);
+      expect(json).toEqual({ status: 'success', summary: { received: 3, successful: 3, failed: 0, retriable: 0, non_retriable: 0 }, failed_events: [] });
+      expect(sink.events).toEqual(events);
+      expect(sink.batches).toHaveLength(1);
+      expect(sink.batches[0]!.batch).toBe(true);
+      expect(sink.batchCount).toBe(1);
+      // START then COMPLETE of one run inside one batch is in order.
+      expect(sink.orderViolations()).toBe(0);
+    });
+
+    it('counts a COMPLETE in an earlier batch than its START as a violation', async () => {
+      sink = await startLineageSink();
+      await postJson(batchUrl(), [run('r1', 'COMPLETE')]);
+      await postJson(batchUrl(), [run('r1', 'START')]);
+      expect(sink.orderViolatingRuns()).toEqual(['r1']);
+    });
+
+    it('answers a scripted partial success and accepts only the events not listed', async () => {
+      sink = await startLineageSink();
+      sink.respondWith([{ failEvents: [{ index: 1, retriable: true }, { index: 2, retriable: false, reason: 'Unsupported facets' }, { index: 9, retriable: true }] }]);
+      const events = [run('a', 'START'), run('b', 'START'), run('c', 'START'), run('d', 'START')];
+      const { status, json } = await postJson(batchUrl(), events);
+      expect(status).toBe(200);
+      expect(json).toEqual({
+        status: 'partial_success',
+        summary: { received: 4, successful: 2, failed: 2, retriable: 1, non_retriable: 1 },
+        failed_events: [
+          { index: 1, reason: 'Server error', retriable: true },
+          { index: 2, reason: 'Unsupported facets', retriable: false },
+        ],
+      });
+      expect(sink.events).toEqual([events[0], events[3]]);
+    });
+
+    it('can be switched off: batch requests get 404, 405 or 501 and nothing is accepted; single requests still work', async () => {
+      sink = await startLineageSink({ batch: false });
+      expect((await postJson(batchUrl(), [run('a', 'START')])).status).toBe(404);
+      for (const code of [405, 501]) {
+        sink.setBatch({ status: code });
+        expect((await postJson(batchUrl(), [run('a', 'START')])).status).toBe(code);
+      }
+      expect(sink.events).toHaveLength(0);
+      expect(await post(`${sink.url}/api/v1/lineage`, JSON.stringify(run('a', 'START')))).toBe(200);
+      sink.setBatch(true);
+      expect((await postJson(batchUrl(), [run('b', 'START')])).status).toBe(200);
+      expect(sink.events).toHaveLength(2);
+      expect(sink.batchCount).toBe(4);
+    });
+
+    it('answers 400 to a batch that is not an array and decodes gzip batches', async () => {
+      sink = await startLineageSink();
+      expect(await post(batchUrl(), JSON.stringify(run('a', 'START')))).toBe(400);
+      const events = [run('a', 'START'), run('a', 'COMPLETE')];
+      expect(await post(batchUrl(), gzipSync(JSON.stringify(events)), { 'Content-Encoding': 'gzip' })).toBe(200);
+      expect(sink.events).toEqual(events);
+    });
+
+    it('answers 204 with no body when scripted', async () => {
+      sink = await startLineageSink();
+      sink.respondWith([204]);
+      const res = await postJson(batchUrl(), [run('a', 'START')]);
+      expect(res).toEqual({ status: 204, json: undefined });
+      expect(sink.events).toHaveLength(1);
+    });
+  });
+
   it('runs as a command that prints the port it listens on', async () => {
     const bin = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'bin', 'lineage-sink.js');
     const child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -22,6 +22,20 @@ export interface LineageSinkOptions {
   token?: TokenEndpointOptions | boolean;
   /** Keep every request in memory (default true). Benchmarks turn this off and read `count`. */
   record?: boolean;
+  /**
+   * Whether `POST …/batch` (the spec's `/lineage/batch`) is served (default true). `false` answers
+   * batch requests 404; `{ status }` answers them 404, 405 or 501, like backends without the endpoint.
+   */
+  batch?: boolean | { status: number };
+}
+
+/** One event of a batch the sink refuses in a scripted `partial_success` answer. */
+export interface FailedBatchEvent {
+  /** Position in the batch array. */
+  index: number;
+  retriable: boolean;
+  /** Default `Server error` (retriable) or `Unsupported event type`. */
+  reason?: string;
 }
 
 /** One scripted answer. A bare number means `{ status: n }`. */
@@ -33,6 +47,11 @@ export interface SinkResponse {
   delayMs?: number;
   /** Drop the connection instead of answering (a read error for the client). */
   destroy?: boolean;
+  /**
+   * Batch requests only: answer 200 `partial_success` with these events failed (indices beyond the
+   * batch are left out); every other event of the batch is accepted.
+   */
+  failEvents?: readonly FailedBatchEvent[];
 }
 
 export type SinkStep = number | SinkResponse;
@@ -53,6 +72,8 @@ export interface RecordedRequest {
   json: unknown;
   /** Status the sink answered (or will answer) with; 0 when it dropped the connection. */
   status: number;
+  /** Sent to a path ending in `/batch` (the spec's batch endpoint). */
+  batch: boolean;
   receivedAt: number;
 }
 
@@ -68,14 +89,20 @@ export interface LineageSink {
   readonly events: unknown[];
   /** Every lineage request (token requests excluded), in arrival order. */
   readonly requests: RecordedRequest[];
+  /** The batch requests among `requests`. */
+  readonly batches: RecordedRequest[];
   /** Requests received, including unrecorded ones. */
   readonly count: number;
+  /** Batch requests received (whatever the answer), including unrecorded ones. */
+  readonly batchCount: number;
   /** Token requests and the tokens handed out. */
   readonly tokens: IssuedToken[];
   /** Script the next answers; once used up, the sink answers 200 again. */
   respondWith(sequence: readonly SinkStep[]): void;
   /** Delay every answer by `ms` (scripted `delayMs` wins). */
   setDelay(ms: number): void;
+  /** Serve the batch endpoint (`true`), or answer batch requests with 404 (`false`) or `{ status }` (404, 405, 501…). */
+  setBatch(support: boolean | { status: number }): void;
   /**
    * Answer a random share `rate` (0–1) of unscripted requests with `status` (default 503), from a
    * seeded generator so a failing run can be replayed. `failRandomly(0)` turns it off.
@@ -83,13 +110,13 @@ export interface LineageSink {
   failRandomly(rate: number, options?: { status?: number; seed?: number }): void;
   /** Change the token endpoint's behaviour (enables it when it was off). */
   configureToken(options: TokenEndpointOptions): void;
-  /** Number of runs whose COMPLETE/FAIL/ABORT was accepted before their START. */
+  /** Number of runs whose COMPLETE/FAIL/ABORT was accepted before their START (events of a batch count in array order). */
   orderViolations(): number;
   /** The run ids behind `orderViolations()`. */
   orderViolatingRuns(): string[];
   /** Resolves once `n` events were accepted; rejects after `timeoutMs` (default 10 s). */
   waitForEvents(n: number, timeoutMs?: number): Promise<void>;
-  /** Forget recorded requests, events, tokens, script and delay; the token endpoint goes back to its start options. */
+  /** Forget recorded requests, events, tokens, script and delay; batch support and the token endpoint go back to their start options. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -104,6 +131,22 @@ function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A status answered to batch requests, or undefined when the endpoint is served. */
+function unsupportedStatus(support: boolean | { status: number } | undefined): number | undefined {
+  if (support === undefined || support === true) return undefined;
+  return support === false ? 404 : support.status;
+}
+
+/** The spec's 200 answer to a batch: `success`, or `partial_success` listing the failed events. */
+function batchAnswer(received: number, failed: readonly FailedBatchEvent[]): string {
+  const retriable = failed.filter((f) => f.retriable).length;
+  return JSON.stringify({
+    status: failed.length ? 'partial_success' : 'success',
+    summary: { received, successful: received - failed.length, failed: failed.length, retriable, non_retriable: failed.length - retriable },
+    failed_events: failed.map((f) => ({ index: f.index, reason: f.reason ?? (f.retriable ? 'Server error' : 'Unsupported event type'), retriable: f.retriable })),
+  });
 }
 
 function toStep(step: SinkStep): SinkResponse {
@@ -145,6 +188,8 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
   let failStatus = 503;
   let random = seededRandom(1);
   let count = 0;
+  let batchCount = 0;
+  let batchUnsupported = unsupportedStatus(options.batch);
   /** Events accepted, also when not recorded (waitForEvents works in count-only mode). */
   let accepted = 0;
   let waiters: { n: number; resolve: () => void }[] = [];
@@ -201,13 +246,35 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
       return;
     }
     const json = parseJson(text);
-    const step = script.shift() ?? (failRate > 0 && random() < failRate ? { status: failStatus } : {});
+    const batch = path.split('?')[0]!.endsWith('/batch');
+    let step: SinkResponse;
+    if (batch) {
+      batchCount++;
+      // A backend without the endpoint answers the same whatever the script says.
+      step = batchUnsupported !== undefined ? { status: batchUnsupported, headers: { 'content-type': 'text/plain' }, body: http.STATUS_CODES[batchUnsupported] ?? 'Unsupported' } : batchStep(json, script.shift() ?? randomStep());
+    } else step = script.shift() ?? randomStep();
     const status = step.destroy ? 0 : (step.status ?? 200);
     if (record) {
-      requests.push({ method: req.method ?? 'GET', path, headers: req.headers, rawHeaders: pairs(req.rawHeaders), raw, body: text, json, status, receivedAt: Date.now() });
+      requests.push({ method: req.method ?? 'GET', path, headers: req.headers, rawHeaders: pairs(req.rawHeaders), raw, body: text, json, status, batch, receivedAt: Date.now() });
     }
-    if (status >= 200 && status < 300 && json !== undefined) accept(json);
+    if (status >= 200 && status < 300 && json !== undefined) {
+      if (batch && step.failEvents?.length) {
+        const refused = new Set(step.failEvents.map((f) => f.index));
+        accept((json as unknown[]).filter((_, i) => !refused.has(i)));
+      } else accept(json);
+    }
     answer(res, step, status);
+  };
+
+  const randomStep = (): SinkResponse => (failRate > 0 && random() < failRate ? { status: failStatus } : {});
+
+  /** What a batch request gets: 400 unless the body is an array; a 200 answer gets the spec's summary body. */
+  const batchStep = (json: unknown, step: SinkResponse): SinkResponse => {
+    if (!Array.isArray(json)) return { status: 400, body: 'expected a JSON array of events' };
+    const status = step.status ?? 200;
+    if (step.destroy || status !== 200 || step.body !== undefined) return step;
+    const failed = (step.failEvents ?? []).filter((f) => f.index >= 0 && f.index < json.length);
+    return { ...step, failEvents: failed, body: batchAnswer(json.length, failed) };
   };
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -239,8 +306,14 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
     },
     events,
     requests,
+    get batches() {
+      return requests.filter((r) => r.batch);
+    },
     get count() {
       return count;
+    },
+    get batchCount() {
+      return batchCount;
     },
     get tokens() {
       return token?.issued ?? [];
@@ -250,6 +323,9 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
     },
     setDelay(ms) {
       delay = ms;
+    },
+    setBatch(support) {
+      batchUnsupported = unsupportedStatus(support);
     },
     failRandomly(rate, o = {}) {
       if (!(rate >= 0 && rate <= 1)) throw new RangeError(`failRandomly: rate must be within 0..1, got ${rate}`);
@@ -290,6 +366,8 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
       delay = 0;
       failRate = 0;
       count = 0;
+      batchCount = 0;
+      batchUnsupported = unsupportedStatus(options.batch);
       accepted = 0;
     },
     close() {
