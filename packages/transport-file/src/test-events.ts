@@ -1,22 +1,2 @@
-import type { DatasetEvent, JobEvent, RunEvent } from '@ol/core';
-
-const producer = 'https://example.com/test';
-
-export function runEvent(name = 'job', eventType: RunEvent['eventType'] = 'START', n = 0): RunEvent {
-  return {
-    eventTime: '2024-01-01T00:00:00.000Z',
-    producer,
-    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-    eventType,
-    run: { runId: `0190c8e4-0000-7000-8000-${String(n).padStart(12, '0')}` },
-    job: { namespace: 'ns', name },
-  };
-}
-
-export function jobEvent(name = 'job'): JobEvent {
-  return { eventTime: '2024-01-01T00:00:00.000Z', producer, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'ns', name } };
-}
-
-export function datasetEvent(name = 'ds'): DatasetEvent {
-  return { eventTime: '2024-01-01T00:00:00.000Z', producer, schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent', dataset: { namespace: 'ns', name } };
-}
+// The shared sample events, under the names these tests use.
+export { testRunEvent as runEvent, testJobEvent as jobEvent, testDatasetEvent as datasetEvent } from '@ol/test-kit';

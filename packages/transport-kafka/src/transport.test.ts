@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createTransport, registerTransport, resolveConfig, toJSON, TransportError } from '@ol/core';
 import type { DatasetEvent, JobEvent, Logger, RunEvent, Transport, TransportContext } from '@ol/core';
-import { consumeWithKcat, KafkaTestBroker, kcatPath, selfSignedCertificate } from '@ol/test-kit';
+import { consumeWithKcat, freePort, KafkaTestBroker, kcatPath, selfSignedCertificate } from '@ol/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import descriptor, { createKafkaTransport, descriptor as named, KafkaTransport } from './index.js';
 import type { KafkaTransportOptions } from './index.js';
@@ -427,10 +427,3 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** A port nothing listens on: bind, read the port, close. */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}

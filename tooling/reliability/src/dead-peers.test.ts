@@ -5,18 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '@ol/test-kit';
 
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 interface Outcome {
   code: number | null;
@@ -60,7 +53,7 @@ for (let i = 0; i < 3; i++) {
 
 describe('a dead peer never crashes the process', () => {
   it('every transport, at once: exit code 0, failures counted, within timeouts', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const dead = `http://127.0.0.1:${port}`;
     const blocked = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ol-dead-')), 'file');
     fs.writeFileSync(blocked, 'not a directory');

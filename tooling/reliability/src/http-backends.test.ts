@@ -2,10 +2,9 @@
  * HTTP backends that misbehave, over real sockets: flaky (30% random 503s), down then up, and
  * slower than the timeout — for both the http and the async_http transport.
  */
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger, newRunId, runEvent, TransportError, type RunEvent, type Transport } from '@ol/core';
-import { startLineageSink, type LineageSink } from '@ol/test-kit';
+import { freePort, startLineageSink, type LineageSink } from '@ol/test-kit';
 import { createAsyncHttpTransport } from '@ol/transport-async-http';
 import { createHttpTransport } from '@ol/transport-http';
 
@@ -50,13 +49,6 @@ function expectExactlyOnceInOrder(s: LineageSink, sent: readonly RunEvent[]): vo
   expect(s.orderViolations()).toBe(0);
 }
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 // With 30% failures, 11 attempts leave ~2e-6 chance per event to exhaust them: effectively never in 10,000.
 const flakyRetry = { total: 10, backoff_factor: 0.001 };

@@ -2,3 +2,6 @@
 export * from './sink/index.js';
 // Kafka wire-protocol test broker (issue 5)
 export * from './kafka/index.js';
+// Shared test helpers: sample events, a dead/free loopback port
+export * from './events.js';
+export * from './ports.js';

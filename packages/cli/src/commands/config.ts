@@ -16,7 +16,8 @@ import { flag } from '../args.js';
 import type { Command } from '../command.js';
 import { CONFIG_OPTION_HELP, envWithConfigOption } from '../config-option.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { describeError, installHint, toJsonText } from '../format.js';
+import { reportConfigProblem } from '../cli-client.js';
+import { describeError, toJsonText } from '../format.js';
 import { renderTree } from '../tree.js';
 
 /** One transport in the resolved tree: what it is, where it came from, its options as the transport will use them. */
@@ -87,9 +88,7 @@ ${CONFIG_OPTION_HELP}
     const text = scrub(flag(args, 'json') ? toJsonText(report) : renderReport(report), secretValues(resolved));
     io.stdout.write(text);
     if (failure !== undefined) {
-      io.stderr.write(`openlineage config: ${failure}\n`);
-      const hint = installHint(failure);
-      if (hint !== undefined) io.stderr.write(`${hint}\n`);
+      reportConfigProblem('config', failure, io);
       return EXIT_USAGE;
     }
     return EXIT_OK;

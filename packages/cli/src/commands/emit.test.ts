@@ -147,6 +147,7 @@ export default {
       };
       await copy(PACKAGE_DIR, path.join(root, 'cli'));
       await copy(path.join(PACKAGE_DIR, '..', 'core'), path.join(root, 'cli', 'node_modules', '@ol', 'core'));
+      await copy(path.join(PACKAGE_DIR, '..', 'integration'), path.join(root, 'cli', 'node_modules', '@ol', 'integration'));
       await copy(path.join(PACKAGE_DIR, '..', 'transport-file'), path.join(root, 'transport-file'));
       await copy(path.join(PACKAGE_DIR, '..', 'core'), path.join(root, 'transport-file', 'node_modules', '@ol', 'core'));
       const bin = path.join(dir, 'prefix', 'bin', 'openlineage');

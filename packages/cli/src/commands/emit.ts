@@ -1,10 +1,11 @@
-import { ConfigError, looksLikeEvent, OpenLineageClient, validateEvent, type OpenLineageEvent } from '@ol/core';
+import { looksLikeEvent, validateEvent, type OpenLineageClient, type OpenLineageEvent } from '@ol/core';
 import { flag, stringOption, UsageError } from '../args.js';
+import { createCliClient } from '../cli-client.js';
 import { cliLogger } from '../cli-logger.js';
 import type { Command } from '../command.js';
 import { CONFIG_OPTION_HELP, envWithConfigOption } from '../config-option.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { describeError, installHint } from '../format.js';
+import { describeError } from '../format.js';
 import { readInputs, STDIN } from '../input.js';
 import { checkReadable } from '../input-files.js';
 import { Progress } from '../progress.js';
@@ -50,15 +51,8 @@ ${CONFIG_OPTION_HELP}
     const progress = new Progress(io.stderr);
     let client: OpenLineageClient | undefined;
     if (!dryRun) {
-      try {
-        client = await OpenLineageClient.create({ env, cwd: io.cwd, failOnError: true, logger: cliLogger(io, progress) });
-      } catch (err) {
-        if (!ConfigError.isConfigError(err)) throw err;
-        io.stderr.write(`openlineage emit: ${err.message}\n`);
-        const hint = installHint(err.message);
-        if (hint !== undefined) io.stderr.write(`${hint}\n`);
-        return EXIT_USAGE;
-      }
+      client = await createCliClient('emit', env, io, cliLogger(io, progress));
+      if (client === undefined) return EXIT_USAGE;
     }
     if ((files.length === 0 || files.includes(STDIN)) && io.stdin.isTTY === true) {
       io.stderr.write('reading events from stdin (end with Ctrl-D)\n');

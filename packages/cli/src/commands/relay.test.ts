@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLineageSink, type LineageSink } from '@ol/test-kit';
+import { freePort, startLineageSink, type LineageSink } from '@ol/test-kit';
 import { BIN, PACKAGE_DIR, runCli, withTempDir } from '../test-cli.js';
 
 interface Ev {
@@ -31,13 +30,6 @@ function spool(file: string, from: number, to: number): void {
 
 const httpEnv = (url: string) => ({ OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: url, OPENLINEAGE__TRANSPORT__TIMEOUT: '2', OPENLINEAGE__TRANSPORT__RETRY: '{"total": 1, "backoff_factor": 0.01}' });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const sinks: LineageSink[] = [];
 afterEach(async () => {

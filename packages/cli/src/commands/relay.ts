@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { ConfigError, looksLikeEvent, OpenLineageClient, type OpenLineageEvent } from '@ol/core';
-import { createSensor, jsonLinesSource, SensorLockedError, type JsonLine } from '@ol/integration';
+import { looksLikeEvent, type OpenLineageEvent } from '@ol/core';
+import type { JsonLine } from '@ol/integration';
 import { flag, stringOption, UsageError } from '../args.js';
+import { createCliClient } from '../cli-client.js';
 import { cliLogger } from '../cli-logger.js';
 import type { Command } from '../command.js';
 import { CONFIG_OPTION_HELP, envWithConfigOption } from '../config-option.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { installHint } from '../format.js';
 import { Progress } from '../progress.js';
 
 const DEFAULT_BATCH = 100;
@@ -63,16 +63,10 @@ ${CONFIG_OPTION_HELP}`,
 
     const progress = new Progress(io.stderr);
     const logger = cliLogger(io, progress);
-    let client: OpenLineageClient;
-    try {
-      client = await OpenLineageClient.create({ env, cwd: io.cwd, failOnError: true, logger });
-    } catch (err) {
-      if (!ConfigError.isConfigError(err)) throw err;
-      io.stderr.write(`openlineage relay: ${err.message}\n`);
-      const hint = installHint(err.message);
-      if (hint !== undefined) io.stderr.write(`${hint}\n`);
-      return EXIT_USAGE;
-    }
+    // Loaded here, not at start-up: only this command needs the sensor.
+    const { createSensor, jsonLinesSource, SensorLockedError } = await import('@ol/integration');
+    const client = await createCliClient('relay', env, io, logger);
+    if (client === undefined) return EXIT_USAGE;
 
     let relayed = 0;
     let skipped = 0;
