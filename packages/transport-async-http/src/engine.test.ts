@@ -277,6 +277,16 @@ describe('DeliveryEngine flush and close', () => {
     expect(h.order.at(-1)).toBe('again');
   });
 
+  it('keeps flush bookkeeping bounded under repeated flushes while an old event stays pending', async () => {
+    const h = harness();
+    h.emit({ id: 'slow' });
+    const flushes = Array.from({ length: 100 }, () => h.engine.flush());
+    expect(h.engine.trackedEpochs).toBeLessThanOrEqual(2);
+    h.call('slow').resolve();
+    expect(await Promise.all(flushes)).toEqual(Array.from({ length: 100 }, () => true));
+    expect(h.engine.trackedEpochs).toBe(1);
+  });
+
   it('flush ignores failures that were already over before it was called', async () => {
     const h = harness();
     h.emit({ id: 'a' });
