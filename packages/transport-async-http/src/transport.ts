@@ -17,7 +17,7 @@ import { USER_AGENT } from './version.js';
 
 export const TYPE = 'async_http';
 
-/** What a failure or drop listener learns about the event (the event itself is not kept: only its JSON). */
+/** What a failure listener learns about the event (the event object itself is not kept: only its JSON). */
 export interface EventInfo {
   runId: string | undefined;
   eventType: string | undefined;
@@ -35,13 +35,13 @@ export interface AsyncHttpTransportDeps {
   onError?: ErrorListener;
   /**
    * Keep the process alive while events are pending, so a script that emits and simply ends still
-   * delivers them (bounded by the retry policy). Default true; false restores the Python behaviour.
+   * delivers them (bounded by the retry policy). Default true; with false only open sockets and
+   * retry timers keep the event loop alive.
    */
   keepProcessAlive?: boolean;
   /** Rate limit of the failure and drop warnings, in ms. Default 10 s. */
   warnIntervalMs?: number;
 }
-
 
 const ACCEPTED = Promise.resolve();
 
