@@ -149,7 +149,7 @@ export class AsyncHttpTransport implements Transport {
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): unknown {
-    return { ...this.toJSON(), constructor: undefined };
+    return this.toJSON();
   }
 
   /** Adds a listener for events that could not be delivered; returns a function that removes it. */
