@@ -32,6 +32,7 @@ describe('config', () => {
       customHeaders: {},
       retry: { ...DEFAULT_RETRY, statusForcelist: [500, 502, 503, 504], allowedMethods: ['HEAD', 'POST'] },
       auth: undefined,
+      batch: { enabled: false, endpoint: 'api/v1/lineage/batch', target: 'http://localhost:5000/api/v1/lineage/batch', maxEvents: 100, maxBytes: 1048576, lingerMs: 20 },
     });
   });
 

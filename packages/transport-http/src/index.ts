@@ -14,3 +14,5 @@ export { sendWithRetry, type HttpRequest, type SendOptions, type SendResult } fr
 export { classifyNetworkError, isCertificateError, networkError, statusError, type FailureContext } from './errors.js';
 export { serializeEvent } from './serialize.js';
 export { PACKAGE_NAME, USER_AGENT, VERSION, userAgent } from './version.js';
+export { BATCH_DEFAULTS, BATCH_OPTION_KEYS, BatchBudget, readBatchConfig, type BatchConfig } from './batch-config.js';
+export { BATCH_UNSUPPORTED_STATUSES, BatchDeliveryError, BatchSender, parseBatchAnswer, type BatchEventFailure, type BatchRequest, type BatchSenderOptions } from './batch.js';

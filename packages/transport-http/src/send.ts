@@ -31,18 +31,24 @@ export interface SendOptions {
    */
   sleepSignal?: AbortSignal;
   logger?: Logger;
+  /** Read the body of the 2xx answer (up to 1 MiB) into `SendResult.body` instead of discarding it. */
+  readBody?: boolean;
 }
 
 export interface SendResult {
   status: number;
   attempts: number;
+  /** The 2xx answer's body as text, with `readBody`. */
+  body?: string;
 }
 
 const ERROR_BODY_LIMIT = 1024;
 /** Past this much error body the connection is dropped instead of drained. */
 const DRAIN_LIMIT = 256 * 1024;
+/** Most of a 2xx body `readBody` keeps: a batch summary is far smaller. */
+const SUCCESS_BODY_LIMIT = 1024 * 1024;
 
-type Attempt = { ok: true; status: number } | { ok: false; failure: AttemptFailure; body?: string; error?: unknown };
+type Attempt = { ok: true; status: number; body?: string } | { ok: false; failure: AttemptFailure; body?: string; error?: unknown };
 
 /**
  * POSTs one request, retrying per the retry policy; resolves on any 2xx, otherwise rejects with a
@@ -57,7 +63,7 @@ export async function sendWithRetry(request: HttpRequest, o: SendOptions): Promi
   let shown = '';
   for (let attempts = 1; ; attempts++) {
     const result = await attempt(url, request, o, timeoutMs);
-    if (result.ok) return { status: result.status, attempts };
+    if (result.ok) return result.body === undefined ? { status: result.status, attempts } : { status: result.status, attempts, body: result.body };
     state ??= new RetryState(o.retry, 'POST');
     shown ||= displayUrl(url);
     const decision = state.next(result.failure);
@@ -96,6 +102,13 @@ async function attempt(url: URL, request: HttpRequest, o: SendOptions, timeoutMs
   }
   const status = res.statusCode;
   if (status >= 200 && status < 300) {
+    if (o.readBody) {
+      try {
+        return { ok: true, status, body: await readHead(res.body, SUCCESS_BODY_LIMIT) };
+      } catch {
+        return { ok: true, status, body: '' };
+      }
+    }
     try {
       await res.body.dump();
     } catch {
@@ -113,18 +126,18 @@ async function attempt(url: URL, request: HttpRequest, o: SendOptions, timeoutMs
   return { ok: false, failure: { kind: 'status', status, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter }, body };
 }
 
-/** First KB of the body as text; drains the rest (up to a limit) so the connection can be reused. */
-async function readHead(body: Dispatcher.ResponseData['body']): Promise<string> {
+/** The first `limit` bytes of the body as text; drains the rest (up to a limit) so the connection can be reused. */
+async function readHead(body: Dispatcher.ResponseData['body'], limit = ERROR_BODY_LIMIT): Promise<string> {
   const chunks: Buffer[] = [];
   let kept = 0;
   let seen = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
     seen += chunk.length;
-    if (kept < ERROR_BODY_LIMIT) {
+    if (kept < limit) {
       chunks.push(chunk);
       kept += chunk.length;
     }
-    if (seen > DRAIN_LIMIT) break;
+    if (seen > Math.max(DRAIN_LIMIT, limit)) break;
   }
-  return Buffer.concat(chunks).toString('utf8').slice(0, ERROR_BODY_LIMIT);
+  return Buffer.concat(chunks).toString('utf8').slice(0, limit);
 }

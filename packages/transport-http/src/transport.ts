@@ -1,5 +1,7 @@
 import { TransportError, silentLogger, type Logger, type OpenLineageEvent, type Transport } from '@ol/core';
 import type { Dispatcher } from 'undici';
+import { BatchBudget } from './batch-config.js';
+import { BatchDeliveryError, BatchSender } from './batch.js';
 import { createTokenProvider, type ManagedTokenProvider } from './auth/index.js';
 import { normalizeHttpConfig, type HttpTransportConfig, type HttpTransportOptions } from './config.js';
 import { createHttpDispatcher } from './dispatcher.js';
@@ -38,6 +40,7 @@ export class HttpTransport implements Transport {
   readonly #abort = new AbortController();
   /** Headers for the last Authorization value seen: rebuilt only when a provider hands out a new one. */
   #headers: { authorization: string | undefined; headers: Record<string, string>; secrets: string[] } | undefined;
+  readonly #batches: BatchSender;
 
   constructor(config: HttpTransportConfig, deps: HttpTransportDeps = {}) {
     this.config = config;
@@ -46,6 +49,15 @@ export class HttpTransport implements Transport {
     this.#provider = deps.tokenProvider ?? createTokenProvider(config.auth, { baseDir: deps.baseDir ?? process.cwd() });
     // Like a requests session's pool (10 per host): concurrent emits beyond that queue instead of opening sockets without bound.
     this.#dispatcher = createHttpDispatcher({ url: this.#target, timeout: config.timeout, verify: config.verify, connections: MAX_CONNECTIONS });
+    this.#batches = new BatchSender({
+      transport: 'http',
+      batch: config.batch,
+      single: this.#target,
+      compression: config.compression,
+      retry: config.retry,
+      dispatcher: this.#dispatcher,
+      logger: this.#logger,
+    });
   }
 
   /** Loads a token provider named by module specifier, so a wrong name fails at creation, not at the first emit. */
@@ -66,6 +78,51 @@ export class HttpTransport implements Transport {
         // Timeouts live on the pool and close() destroys it to stop requests: per-request options would only cost time.
         { dispatcher: this.#dispatcher, retry: this.config.retry, transport: 'http', secrets, logger: this.#logger, sleepSignal: this.#abort.signal },
       );
+    } finally {
+      if (--this.#inflight === 0 && this.#idle) {
+        this.#idle.resolve();
+        this.#idle = undefined;
+      }
+    }
+  }
+
+  /**
+   * Sends the events as JSON arrays to the batch endpoint (`batch.enabled`), split at
+   * `batch.max_events` / `batch.max_bytes`, one request after another in the given order. Resolves once
+   * every event was delivered; rejects with a `BatchDeliveryError` (a `TransportError` listing each
+   * failed index) otherwise. Without `batch.enabled`, or against a backend without the endpoint, the
+   * events go one by one to the single-event endpoint, in order.
+   */
+  async emitBatch(events: readonly OpenLineageEvent[]): Promise<void> {
+    if (this.#closed) throw new TransportError('http transport is closed', { transport: 'http', retryable: false });
+    if (events.length === 0) return;
+    // All or nothing: an event that cannot be serialized rejects the call before anything is sent.
+    const jsons = events.map(serialize);
+    this.#inflight++;
+    try {
+      const auth = authorizationOf(this.#provider);
+      const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
+      const request = { headers, secrets, sleepSignal: this.#abort.signal };
+      const results = new Array<TransportError | undefined>(jsons.length);
+      if (!this.config.batch.enabled) await this.#batches.sendSingly(jsons, jsons.map((_, i) => i), results, request);
+      else {
+        const budget = new BatchBudget(this.config.batch.maxEvents, this.config.batch.maxBytes);
+        let start = 0;
+        const flush = async (end: number): Promise<void> => {
+          const settled = await this.#batches.send(jsons.slice(start, end), request);
+          settled.forEach((r, k) => (results[start + k] = r));
+          start = end;
+          budget.reset();
+        };
+        for (let i = 0; i < jsons.length; i++) {
+          const size = Buffer.byteLength(jsons[i]!);
+          if (!budget.fits(size)) await flush(i);
+          budget.add(size);
+        }
+        await flush(jsons.length);
+      }
+      const failures = results.flatMap((error, index) => (error ? [{ index, error }] : []));
+      if (failures.length) throw new BatchDeliveryError('http', jsons.length, failures);
     } finally {
       if (--this.#inflight === 0 && this.#idle) {
         this.#idle.resolve();
