@@ -26,6 +26,11 @@ export class Deque<T> {
     return item;
   }
 
+  /** The item `shift` would return, left in place. */
+  peek(): T | undefined {
+    return this.items[this.head];
+  }
+
   /** Removes and returns every item, oldest first. */
   drain(): T[] {
     const out = this.items.slice(this.head) as T[];

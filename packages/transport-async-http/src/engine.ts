@@ -1,3 +1,4 @@
+import { BatchBudget } from '@ol/transport-http';
 import { setMaxListeners } from 'node:events';
 import { Deque } from './deque.js';
 
@@ -18,10 +19,27 @@ export interface EngineOptions<P> {
   /** `overflow`: the waiting line was full; `closed`: `close` gave up on it before it was sent. */
   onDrop?(reason: 'overflow' | 'closed'): void;
   /**
+   * Send several payloads per request: ready events are gathered, oldest first, until `maxEvents`
+   * or `maxBytes` (as a JSON array) is reached, or until the oldest has waited `lingerMs`. Each
+   * batch takes one of the `maxConcurrent` slots, and the START gate holds as for single sends:
+   * a run's later events wait until the batch holding its START settled.
+   */
+  batch?: BatchOptions<P>;
+  /**
    * Keep the Node event loop alive while anything is pending, so a script that emits without
    * awaiting and then simply ends still delivers its events. Default true.
    */
   keepProcessAlive?: boolean;
+}
+
+export interface BatchOptions<P> {
+  maxEvents: number;
+  maxBytes: number;
+  lingerMs: number;
+  /** Bytes the payload takes in the serialized array. */
+  sizeOf(payload: P): number;
+  /** Settles each payload: undefined when delivered, the error when not. Rejecting fails them all. */
+  send(payloads: P[], signal: AbortSignal): Promise<readonly unknown[]>;
 }
 
 export interface EngineStats {
@@ -52,6 +70,9 @@ interface Item<P> {
   next: Item<P> | undefined;
   /** Resolves the emit of a caller that waited for room. */
   resolve: (() => void) | undefined;
+  /** Batching only: serialized size, and when it became ready to send (ms). */
+  bytes: number;
+  readyAt: number;
 }
 
 interface FlushWaiter {
@@ -61,7 +82,7 @@ interface FlushWaiter {
 }
 
 export class DeliveryEngine<P> {
-  private readonly opts: Required<Omit<EngineOptions<P>, 'onFailure' | 'onDrop'>> & Pick<EngineOptions<P>, 'onFailure' | 'onDrop'>;
+  private readonly opts: Required<Omit<EngineOptions<P>, 'onFailure' | 'onDrop' | 'batch'>> & Pick<EngineOptions<P>, 'onFailure' | 'onDrop' | 'batch'>;
   /** Events ready to go, in submission order. */
   private readonly ready = new Deque<Item<P>>();
   /** Events released by a finished START: older than anything in `ready`, so they go first. */
@@ -81,9 +102,27 @@ export class DeliveryEngine<P> {
   private abort = sharedAbortController();
   private keepAlive: NodeJS.Timeout | undefined;
   private draining = false;
+  /** Sends (single or batch requests) in flight: what `maxConcurrent` bounds. */
+  private requests = 0;
+  private batching: boolean;
+  private readonly budget: BatchBudget | undefined;
+  /** Batching: bytes of the events in `ready` and `released`. */
+  private readyBytes = 0;
+  private lingerTimer: NodeJS.Timeout | undefined;
+  /** Set by flush and close: what is ready goes without lingering until the queue runs empty. */
+  private hurry = false;
 
   constructor(options: EngineOptions<P>) {
     this.opts = { keepProcessAlive: true, ...options };
+    this.batching = options.batch !== undefined;
+    this.budget = options.batch ? new BatchBudget(options.batch.maxEvents, options.batch.maxBytes) : undefined;
+  }
+
+  /** From now on every event goes alone through `send` (the backend has no batch endpoint). */
+  disableBatching(): void {
+    this.batching = false;
+    this.clearLinger();
+    this.pump();
   }
 
   /** Events queued or held (not in flight, not waiting callers): what `maxQueueSize` bounds. */
@@ -127,7 +166,19 @@ export class DeliveryEngine<P> {
    */
   submit(payload: P, runId?: string, isStart = false): Promise<void> | undefined {
     if (this.dropIfFull()) return undefined;
-    const item: Item<P> = { payload, runId, isStart, epoch: this.epochForNew(), settled: false, heldHead: undefined, heldTail: undefined, next: undefined, resolve: undefined };
+    const item: Item<P> = {
+      payload,
+      runId,
+      isStart,
+      epoch: this.epochForNew(),
+      settled: false,
+      heldHead: undefined,
+      heldTail: undefined,
+      next: undefined,
+      resolve: undefined,
+      bytes: this.batching ? this.opts.batch!.sizeOf(payload) : 0,
+      readyAt: 0,
+    };
     if (this.blocked.length === 0 && this.queued < this.opts.maxQueueSize) {
       this.accept(item);
       this.pump();
@@ -147,6 +198,10 @@ export class DeliveryEngine<P> {
    */
   flush(timeoutMs?: number): Promise<boolean> {
     if (this.pending === 0) return Promise.resolve(true);
+    if (this.batching) {
+      this.hurry = true;
+      this.pump();
+    }
     const epochs = [...this.liveEpochs].filter((e) => e.outstanding > 0);
     // New events belong to a new epoch, which this flush does not wait for.
     if (this.current.outstanding === 0) this.liveEpochs.delete(this.current);
@@ -184,11 +239,13 @@ export class DeliveryEngine<P> {
       this.releaseProcess();
       return delivered;
     }
+    this.clearLinger();
     this.abort.abort(new Error('closed before delivery'));
     this.abort = sharedAbortController();
     for (const item of this.inFlight) this.settle(item, false, new Error('aborted by close() after its timeout'));
     this.inFlight.clear();
     const abandoned = [...this.ready.drain(), ...this.released.drain()];
+    this.readyBytes = 0;
     for (const gate of this.gates.values()) {
       for (let h = gate.heldHead; h; h = h.next) abandoned.push(h);
     }
@@ -228,7 +285,13 @@ export class DeliveryEngine<P> {
       }
       if (item.isStart) this.gates.set(item.runId, item);
     }
+    if (this.batching) this.markReady(item);
     this.ready.push(item);
+  }
+
+  private markReady(item: Item<P>): void {
+    item.readyAt = Date.now();
+    this.readyBytes += item.bytes;
   }
 
   /** Fills free send slots, then lets waiting callers in as room appears, until neither moves. */
@@ -237,7 +300,12 @@ export class DeliveryEngine<P> {
     this.draining = true;
     try {
       for (;;) {
-        while (this.inFlight.size < this.opts.maxConcurrent) {
+        while (this.requests < this.opts.maxConcurrent) {
+          if (this.batching) {
+            if (!this.batchDue()) break;
+            this.dispatchBatch();
+            continue;
+          }
           const item = this.released.shift() ?? this.ready.shift();
           if (!item) break;
           this.dispatch(item);
@@ -255,8 +323,82 @@ export class DeliveryEngine<P> {
     }
   }
 
+  /**
+   * Whether a batch should go now: a full one is ready, or the oldest ready event has waited
+   * `lingerMs`. Otherwise arms a timer for when it will have.
+   */
+  private batchDue(): boolean {
+    const available = this.ready.length + this.released.length;
+    if (available === 0) {
+      this.hurry = false;
+      return false;
+    }
+    const b = this.opts.batch!;
+    if (this.hurry || available >= b.maxEvents || this.readyBytes + available + 1 >= b.maxBytes) return true;
+    const oldest = Math.min(this.released.peek()?.readyAt ?? Infinity, this.ready.peek()?.readyAt ?? Infinity);
+    const wait = oldest + b.lingerMs - Date.now();
+    if (wait <= 0) return true;
+    if (!this.lingerTimer) {
+      this.lingerTimer = setTimeout(() => {
+        this.lingerTimer = undefined;
+        this.pump();
+      }, wait);
+      // The keep-alive handle already holds the process while events are pending.
+      this.lingerTimer.unref();
+    }
+    return false;
+  }
+
+  private clearLinger(): void {
+    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+  }
+
+  /** Takes ready events, released ones first, while they fit in one batch, and sends them as one request. */
+  private dispatchBatch(): void {
+    const budget = this.budget!;
+    budget.reset();
+    const items: Item<P>[] = [];
+    for (;;) {
+      const from = this.released.length > 0 ? this.released : this.ready;
+      const next = from.peek();
+      if (!next || !budget.fits(next.bytes)) break;
+      from.shift();
+      this.readyBytes -= next.bytes;
+      budget.add(next.bytes);
+      items.push(next);
+      this.inFlight.add(next);
+    }
+    this.requests++;
+    let promise: Promise<readonly unknown[]>;
+    try {
+      promise = this.opts.batch!.send(
+        items.map((i) => i.payload),
+        this.abort.signal,
+      );
+    } catch (err) {
+      promise = Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    promise.then(
+      (results) => this.finishBatch(items, (i) => results[i]),
+      (err: unknown) => this.finishBatch(items, () => err),
+    );
+  }
+
+  private finishBatch(items: readonly Item<P>[], errorOf: (index: number) => unknown): void {
+    this.requests--;
+    items.forEach((item, i) => {
+      if (item.settled) return;
+      this.inFlight.delete(item);
+      const error = errorOf(i);
+      this.settle(item, error === undefined, error);
+    });
+    this.afterSettle();
+  }
+
   private dispatch(item: Item<P>): void {
     this.inFlight.add(item);
+    this.requests++;
     let promise: Promise<unknown>;
     try {
       promise = this.opts.send(item.payload, this.abort.signal);
@@ -270,9 +412,14 @@ export class DeliveryEngine<P> {
   }
 
   private finish(item: Item<P>, ok: boolean, error?: unknown): void {
+    this.requests--;
     if (item.settled) return;
     this.inFlight.delete(item);
     this.settle(item, ok, error);
+    this.afterSettle();
+  }
+
+  private afterSettle(): void {
     this.pump();
     this.checkFlushes();
     if (this.pending === 0) this.releaseProcess();
@@ -307,6 +454,7 @@ export class DeliveryEngine<P> {
       if (gate) hold(gate, h);
       else {
         this.heldCount--;
+        if (this.batching) this.markReady(h);
         this.released.push(h);
         if (h.isStart) {
           gate = h;

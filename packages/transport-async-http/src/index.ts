@@ -12,4 +12,4 @@ export {
   type AsyncHttpTransportConfig,
   type AsyncHttpTransportOptions,
 } from './config.js';
-export { DeliveryEngine, type EngineOptions, type EngineStats } from './engine.js';
+export { DeliveryEngine, type BatchOptions, type EngineOptions, type EngineStats } from './engine.js';

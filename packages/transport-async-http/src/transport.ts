@@ -1,5 +1,6 @@
 import { TransportError, rateLimited, redact, silentLogger, type Logger, type OpenLineageEvent, type Transport, type TransportStats } from '@ol/core';
 import {
+  BatchSender,
   authorizationOf,
   buildHeaders,
   createHttpDispatcher,
@@ -66,6 +67,8 @@ export class AsyncHttpTransport implements Transport {
   readonly #listeners = new Set<ErrorListener>();
   readonly #warnFailure: (message: string) => void;
   readonly #warnDrop: (message: string) => void;
+  /** Set when `batch.enabled`: sends the engine's batches and detects a backend without the endpoint. */
+  readonly #batches: BatchSender | undefined;
   #closed: Promise<boolean> | undefined;
 
   constructor(config: AsyncHttpTransportConfig, deps: AsyncHttpTransportDeps = {}) {
@@ -80,6 +83,19 @@ export class AsyncHttpTransport implements Transport {
     const interval = deps.warnIntervalMs ?? 10_000;
     this.#warnFailure = rateLimited((m) => this.#logger.warn(m), interval);
     this.#warnDrop = rateLimited((m) => this.#logger.warn(m), interval);
+    const batch = config.batch;
+    this.#batches = batch.enabled
+      ? new BatchSender({
+          transport: TYPE,
+          batch,
+          single: this.#target,
+          compression: config.compression,
+          retry: config.retry,
+          dispatcher: this.#dispatcher,
+          logger: this.#logger,
+          onUnsupported: () => this.#engine.disableBatching(),
+        })
+      : undefined;
     this.#engine = new DeliveryEngine<string>({
       maxConcurrent: config.maxConcurrentRequests,
       maxQueueSize: config.maxQueueSize,
@@ -90,6 +106,9 @@ export class AsyncHttpTransport implements Transport {
       send: (p, signal) => this.#send(p, signal),
       onFailure: (error, json, runId) => this.#failed(error, json, runId),
       onDrop: (reason) => this.#dropped(reason),
+      ...(batch.enabled && {
+        batch: { maxEvents: batch.maxEvents, maxBytes: batch.maxBytes, lingerMs: batch.lingerMs, sizeOf: (json: string) => Buffer.byteLength(json), send: (jsons: string[], signal: AbortSignal) => this.#sendBatch(jsons, signal) },
+      }),
     });
   }
 
@@ -170,6 +189,17 @@ export class AsyncHttpTransport implements Transport {
     // Without a token provider the headers never change: skip the extra async hop per request.
     if (!this.#provider) return this.#post(json, signal, this.#staticHeaders, this.#staticSecrets);
     return this.#sendWithAuth(json, signal, this.#provider);
+  }
+
+  async #sendBatch(jsons: string[], signal: AbortSignal): Promise<readonly unknown[]> {
+    let headers = this.#staticHeaders;
+    let secrets = this.#staticSecrets;
+    if (this.#provider) {
+      const authorization = await authorizationOf(this.#provider);
+      headers = buildHeaders({ authorization, customHeaders: this.config.customHeaders, compression: this.config.compression, userAgent: USER_AGENT });
+      secrets = secretsOf(this.#provider, authorization, this.config.customHeaders);
+    }
+    return this.#batches!.send(jsons, { headers, secrets, sleepSignal: signal });
   }
 
   async #sendWithAuth(json: string, signal: AbortSignal, provider: ManagedTokenProvider): Promise<unknown> {
