@@ -189,6 +189,22 @@ describe('errors and stats', () => {
     expect(log.lines.some((l) => l.includes('backend said 503'))).toBe(true);
   });
 
+  it('hands background failures (no emit promise reports them) to onError, once each', async () => {
+    const transport = new MemoryTransport();
+    let notify: ((error: Error, event: { runId?: string }) => void) | undefined;
+    Object.assign(transport, {
+      onError(listener: (error: Error, event: { runId?: string }) => void) {
+        notify = listener;
+        return () => (notify = undefined);
+      },
+    });
+    const seen: unknown[] = [];
+    const client = new OpenLineageClient({ transport, logger: logs().logger, onError: (e, event) => seen.push([e.message, event]) });
+    await client.emit(runEventFixture());
+    notify?.(new TransportError('queued event failed for good', { transport: 'memory' }), { runId: 'r' });
+    expect(seen).toEqual([['queued event failed for good', undefined]]);
+  });
+
   it('a transport that throws synchronously is counted as a failure, not a crash', async () => {
     const transport = new MemoryTransport();
     transport.emit = () => {

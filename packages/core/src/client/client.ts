@@ -98,6 +98,12 @@ export class OpenLineageClient {
     this.sourceCodeLocation = options.sourceCodeLocation;
     this.logFailure = rateLimited((m) => this.logger.error(m));
     for (const warning of resolved?.warnings ?? []) this.logger.warn(warning);
+    // Background failures never reach an emit promise: hand them to onError too (the transport logs and counts them).
+    if (this.onError !== undefined && typeof this.transport.onError === 'function') {
+      this.transport.onError((error) => {
+        this.callOnError(error, undefined);
+      });
+    }
   }
 
   /**
@@ -202,12 +208,16 @@ export class OpenLineageClient {
 
   private fail(error: Error, event: OpenLineageEvent | undefined): void {
     this.logFailure(`failed to emit OpenLineage event: ${error.message}`);
+    this.callOnError(error, event);
+    if (this.failOnError) throw error;
+  }
+
+  private callOnError(error: Error, event: OpenLineageEvent | undefined): void {
     try {
       this.onError?.(error, event);
     } catch (handlerError) {
       this.logger.error('onError handler threw', handlerError);
     }
-    if (this.failOnError) throw error;
   }
 
   /** Counters, including what a background transport delivered, failed or dropped on its own. */

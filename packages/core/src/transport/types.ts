@@ -24,6 +24,17 @@ export interface Transport {
   close(timeoutMs?: number): Promise<boolean>;
   /** Background counters, for transports that deliver asynchronously. */
   stats?(): TransportStats;
+  /**
+   * For transports that deliver in the background: subscribes to failures that no `emit` promise
+   * reports (the transport logs and counts them itself). Returns a function that unsubscribes.
+   */
+  onError?(listener: (error: Error, event: BackgroundEventInfo) => void): () => void;
+}
+
+/** What a background failure says about its event (the event itself may be gone: queues keep only its JSON). */
+export interface BackgroundEventInfo {
+  runId?: string | undefined;
+  eventType?: string | undefined;
 }
 
 /**
