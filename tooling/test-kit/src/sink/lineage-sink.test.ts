@@ -128,6 +128,7 @@ describe('lineage sink', () => {
     await post(sink.url, '{}');
     await sink.waitForEvents(1, 1000);
     expect(sink.count).toBe(1);
+    expect(sink.accepted).toBe(1);
     expect(sink.requests).toHaveLength(0);
     sink.configureToken({ expiresIn: null });
     sink.reset();

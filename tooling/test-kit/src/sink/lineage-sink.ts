@@ -95,6 +95,8 @@ export interface LineageSink {
   readonly count: number;
   /** Batch requests received (whatever the answer), including unrecorded ones. */
   readonly batchCount: number;
+  /** Events accepted (answered 2xx), including unrecorded ones: `events.length` when recording. */
+  readonly accepted: number;
   /** Token requests and the tokens handed out. */
   readonly tokens: IssuedToken[];
   /** Script the next answers; once used up, the sink answers 200 again. */
@@ -314,6 +316,9 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
     },
     get batchCount() {
       return batchCount;
+    },
+    get accepted() {
+      return accepted;
     },
     get tokens() {
       return token?.issued ?? [];
