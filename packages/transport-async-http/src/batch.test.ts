@@ -287,6 +287,33 @@ describe('async_http batches', () => {
     expect(st.failed).toBeGreaterThanOrEqual(1);
   });
 
+  it('is configured from openlineage.yml, with the file and line in errors', async () => {
+    const s = await sink();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-async-batch-yml-'));
+    const write = (maxEvents: string) =>
+      fs.writeFileSync(
+        path.join(dir, 'openlineage.yml'),
+        ['transport:', '  type: async_http', `  url: ${s.url}`, '  batch:', '    enabled: true', `    maxEvents: ${maxEvents}`, '    linger_ms: 5', ''].join('\n'),
+      );
+    registerTransport(descriptor);
+    try {
+      write('2');
+      const resolved = resolveConfig({ env: {}, cwd: dir, homeDir: dir });
+      const t = await createTransport(resolved.config.transport, { env: {}, origin: resolved.origin, cwd: dir, logger: captureLogger() });
+      transports.push(t);
+      expect(t.config).toMatchObject({ batch: { enabled: true, maxEvents: 2, lingerMs: 5 } });
+      for (let i = 0; i < 3; i++) await t.emit(runEvent(`r${i}`, 'START'));
+      expect(await t.close(10_000)).toBe(true);
+      expect(sizes(s)).toEqual([2, 1]);
+      write('0');
+      const bad = resolveConfig({ env: {}, cwd: dir, homeDir: dir });
+      await expect(createTransport(bad.config.transport, { env: {}, origin: bad.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(/openlineage\.yml:6/);
+    } finally {
+      unregisterTransport('async_http');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is configured from OPENLINEAGE__TRANSPORT__BATCH__* variables through core', async () => {
     const s = await sink();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-async-batch-'));
