@@ -9,87 +9,21 @@
  * - Caller-side cost of `emit` (median µs per call), next to `JSON.stringify` of the same event.
  * - Dead backend: 1,000,000 emits without awaiting; peak RSS and drops.
  *
- * The sink runs in its own process (this file forked with OL_ASYNC_BENCH_ROLE=sink): on a
- * 2-core machine a sink sharing the client's event loop would halve both sides and hide the
- * client's own cost. The dead-backend run also gets its own process, because peak RSS
- * (`maxRSS`) only ever grows and must not include the throughput runs.
+ * The sink runs in its own process (see peers.ts, shared with batch.bench.ts). The dead-backend
+ * run also gets its own process (this file forked with OL_ASYNC_BENCH_ROLE=memory), because peak
+ * RSS (`maxRSS`) only ever grows and must not include the throughput runs.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Pool } from 'undici';
-import type { RunEvent } from '@ol/core';
 import { createAsyncHttpTransport } from '@ol/transport-async-http';
-import { startLineageSink } from '@ol/test-kit';
 import { median, scenario, type Scenario } from './harness.js';
+import { benchEvent as event, pairs, rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
 
 const PAIRS = 20_000;
 const CONCURRENCY = 100;
 const MEMORY_EMITS = 1_000_000;
 const here = fileURLToPath(import.meta.url);
-
-function event(runId: string, eventType: 'START' | 'COMPLETE', i: number): RunEvent {
-  return {
-    eventType,
-    eventTime: new Date(1_700_000_000_000 + i).toISOString(),
-    producer: 'https://github.com/openlineage-ts/bench',
-    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-    run: { runId },
-    job: { namespace: 'bench', name: `job_${i % 100}` },
-    inputs: [{ namespace: 'postgres://db:5432', name: `public.source_${i % 10}` }],
-    outputs: [{ namespace: 'postgres://db:5432', name: `public.target_${i % 10}` }],
-  };
-}
-
-/** START, COMPLETE for each run, in emission order. */
-function pairs(n: number, salt: string): RunEvent[] {
-  const out: RunEvent[] = [];
-  for (let i = 0; i < n; i++) {
-    const runId = `01890000-0000-7000-8000-${salt}${String(i).padStart(12 - salt.length, '0')}`;
-    out.push(event(runId, 'START', i), event(runId, 'COMPLETE', i));
-  }
-  return out;
-}
-
-// ---- sink child ------------------------------------------------------------------------------
-
-interface SinkHandle {
-  url: string;
-  stats(): Promise<{ count: number; violations: number }>;
-  reset(): Promise<void>;
-  close(): void;
-}
-
-async function runSinkChild(): Promise<void> {
-  const sink = await startLineageSink({ record: false });
-  process.on('message', (msg: string) => {
-    if (msg === 'stats') process.send?.({ count: sink.count, violations: sink.orderViolations() });
-    if (msg === 'reset') {
-      sink.reset();
-      process.send?.('reset');
-    }
-  });
-  process.send?.({ url: sink.url });
-}
-
-function startSinkChild(): Promise<SinkHandle> {
-  const child: ChildProcess = fork(here, [], { env: { ...process.env, OL_ASYNC_BENCH_ROLE: 'sink' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-  const next = <T>(): Promise<T> => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
-  return next<{ url: string }>().then(({ url }) => ({
-    url,
-    stats: () => {
-      const p = next<{ count: number; violations: number }>();
-      child.send('stats');
-      return p;
-    },
-    reset: async () => {
-      const p = next<string>();
-      child.send('reset');
-      await p;
-    },
-    close: () => child.kill(),
-  }));
-}
 
 // ---- scenarios -------------------------------------------------------------------------------
 
@@ -124,23 +58,8 @@ async function throughput(sink: SinkHandle): Promise<Scenario[]> {
    */
   const raw = async (serialize: boolean, n = PAIRS): Promise<number> => {
     const events = pairs(n, String(salt++));
-    const bodies = serialize ? [] : events.map((e) => JSON.stringify(e));
     await sink.reset();
-    const pool = new Pool(sink.url, { connections: CONCURRENCY });
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < events.length) {
-        const i = next++;
-        const body = serialize ? JSON.stringify(events[i]) : bodies[i]!;
-        const res = await pool.request({ method: 'POST', path: endpoint, body, headers: { 'content-type': 'application/json' } });
-        await res.body.dump();
-      }
-    };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    const elapsed = performance.now() - started;
-    await pool.close();
-    const rate = events.length / (elapsed / 1000);
+    const rate = await rawPerEvent(sink.url, events, { concurrency: CONCURRENCY, serialize, endpoint });
     process.stderr.write(`  raw undici run (${serialize ? 'serializing' : 'pre-serialized'}): ${Math.round(rate)} events/s\n`);
     return rate;
   };
@@ -302,7 +221,6 @@ export default async function bench(): Promise<Scenario[]> {
   }
 }
 
-if (process.env.OL_ASYNC_BENCH_ROLE === 'sink') await runSinkChild();
 if (process.env.OL_ASYNC_BENCH_ROLE === 'memory') {
   await runMemoryChild();
   process.exit(0);
