@@ -1,4 +1,4 @@
-import { TransportError, toJSON } from '@ol/core';
+import { redactWhenPrinted, TransportError, toJSON } from '@ol/core';
 import type { OpenLineageEvent, Transport } from '@ol/core';
 import type { WebhookTransportConfig } from './config.js';
 import { sign } from './signature.js';
@@ -7,6 +7,11 @@ export const TYPE = '@ol/example-webhook-transport';
 
 /** Posts each event as JSON, signed with HMAC-SHA256 over the exact bytes sent. */
 export class WebhookTransport implements Transport {
+  static {
+    // console.log / JSON.stringify show the config with the signing secret as ***.
+    redactWhenPrinted(this);
+  }
+
   readonly type = TYPE;
   readonly config: WebhookTransportConfig;
   readonly name?: string;

@@ -1,4 +1,4 @@
-import { TransportError, rateLimited, redact, silentLogger, type Logger, type OpenLineageEvent, type Transport, type TransportStats } from '@ol/core';
+import { INSPECT, TransportError, rateLimited, silentLogger, transportSnapshot, type Logger, type OpenLineageEvent, type Transport, type TransportSnapshot, type TransportStats } from '@ol/core';
 import {
   BatchSender,
   authorizationOf,
@@ -163,11 +163,11 @@ export class AsyncHttpTransport implements Transport {
   }
 
   /** What `JSON.stringify` and `console.log` show: type, config with secrets as `***`, and the counters. */
-  toJSON(): { type: string; config: AsyncHttpTransportConfig; stats: TransportStats } {
-    return { type: this.type, config: redact(this.config), stats: this.stats() };
+  toJSON(): TransportSnapshot & { stats: TransportStats } {
+    return { ...transportSnapshot(this), stats: this.stats() };
   }
 
-  [Symbol.for('nodejs.util.inspect.custom')](): unknown {
+  [INSPECT](): unknown {
     return this.toJSON();
   }
 

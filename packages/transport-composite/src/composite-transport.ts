@@ -7,6 +7,7 @@ import {
   type Transport,
   type TransportContext,
   type TransportStats,
+  redactWhenPrinted,
 } from '@ol/core';
 import type { CompositeTransportConfig } from './options.js';
 
@@ -46,6 +47,11 @@ function message(err: unknown): string {
  * first success (fallback chains). An event no child accepted is an error listing each failure.
  */
 export class CompositeTransport implements Transport {
+  static {
+    // console.log / JSON.stringify show the config with secrets as ***.
+    redactWhenPrinted(this);
+  }
+
   readonly type = 'composite';
   readonly config: CompositeTransportConfig | CompositeBehaviour;
   readonly children: readonly CompositeChild[];

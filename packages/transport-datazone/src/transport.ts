@@ -1,6 +1,6 @@
 import { DataZoneClient, PostLineageEventCommand } from '@aws-sdk/client-datazone';
 import type { DataZoneClientConfig } from '@aws-sdk/client-datazone';
-import { TransportError, eventKind, silentLogger, toJSON } from '@ol/core';
+import { TransportError, eventKind, silentLogger, toJSON, redactWhenPrinted } from '@ol/core';
 import type { EventKind, Logger, OpenLineageEvent, RunEvent, Transport, TransportStats } from '@ol/core';
 import { clientTokenFor } from './client-token.js';
 import type { DataZoneTransportConfig } from './config.js';
@@ -18,6 +18,11 @@ export interface DataZoneTransportRuntime {
 
 /** Sends each RunEvent to a DataZone / SageMaker Unified Studio domain with PostLineageEvent. */
 export class DataZoneTransport implements Transport {
+  static {
+    // console.log / JSON.stringify show the config with secrets as ***.
+    redactWhenPrinted(this);
+  }
+
   readonly type = TRANSPORT_TYPE;
   readonly config: DataZoneTransportConfig;
   readonly name?: string;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TransportError, codeScope, silentLogger, toJSON, type Logger, type OpenLineageEvent, type Transport } from '@ol/core';
+import { TransportError, codeScope, silentLogger, toJSON, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
 import { eventFileName, nowMicros } from './naming.js';
 import { readFileConfig, type FileTransportConfig } from './options.js';
 
@@ -36,6 +36,11 @@ interface Pending {
  * once per event and its cost is measured against a raw `fs.write` loop (bench/file.bench.ts).
  */
 export class FileTransport implements Transport {
+  static {
+    // console.log / JSON.stringify show the config with secrets as ***.
+    redactWhenPrinted(this);
+  }
+
   readonly type = 'file';
   readonly config: FileTransportConfig;
   private readonly logger: Logger;

@@ -1,4 +1,4 @@
-import { TransportError, silentLogger, type Logger, type OpenLineageEvent, type Transport } from '@ol/core';
+import { TransportError, silentLogger, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
 import type { Dispatcher } from 'undici';
 import { BatchBudget } from './batch-config.js';
 import { BatchDeliveryError, BatchSender } from './batch.js';
@@ -26,6 +26,11 @@ export interface HttpTransportDeps {
  * retries, and rejects with a TransportError otherwise. One keep-alive pool per transport.
  */
 export class HttpTransport implements Transport {
+  static {
+    // console.log / JSON.stringify show the config with secrets as ***.
+    redactWhenPrinted(this);
+  }
+
   readonly type = 'http';
   readonly config: HttpTransportConfig;
   readonly #dispatcher: Dispatcher & { close(): Promise<void>; destroy(): Promise<void> };

@@ -1,4 +1,4 @@
-import { parseLogLevel, rateLimited, scrub, toJSON, TransportError } from '@ol/core';
+import { parseLogLevel, rateLimited, scrub, toJSON, TransportError, redactWhenPrinted } from '@ol/core';
 import type { Logger, OpenLineageEvent, Transport, TransportStats } from '@ol/core';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
 import type { LogEntry, Message, Producer } from './kafkajs.js';
@@ -29,6 +29,11 @@ export interface KafkaTransportRuntime {
  * flight at a time so events keep their order; `flush()`/`close()` wait for the acknowledgements.
  */
 export class KafkaTransport implements Transport {
+  static {
+    // console.log / JSON.stringify show the config with secrets as ***.
+    redactWhenPrinted(this);
+  }
+
   readonly type = 'kafka';
   readonly config: KafkaTransportConfig;
   private readonly settings: ProducerSettings;

@@ -8,6 +8,7 @@ import {
   type Transport,
   type TransportContext,
   type TransportStats,
+  redactWhenPrinted,
 } from '@ol/core';
 import { JOB_NAMESPACE_REPLACE_NAMES, JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
 import { importExport } from './load-module.js';
@@ -50,6 +51,11 @@ function copyOf(event: OpenLineageEvent): OpenLineageEvent {
  * error and counted in `stats().failed`, so lineage never breaks the job that emits it.
  */
 export class TransformTransport implements Transport {
+  static {
+    // console.log / JSON.stringify show the config with secrets as ***.
+    redactWhenPrinted(this);
+  }
+
   readonly type = 'transform';
   readonly config: TransformTransportConfig | { transformer: string };
   readonly transport: Transport;

@@ -1,0 +1,44 @@
+/**
+ * Printing a transport (console.log, util.inspect, JSON.stringify) never shows a secret: every
+ * transport shows its type and config with api keys, passwords and auth headers as ***.
+ */
+import { inspect } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTransport, silentLogger, type Transport } from '@ol/core';
+
+const API_KEY = 'sk-print-0123456789';
+const PASSWORD = 'kafka-pa55word-xyz';
+const HEADER = 'Bearer header-token-987';
+const cwd = new URL('..', import.meta.url).pathname;
+const built: Transport[] = [];
+
+afterAll(async () => {
+  for (const t of built) await t.close(1000);
+});
+
+const http = { type: 'http', url: 'http://127.0.0.1:9', auth: { type: 'api_key', apiKey: API_KEY }, custom_headers: { Authorization: HEADER } };
+const configs: Record<string, unknown> = {
+  http,
+  async_http: { ...http, type: 'async_http' },
+  kafka: { type: 'kafka', topic: 't', config: { 'bootstrap.servers': '127.0.0.1:9', 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.username': 'u', 'sasl.password': PASSWORD } },
+  composite: { type: 'composite', transports: { first: http, second: { type: 'console' } } },
+  transform: { type: 'transform', transformer_class: 'JobNamespaceReplaceTransformer', transformer_properties: { new_job_namespace: 'x' }, transport: http },
+  file: { type: 'file', log_file_path: '/tmp/ol-print-test.jsonl' },
+  datazone: { type: 'amazon_datazone_api', domainId: 'dzd_abc123', region: 'us-east-1' },
+};
+
+describe('printing a transport', () => {
+  for (const [name, config] of Object.entries(configs)) {
+    it(`${name}: inspect and JSON show the type and config, secrets as ***`, async () => {
+      const t = await createTransport(config, { logger: silentLogger, env: {}, cwd, origin: () => 'code', path: ['transport'], baseDir: cwd });
+      built.push(t);
+      for (const text of [inspect(t, { depth: 10 }), JSON.stringify(t)]) {
+        expect(text).toContain(t.type);
+        expect(text).not.toContain(API_KEY);
+        expect(text).not.toContain(PASSWORD);
+        expect(text).not.toContain('header-token-987');
+      }
+      if (name !== 'file' && name !== 'datazone') expect(JSON.stringify(t)).toContain('***');
+    });
+  }
+});
