@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTransport, registerTransport, resolveConfig, silentLogger, type Transport } from '@ol/core';
-import { startLineageSink, type LineageSink } from '@ol/test-kit';
+import { registerTransport, type Transport } from '@ol/core';
+import { startLineageSink, transportFromConfig, type LineageSink } from '@ol/test-kit';
 import { TransformTransport } from '@ol/transport-transform';
 import descriptor, { CompositeTransport } from './index.js';
 import { runEvent } from './test-events.js';
@@ -28,17 +28,7 @@ afterEach(async () => {
 });
 
 async function build(options: { env?: Record<string, string>; yaml?: string }): Promise<CompositeTransport> {
-  const cwd = fs.mkdtempSync(path.join(dir, 'app-'));
-  if (options.yaml !== undefined) fs.writeFileSync(path.join(cwd, 'openlineage.yml'), options.yaml);
-  const resolved = resolveConfig({ env: options.env ?? {}, cwd, homeDir: cwd });
-  const t = await createTransport(resolved.config.transport, {
-    logger: silentLogger,
-    env: resolved.env,
-    cwd,
-    origin: resolved.origin,
-    path: ['transport'],
-    ...(resolved.baseDirOf !== undefined ? { baseDirOf: resolved.baseDirOf } : { baseDir: resolved.baseDir }),
-  });
+  const t = await transportFromConfig(dir, options);
   built.push(t);
   if (!(t instanceof CompositeTransport)) throw new Error(`expected a composite, got ${t.type}`);
   return t;

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTransport, registerTransport, resolveConfig, silentLogger } from '@ol/core';
+import { registerTransport } from '@ol/core';
+import { transportFromConfig } from '@ol/test-kit';
 import descriptor, { FileTransport } from './index.js';
 import { runEvent } from './test-events.js';
 
@@ -20,10 +21,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function build(options: { env?: Record<string, string>; yaml?: string }): Promise<FileTransport> {
-  const cwd = fs.mkdtempSync(path.join(dir, 'app-'));
-  if (options.yaml !== undefined) fs.writeFileSync(path.join(cwd, 'openlineage.yml'), options.yaml);
-  const resolved = resolveConfig({ env: options.env ?? {}, cwd, homeDir: cwd });
-  const t = await createTransport(resolved.config.transport, { logger: silentLogger, env: resolved.env, cwd, origin: resolved.origin, path: ['transport'], baseDir: resolved.baseDir });
+  const t = await transportFromConfig(dir, options);
   if (!(t instanceof FileTransport)) throw new Error(`expected a file transport, got ${t.type}`);
   return t;
 }

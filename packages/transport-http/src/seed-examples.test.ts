@@ -3,8 +3,8 @@
  * variables, resolved with core's real `resolveConfig`, built through the real registry, and
  * delivering to the lineage sink.
  */
-import { ConfigError, createTransport, registerTransport, resolveConfig, silentLogger } from '@ol/core';
-import { startLineageSink, type LineageSink } from '@ol/test-kit';
+import { ConfigError, registerTransport } from '@ol/core';
+import { startLineageSink, transportFromConfig, type LineageSink } from '@ol/test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +32,7 @@ afterAll(async () => {
 });
 
 async function build(options: { env?: Record<string, string>; yaml?: string }): Promise<HttpTransport> {
-  const cwd = fs.mkdtempSync(path.join(dir, 'case-'));
-  if (options.yaml !== undefined) fs.writeFileSync(path.join(cwd, 'openlineage.yml'), options.yaml);
-  const resolved = resolveConfig({ env: options.env ?? {}, cwd, homeDir: cwd });
-  const t = await createTransport(resolved.config.transport, { logger: silentLogger, env: resolved.env, cwd, origin: resolved.origin, path: ['transport'], baseDir: resolved.baseDir });
+  const t = await transportFromConfig(dir, options);
   if (!(t instanceof HttpTransport)) throw new Error(`expected an http transport, got ${t.type}`);
   open.push(t);
   return t;

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTransport, registerTransport, resolveConfig, silentLogger, type RunEvent, type Transport } from '@ol/core';
-import { startLineageSink, type LineageSink } from '@ol/test-kit';
+import { registerTransport, resolveConfig, type RunEvent, type Transport } from '@ol/core';
+import { createResolvedTransport, startLineageSink, type LineageSink } from '@ol/test-kit';
 import descriptor, { JobNamespaceReplaceTransformer, TransformTransport } from './index.js';
 import { runEvent } from './test-events.js';
 
@@ -42,15 +42,7 @@ async function build(options: { env?: Record<string, string>; yaml?: string; fil
     fs.writeFileSync(path.join(configDir, 'openlineage.yml'), options.yaml);
     env.OPENLINEAGE_CONFIG = path.join(configDir, 'openlineage.yml');
   }
-  const resolved = resolveConfig({ env, cwd, homeDir: cwd });
-  const t = await createTransport(resolved.config.transport, {
-    logger: silentLogger,
-    env: resolved.env,
-    cwd,
-    origin: resolved.origin,
-    path: ['transport'],
-    ...(resolved.baseDirOf !== undefined ? { baseDirOf: resolved.baseDirOf } : { baseDir: resolved.baseDir }),
-  });
+  const t = await createResolvedTransport(resolveConfig({ env, cwd, homeDir: cwd }), cwd);
   built.push(t);
   if (!(t instanceof TransformTransport)) throw new Error(`expected a transform, got ${t.type}`);
   return t;

@@ -5,3 +5,5 @@ export * from './kafka/index.js';
 // Shared test helpers: sample events, a dead/free loopback port
 export * from './events.js';
 export * from './ports.js';
+// Config → transport the way an application builds it, for seed-example tests
+export * from './configured-transport.js';
