@@ -1,28 +1,10 @@
 import { OptionReader, TransportError, resolveConfig, type OpenLineageEvent } from '@ol/core';
-import { startLineageSink, type LineageSink } from '@ol/test-kit';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatchBudget, BatchDeliveryError, createHttpTransport, normalizeHttpConfig, parseBatchAnswer, readHttpOptions, type HttpTransport, type HttpTransportOptions } from './index.js';
-import { recordingLogger, runEvent } from './test-util.js';
+import { BatchBudget, BatchDeliveryError, normalizeHttpConfig, parseBatchAnswer, readHttpOptions } from './index.js';
+import { FAST, closeOpened, recordingLogger, runEvent, sink, transport } from './test-util.js';
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-async function sink(options: Parameters<typeof startLineageSink>[0] = {}): Promise<LineageSink> {
-  const s = await startLineageSink(options);
-  cleanup.push(() => s.close());
-  return s;
-}
-
-function transport(options: HttpTransportOptions, deps?: Parameters<typeof createHttpTransport>[1]): HttpTransport {
-  const t = createHttpTransport(options, deps);
-  cleanup.push(() => t.close(1000));
-  return t;
-}
-
-const FAST = { backoff_factor: 0.001 };
+afterEach(closeOpened);
 
 function starts(n: number): OpenLineageEvent[] {
   return Array.from({ length: n }, () => runEvent('START'));

@@ -1,5 +1,7 @@
 import type { RunEvent } from '@ol/core';
+import { startLineageSink, type LineageSink } from '@ol/test-kit';
 import { randomUUID } from 'node:crypto';
+import { createHttpTransport, type HttpTransport, type HttpTransportDeps, type HttpTransportOptions } from './index.js';
 
 export function runEvent(eventType: RunEvent['eventType'] = 'START', runId: string = randomUUID()): RunEvent {
   return {
@@ -22,3 +24,27 @@ export function recordingLogger(): { lines: string[]; logger: { error: (m: strin
   };
   return { lines, logger: { error: push, warn: push, info: push, debug: push } };
 }
+
+const cleanup: (() => Promise<unknown>)[] = [];
+
+/** Closes what `sink()` and `transport()` opened, newest first: a test file runs it in `afterEach`. */
+export async function closeOpened(): Promise<void> {
+  for (const c of cleanup.splice(0).reverse()) await c();
+}
+
+/** A lineage sink of its own for one test, closed by `closeOpened`. */
+export async function sink(options: Parameters<typeof startLineageSink>[0] = {}): Promise<LineageSink> {
+  const s = await startLineageSink(options);
+  cleanup.push(() => s.close());
+  return s;
+}
+
+/** An http transport closed (1 s drain) by `closeOpened`. */
+export function transport(options: HttpTransportOptions, deps?: HttpTransportDeps): HttpTransport {
+  const t = createHttpTransport(options, deps);
+  cleanup.push(() => t.close(1000));
+  return t;
+}
+
+/** Fast retries so the matrix runs in milliseconds; backoff timing has its own test. */
+export const FAST = { backoff_factor: 0.001 };

@@ -1,31 +1,11 @@
 import { TransportError } from '@ol/core';
-import { startLineageSink, type LineageSink } from '@ol/test-kit';
 import net from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpTransport, createHttpTransport, type HttpTransportOptions } from './index.js';
-import { recordingLogger, runEvent } from './test-util.js';
+import { FAST, closeOpened, recordingLogger, runEvent, sink, transport } from './test-util.js';
 import { USER_AGENT } from './version.js';
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-async function sink(options: Parameters<typeof startLineageSink>[0] = {}): Promise<LineageSink> {
-  const s = await startLineageSink(options);
-  cleanup.push(() => s.close());
-  return s;
-}
-
-/** Fast retries so the matrix runs in milliseconds; backoff timing has its own test. */
-const FAST = { backoff_factor: 0.001 };
-
-function transport(options: HttpTransportOptions, deps?: ConstructorParameters<typeof HttpTransport>[1]): HttpTransport {
-  const t = createHttpTransport(options, deps);
-  cleanup.push(() => t.close(1000));
-  return t;
-}
+afterEach(closeOpened);
 
 async function failure(p: Promise<unknown>): Promise<TransportError> {
   const err = await p.then(
