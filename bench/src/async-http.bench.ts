@@ -17,8 +17,8 @@ import { fork } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAsyncHttpTransport } from '@ol/transport-async-http';
-import { median, scenario, type Scenario } from './harness.js';
-import { benchEvent as event, pairs, rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
+import { benchEvent as event, median, scenario, type Scenario } from './harness.js';
+import { pairs, rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
 
 const PAIRS = 20_000;
 const CONCURRENCY = 100;

@@ -10,25 +10,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { toJSON, type RunEvent } from '@ol/core';
+import { toJSON } from '@ol/core';
 import { createFileTransport } from '@ol/transport-file';
-import { paired, scenario, type Scenario } from './harness.js';
+import { paired, scenario, sequenceEvent as event, type Scenario } from './harness.js';
 
 const EVENTS = 10_000;
 const REPETITIONS = 15;
-
-function event(i: number): RunEvent {
-  return {
-    eventType: i % 2 ? 'COMPLETE' : 'START',
-    eventTime: new Date(1_700_000_000_000 + i).toISOString(),
-    producer: 'https://github.com/openlineage-ts/bench',
-    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-    run: { runId: `01890000-0000-7000-8000-${String(i >> 1).padStart(12, '0')}` },
-    job: { namespace: 'bench', name: `job_${i % 100}` },
-    inputs: [{ namespace: 'postgres://db:5432', name: `public.source_${i % 10}` }],
-    outputs: [{ namespace: 'postgres://db:5432', name: `public.target_${i % 10}` }],
-  };
-}
 
 const events = Array.from({ length: EVENTS }, (_, i) => event(i));
 const lines = events.map((e) => Buffer.from(toJSON(e) + '\n'));

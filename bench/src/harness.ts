@@ -1,4 +1,5 @@
 /** Shared pieces for benchmarks: every figure comes with a baseline measured in the same run. */
+import type { RunEvent } from '@ol/core';
 
 export interface Scenario {
   name: string;
@@ -83,3 +84,22 @@ function round(n: number): number {
 
 /** A benchmark module's default export. */
 export type Bench = () => Promise<Scenario[]>;
+
+/** A run event like a small ETL job's: one input, one output, deterministic time. */
+export function benchEvent(runId: string, eventType: 'START' | 'COMPLETE', i: number): RunEvent {
+  return {
+    eventType,
+    eventTime: new Date(1_700_000_000_000 + i).toISOString(),
+    producer: 'https://github.com/openlineage-ts/bench',
+    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    run: { runId },
+    job: { namespace: 'bench', name: `job_${i % 100}` },
+    inputs: [{ namespace: 'postgres://db:5432', name: `public.source_${i % 10}` }],
+    outputs: [{ namespace: 'postgres://db:5432', name: `public.target_${i % 10}` }],
+  };
+}
+
+/** Event `i` of a stream of runs that each START and COMPLETE: events 2k and 2k+1 share a run id. */
+export function sequenceEvent(i: number): RunEvent {
+  return benchEvent(`01890000-0000-7000-8000-${String(i >> 1).padStart(12, '0')}`, i % 2 ? 'COMPLETE' : 'START', i);
+}

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { toJSON, type RunEvent } from '@ol/core';
 import { createKafkaTransport, defaultMessageKey } from '@ol/transport-kafka';
 import kafkajs from 'kafkajs';
-import { paired, scenario, type Scenario } from './harness.js';
+import { paired, scenario, sequenceEvent as event, type Scenario } from './harness.js';
 
 const { Kafka, logLevel } = kafkajs;
 const SYNC_EVENTS = 3_000;
@@ -26,19 +26,6 @@ const BATCH_EVENTS = 30_000;
 const BATCH_SIZE = 10_000;
 const REPETITIONS = 5;
 const TOPIC = 'bench';
-
-function event(i: number): RunEvent {
-  return {
-    eventType: i % 2 ? 'COMPLETE' : 'START',
-    eventTime: new Date(1_700_000_000_000 + i).toISOString(),
-    producer: 'https://github.com/openlineage-ts/bench',
-    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-    run: { runId: `01890000-0000-7000-8000-${String(i >> 1).padStart(12, '0')}` },
-    job: { namespace: 'bench', name: `job_${i % 100}` },
-    inputs: [{ namespace: 'postgres://db:5432', name: `public.source_${i % 10}` }],
-    outputs: [{ namespace: 'postgres://db:5432', name: `public.target_${i % 10}` }],
-  };
-}
 
 class BrokerProcess {
   private out = '';

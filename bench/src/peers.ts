@@ -1,6 +1,6 @@
 /**
- * What the HTTP benchmarks share: the events they send, the lineage sink in its own process, and
- * the raw undici per-event baseline.
+ * What the HTTP benchmarks share: the START/COMPLETE pairs they send, the lineage sink in its own
+ * process, and the raw undici per-event baseline.
  *
  * The sink runs in a child process (this file forked with OL_BENCH_PEER=sink): on a 2-core machine
  * a sink sharing the client's event loop would halve both sides and hide the client's own cost.
@@ -10,21 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import type { RunEvent } from '@ol/core';
 import { startLineageSink } from '@ol/test-kit';
+import { benchEvent } from './harness.js';
 
 const here = fileURLToPath(import.meta.url);
-
-export function benchEvent(runId: string, eventType: 'START' | 'COMPLETE', i: number): RunEvent {
-  return {
-    eventType,
-    eventTime: new Date(1_700_000_000_000 + i).toISOString(),
-    producer: 'https://github.com/openlineage-ts/bench',
-    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-    run: { runId },
-    job: { namespace: 'bench', name: `job_${i % 100}` },
-    inputs: [{ namespace: 'postgres://db:5432', name: `public.source_${i % 10}` }],
-    outputs: [{ namespace: 'postgres://db:5432', name: `public.target_${i % 10}` }],
-  };
-}
 
 /** START, COMPLETE for each of `n` runs, in emission order; `salt` keeps run ids distinct between runs. */
 export function pairs(n: number, salt: string): RunEvent[] {
