@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
-import { ConfigError, TransportError, redact, toJSON } from '@ol/core';
+import { ConfigError, redact, toJSON } from '@ol/core';
 import type { TransportContext } from '@ol/core';
-import { startLineageSink } from '@ol/test-kit';
+import { startLineageSink, transportErrorOf } from '@ol/test-kit';
 import type { LineageSink } from '@ol/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWebhookTransport, descriptor, sign, verify } from './index.js';
@@ -14,16 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sink.close();
 });
-
-async function rejection(p: Promise<unknown>): Promise<TransportError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(TransportError.isTransportError(err)).toBe(true);
-    return err as TransportError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('webhook transport against a real HTTP server', () => {
   it('posts the event JSON with an HMAC-SHA256 signature over the exact body', async () => {
@@ -56,24 +46,24 @@ describe('webhook transport against a real HTTP server', () => {
   it('turns error statuses into TransportErrors, retryable for 429 and 5xx, without the secret', async () => {
     sink.respondWith([{ status: 503, body: 'down for maintenance' }, 400, 429]);
     const t = createWebhookTransport({ url: sink.url, secret: SECRET });
-    const e503 = await rejection(t.emit(runEvent()));
+    const e503 = await transportErrorOf(t.emit(runEvent()));
     expect(e503).toMatchObject({ status: 503, retryable: true, body: 'down for maintenance', transport: '@ol/example-webhook-transport' });
-    expect(await rejection(t.emit(runEvent()))).toMatchObject({ status: 400, retryable: false });
-    expect(await rejection(t.emit(runEvent()))).toMatchObject({ status: 429, retryable: true });
+    expect(await transportErrorOf(t.emit(runEvent()))).toMatchObject({ status: 400, retryable: false });
+    expect(await transportErrorOf(t.emit(runEvent()))).toMatchObject({ status: 429, retryable: true });
     for (const text of [e503.message, inspect(e503, { depth: 5 }), JSON.stringify(e503)]) expect(text).not.toContain(SECRET);
   });
 
   it('fails within its timeout when the server does not answer', async () => {
     sink.respondWith([{ status: 200, delayMs: 5_000 }]);
     const t = createWebhookTransport({ url: sink.url, secret: SECRET, timeout: 0.2 });
-    const err = await rejection(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.retryable).toBe(true);
   });
 
   it('rejects emits after close', async () => {
     const t = createWebhookTransport({ url: sink.url, secret: SECRET });
     expect(await t.close()).toBe(true);
-    await rejection(t.emit(runEvent()));
+    await transportErrorOf(t.emit(runEvent()));
     expect(sink.requests).toHaveLength(0);
   });
 });

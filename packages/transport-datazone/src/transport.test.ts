@@ -1,8 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { TransportError, toJSON } from '@ol/core';
+import { toJSON } from '@ol/core';
 import type { Logger } from '@ol/core';
+import { transportErrorOf } from '@ol/test-kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientTokenFor } from './client-token.js';
 import { createDataZoneTransport } from './descriptor.js';
@@ -39,16 +40,6 @@ function transport(extra: Partial<DataZoneTransportOptions> = {}): DataZoneTrans
 function capture(): Logger & { warnings: string[] } {
   const warnings: string[] = [];
   return { warnings, warn: (m: string) => warnings.push(m), error() {}, info() {}, debug() {} };
-}
-
-async function rejection(p: Promise<unknown>): Promise<TransportError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(TransportError.isTransportError(err)).toBe(true);
-    return err as TransportError;
-  }
-  throw new Error('expected the emit to reject');
 }
 
 describe('PostLineageEvent through the real AWS SDK', () => {
@@ -121,7 +112,7 @@ describe('AWS errors become TransportErrors', () => {
     it(`${c.status} ${c.type} → awsErrorName, requestId, retryable=${c.retryable}`, async () => {
       stub.respondWith(awsError(c.status, c.type, `stub says ${c.type}`, `rid-${c.status}`));
       const t = transport();
-      const err = await rejection(t.emit(runEvent()));
+      const err = await transportErrorOf(t.emit(runEvent()));
       expect(err.transport).toBe('amazon_datazone_api');
       expect(err.awsErrorName).toBe(c.type);
       expect(err.requestId).toBe(`rid-${c.status}`);
@@ -139,13 +130,13 @@ describe('AWS errors become TransportErrors', () => {
 
   it('names the IAM permission when access is denied', async () => {
     stub.respondWith(awsError(403, 'AccessDeniedException', 'not allowed', 'rid-403'));
-    const err = await rejection(transport().emit(runEvent()));
+    const err = await transportErrorOf(transport().emit(runEvent()));
     expect(err.message).toContain('datazone:PostLineageEvent');
   });
 
   it('counts the attempts the SDK made before giving up', async () => {
     stub.respondWith(awsError(429, 'ThrottlingException', 'slow down', 'rid-a'), awsError(429, 'ThrottlingException', 'slow down', 'rid-b'));
-    const err = await rejection(transport({ maxAttempts: 2 }).emit(runEvent()));
+    const err = await transportErrorOf(transport({ maxAttempts: 2 }).emit(runEvent()));
     expect(stub.requests).toHaveLength(2);
     expect(err.attempts).toBe(2);
     expect(err.requestId).toBe('rid-b');
@@ -157,7 +148,7 @@ describe('AWS errors become TransportErrors', () => {
     const t = createDataZoneTransport({ domainId: 'dzd_abc123', region: 'eu-west-1', endpointOverride: url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
     open.push(t);
     stub = await startDataZoneStub();
-    const err = await rejection(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.retryable).toBe(true);
     expect(err.awsErrorName).toBeUndefined();
     expect(err.message).toContain('ECONNREFUSED');
@@ -171,7 +162,7 @@ describe('AWS errors become TransportErrors', () => {
     try {
       const { port } = silent.address() as AddressInfo;
       const t = transport({ endpointOverride: `http://127.0.0.1:${port}`, timeout: 0.3 });
-      const err = await rejection(t.emit(runEvent()));
+      const err = await transportErrorOf(t.emit(runEvent()));
       expect(err.retryable).toBe(true);
       expect(err.awsErrorName).toBeUndefined();
       expect(err.message).toMatch(/timeout/i);
@@ -186,7 +177,7 @@ describe('AWS errors become TransportErrors', () => {
     vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/ol-test-aws-config');
     vi.stubEnv('AWS_PROFILE', undefined);
     try {
-      const err = await rejection(transport({ region: undefined }).emit(runEvent()));
+      const err = await transportErrorOf(transport({ region: undefined }).emit(runEvent()));
       expect(err.retryable).toBe(false);
       expect(err.message).toMatch(/region/i);
       expect(err.message).toContain('AWS_REGION');
@@ -221,7 +212,7 @@ describe('what DataZone cannot take', () => {
     });
     const size = Buffer.byteLength(toJSON(event));
     const t = transport();
-    const err = await rejection(t.emit(event));
+    const err = await transportErrorOf(t.emit(event));
     expect(stub.requests).toHaveLength(0);
     expect(err.retryable).toBe(false);
     expect(err.message).toContain(`${size} bytes`);
@@ -247,7 +238,7 @@ describe('lifecycle', () => {
     expect(await t.close(5000)).toBe(true);
     await pending;
     expect(await t.close()).toBe(true);
-    const err = await rejection(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.message).toContain('closed');
     expect(stub.requests).toHaveLength(1);
   });

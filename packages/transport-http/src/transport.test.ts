@@ -1,4 +1,5 @@
 import { TransportError } from '@ol/core';
+import { transportErrorOf } from '@ol/test-kit';
 import net from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,15 +7,6 @@ import { FAST, closeOpened, recordingLogger, runEvent, sink, transport } from '.
 import { USER_AGENT } from './version.js';
 
 afterEach(closeOpened);
-
-async function failure(p: Promise<unknown>): Promise<TransportError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(TransportError.isTransportError(err)).toBe(true);
-  return err as TransportError;
-}
 
 describe('http transport against the lineage sink', () => {
   it('POSTs the event as JSON to url + endpoint and resolves on 2xx', async () => {
@@ -50,7 +42,7 @@ describe('http transport against the lineage sink', () => {
     const s = await sink();
     s.respondWith([{ status, body: `nope ${status}` }]);
     const t = transport({ url: s.url, retry: FAST });
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(s.requests).toHaveLength(1);
     expect(err.status).toBe(status);
     expect(err.body).toBe(`nope ${status}`);
@@ -63,7 +55,7 @@ describe('http transport against the lineage sink', () => {
     const s = await sink();
     s.respondWith(Array<number>(10).fill(503));
     const t = transport({ url: s.url, retry: { ...FAST, total: 3 } });
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(s.requests).toHaveLength(4);
     expect(err.status).toBe(503);
     expect(err.attempts).toBe(4);
@@ -75,7 +67,7 @@ describe('http transport against the lineage sink', () => {
     const s = await sink();
     s.respondWith(Array<number>(10).fill(500));
     const t = transport({ url: s.url, retry: FAST });
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.attempts).toBe(6);
     expect(s.requests).toHaveLength(6);
   });
@@ -84,7 +76,7 @@ describe('http transport against the lineage sink', () => {
     const s = await sink();
     s.respondWith([429, 500]);
     const t = transport({ url: s.url, retry: { ...FAST, status_forcelist: [429] } });
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(s.requests.map((r) => r.status)).toEqual([429, 500]);
     expect(err.status).toBe(500);
   });
@@ -93,7 +85,7 @@ describe('http transport against the lineage sink', () => {
     const s = await sink();
     s.respondWith([503, 200]);
     const t = transport({ url: s.url, retry: { ...FAST, allowed_methods: ['HEAD'] } });
-    await failure(t.emit(runEvent()));
+    await transportErrorOf(t.emit(runEvent()));
     expect(s.requests).toHaveLength(1);
   });
 
@@ -135,7 +127,7 @@ describe('http transport against the lineage sink', () => {
     s.setDelay(3000);
     const t = transport({ url: s.url, timeout: 0.2, retry: { ...FAST, total: 1 } });
     const started = Date.now();
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(Date.now() - started).toBeLessThan(5500);
     expect(err.attempts).toBe(2);
     expect(err.retryable).toBe(true);
@@ -147,7 +139,7 @@ describe('http transport against the lineage sink', () => {
     const s = await sink();
     s.respondWith([{ destroy: true }, { destroy: true }, { destroy: true }]);
     const t = transport({ url: s.url, retry: { ...FAST, read: 1 } });
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.attempts).toBe(2);
     s.respondWith([{ destroy: true }, 200]);
     await t.emit(runEvent());
@@ -156,7 +148,7 @@ describe('http transport against the lineage sink', () => {
   it('`connect` limits retries when nothing listens', async () => {
     const port = await freePort();
     const t = transport({ url: `http://127.0.0.1:${port}`, retry: { ...FAST, connect: 2 } });
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.attempts).toBe(3);
     expect(err.message).toMatch(/ECONNREFUSED/);
   });
@@ -211,8 +203,8 @@ describe('http transport against the lineage sink', () => {
     const t = transport({ url: s.url, retry: FAST, auth: { type: 'api_key', api_key: secret } }, { logger });
     await t.emit(runEvent());
     expect(s.requests[0]!.headers.authorization).toBe(`Bearer ${secret}`);
-    const err = await failure(t.emit(runEvent()));
-    const err2 = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
+    const err2 = await transportErrorOf(t.emit(runEvent()));
     for (const e of [err, err2]) {
       expect(JSON.stringify({ message: e.message, body: e.body, stack: e.stack })).not.toContain(secret);
     }
@@ -226,14 +218,14 @@ describe('http transport against the lineage sink', () => {
     const s = await sink();
     s.respondWith([400]);
     const t = transport({ url: s.url.replace('http://', 'http://user:pa55word@') });
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.message).not.toContain('pa55word');
   });
 
   it('verify: true rejects the self-signed HTTPS sink without retrying; verify: false accepts it', async () => {
     const s = await sink({ tls: true });
     const strict = transport({ url: s.url, retry: FAST });
-    const err = await failure(strict.emit(runEvent()));
+    const err = await transportErrorOf(strict.emit(runEvent()));
     expect(err.retryable).toBe(false);
     expect(err.attempts).toBe(1);
     expect(err.message).toMatch(/certificate|self[- ]signed/i);
@@ -242,7 +234,7 @@ describe('http transport against the lineage sink', () => {
     await lax.emit(runEvent());
     expect(s.events).toHaveLength(1);
     // Only that transport is lax: the strict one still refuses.
-    await failure(strict.emit(runEvent()));
+    await transportErrorOf(strict.emit(runEvent()));
   });
 
   it('reuses one keep-alive connection across emits', async () => {
@@ -267,7 +259,7 @@ describe('http transport against the lineage sink', () => {
     const t = transport({ url: s.url });
     const event = runEvent() as unknown as Record<string, unknown>;
     event.self = event;
-    const err = await failure(t.emit(event as never));
+    const err = await transportErrorOf(t.emit(event as never));
     expect(err.retryable).toBe(false);
     expect(s.requests).toHaveLength(0);
   });
@@ -278,7 +270,7 @@ describe('http transport against the lineage sink', () => {
     await t.emit(runEvent());
     expect(await t.close()).toBe(true);
     expect(await t.close()).toBe(true);
-    const err = await failure(t.emit(runEvent()));
+    const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.message).toContain('closed');
   });
 

@@ -7,3 +7,4 @@ export * from './events.js';
 export * from './ports.js';
 // Config → transport the way an application builds it, for seed-example tests
 export * from './configured-transport.js';
+export * from './rejections.js';

@@ -1,0 +1,16 @@
+import { inspect } from 'node:util';
+import { TransportError } from '@ol/core';
+
+/**
+ * The TransportError `p` rejects with, for a test to assert on its fields. Throws — failing the
+ * test — when `p` fulfils or rejects with anything else.
+ */
+export async function transportErrorOf(p: Promise<unknown>): Promise<TransportError> {
+  try {
+    await p;
+  } catch (err) {
+    if (TransportError.isTransportError(err)) return err;
+    throw new Error(`expected a TransportError, got ${inspect(err)}`, { cause: err });
+  }
+  throw new Error('expected a rejection');
+}
