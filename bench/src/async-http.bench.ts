@@ -18,7 +18,7 @@ import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createAsyncHttpTransport } from '@ol/transport-async-http';
 import { benchEvent as event, median, scenario, type Scenario } from './harness.js';
-import { pairs, rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
+import { deliver, pairs, rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
 
 const PAIRS = 20_000;
 const CONCURRENCY = 100;
@@ -37,16 +37,9 @@ async function throughput(sink: SinkHandle): Promise<Scenario[]> {
     const events = pairs(n, String(salt++));
     await sink.reset();
     const transport = createAsyncHttpTransport({ url: sink.url, maxConcurrentRequests: CONCURRENCY });
-    const started = performance.now();
-    for (const e of events) await transport.emit(e);
-    await transport.flush();
-    const elapsed = performance.now() - started;
-    const s = transport.stats();
-    await transport.close();
-    const seen = await sink.stats();
+    const { rate, success, seen } = await deliver(transport, events, sink);
     violations += seen.violations;
-    lost += events.length - s.success + (seen.count - events.length);
-    const rate = events.length / (elapsed / 1000);
+    lost += events.length - success + (seen.count - events.length);
     process.stderr.write(`  async-http run: ${Math.round(rate)} events/s, ${seen.violations} order violations\n`);
     return rate;
   };

@@ -12,7 +12,7 @@
  */
 import { createAsyncHttpTransport } from '@ol/transport-async-http';
 import { median, scenario, type Scenario } from './harness.js';
-import { pairs, rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
+import { deliver, pairs, rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
 
 const PAIRS = 20_000;
 const CONCURRENCY = 100;
@@ -37,18 +37,11 @@ async function throughput(sink: SinkHandle): Promise<Scenario[]> {
     const events = pairs(n, String(salt++));
     await sink.reset();
     const transport = createAsyncHttpTransport({ url: sink.url, maxConcurrentRequests: CONCURRENCY, compression, ...(maxQueueSize && { maxQueueSize }), batch: { enabled: true } });
-    const started = performance.now();
-    for (const e of events) await transport.emit(e);
-    await transport.flush();
-    const elapsed = performance.now() - started;
-    const s = transport.stats();
-    await transport.close();
-    const seen = await sink.stats();
+    const { rate, success, seen } = await deliver(transport, events, sink);
     violations += seen.violations;
     // Anything not delivered, or accepted twice, or accepted by anything but a batch request.
-    lost += Math.abs(events.length - s.success) + Math.abs(seen.events - events.length) + (seen.count - seen.batches);
+    lost += Math.abs(events.length - success) + Math.abs(seen.events - events.length) + (seen.count - seen.batches);
     if (!compression && !maxQueueSize) requests += seen.batches;
-    const rate = events.length / (elapsed / 1000);
     process.stderr.write(`  batched run${compression ? ' (gzip)' : ''}${maxQueueSize ? ` (max_queue_size ${maxQueueSize})` : ''}: ${Math.round(rate)} events/s, ${seen.batches} requests, ${seen.violations} order violations\n`);
     return rate;
   };

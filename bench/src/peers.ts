@@ -53,6 +53,29 @@ async function runSinkChild(): Promise<void> {
   process.send?.({ url: sink.url });
 }
 
+/** What `deliver` needs of a transport (the async-http one, batching or not). */
+export interface FlushingTransport {
+  emit(event: RunEvent): Promise<void>;
+  flush(): Promise<unknown>;
+  stats(): { success: number };
+  close(): Promise<unknown>;
+}
+
+/**
+ * Times `events` emitted one after another and flushed (the clock stops before close), then closes
+ * the transport: the rate in events/s, the events it counted delivered, and what the sink saw.
+ */
+export async function deliver(transport: FlushingTransport, events: readonly RunEvent[], sink: SinkHandle): Promise<{ rate: number; success: number; seen: SinkStats }> {
+  const started = performance.now();
+  for (const e of events) await transport.emit(e);
+  await transport.flush();
+  const elapsed = performance.now() - started;
+  const { success } = transport.stats();
+  await transport.close();
+  const seen = await sink.stats();
+  return { rate: events.length / (elapsed / 1000), success, seen };
+}
+
 export function startSinkChild(): Promise<SinkHandle> {
   const child: ChildProcess = fork(here, [], { env: { ...process.env, OL_BENCH_PEER: 'sink' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const next = <T>(): Promise<T> => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
