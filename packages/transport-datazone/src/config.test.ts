@@ -1,5 +1,5 @@
-import { ConfigError } from '@ol/core';
 import type { TransportContext } from '@ol/core';
+import { configErrorOf } from '@ol/test-kit';
 import { describe, expect, it } from 'vitest';
 import { readDataZoneConfig } from './config.js';
 import { createDataZoneTransport, descriptor, PYTHON_CLASS_PATH } from './descriptor.js';
@@ -16,16 +16,6 @@ function context(origin = (p: readonly string[]) => `openlineage.yml (${p.join('
   };
 }
 
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    expect(ConfigError.isConfigError(err)).toBe(true);
-    return err as ConfigError;
-  }
-  throw new Error('expected a ConfigError');
-}
-
 describe('reading DataZone options', () => {
   it('fills defaults', () => {
     expect(readDataZoneConfig({ type: 'amazon_datazone_api', domainId: 'dzd_abc123' })).toEqual({ domainId: 'dzd_abc123', maxAttempts: 3, timeout: 10 });
@@ -40,14 +30,14 @@ describe('reading DataZone options', () => {
   });
 
   it('requires domainId, naming the key and source', () => {
-    const err = configError(() => descriptor.create({ type: 'amazon_datazone_api' }, context()));
+    const err = configErrorOf(() => descriptor.create({ type: 'amazon_datazone_api' }, context()));
     expect(err.path).toBe('transport.domainId');
     expect(err.source).toBe('openlineage.yml (transport.domainId)');
     expect(err.message).toContain('domainId');
   });
 
   it.each(['dzd', 'abc123', 'dzd:abc', 'dzd_', `dzd_${'a'.repeat(37)}`, 'dzd_a b'])('rejects the domain id %j', (domainId) => {
-    const err = configError(() => readDataZoneConfig({ domainId }));
+    const err = configErrorOf(() => readDataZoneConfig({ domainId }));
     expect(err.path).toBe('transport.domainId');
     expect(err.expected).toContain('dzd[-_][a-zA-Z0-9_-]{1,36}');
     expect(err.actual).toBe(domainId);
@@ -58,14 +48,14 @@ describe('reading DataZone options', () => {
   });
 
   it('rejects an endpointOverride that is not an http(s) URL, a bad region and bad maxAttempts', () => {
-    expect(configError(() => readDataZoneConfig({ domainId: 'dzd_a', endpointOverride: 'datazone.eu-west-1' })).path).toBe('transport.endpointOverride');
-    expect(configError(() => readDataZoneConfig({ domainId: 'dzd_a', region: 'EU West' })).path).toBe('transport.region');
-    expect(configError(() => readDataZoneConfig({ domainId: 'dzd_a', max_attempts: '0' })).path).toBe('transport.max_attempts');
-    expect(configError(() => readDataZoneConfig({ domainId: 'dzd_a', maxAttempts: 'many' })).path).toBe('transport.maxAttempts');
+    expect(configErrorOf(() => readDataZoneConfig({ domainId: 'dzd_a', endpointOverride: 'datazone.eu-west-1' })).path).toBe('transport.endpointOverride');
+    expect(configErrorOf(() => readDataZoneConfig({ domainId: 'dzd_a', region: 'EU West' })).path).toBe('transport.region');
+    expect(configErrorOf(() => readDataZoneConfig({ domainId: 'dzd_a', max_attempts: '0' })).path).toBe('transport.max_attempts');
+    expect(configErrorOf(() => readDataZoneConfig({ domainId: 'dzd_a', maxAttempts: 'many' })).path).toBe('transport.maxAttempts');
   });
 
   it('checks code options as strictly as config', () => {
-    expect(configError(() => createDataZoneTransport({ domainId: 'nope' })).source).toBe('code');
+    expect(configErrorOf(() => createDataZoneTransport({ domainId: 'nope' })).source).toBe('code');
   });
 });
 

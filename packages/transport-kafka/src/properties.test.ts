@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { codeScope, ConfigError } from '@ol/core';
+import { codeScope } from '@ol/core';
 import { CompressionCodecs, CompressionTypes } from './kafkajs.js';
+import { configErrorOf } from '@ol/test-kit';
 import { describe, expect, it } from 'vitest';
 import { normalizeKafkaConfig } from './index.js';
 import { DEFAULTS, readProducerProperties } from './properties.js';
@@ -10,16 +11,6 @@ import { DEFAULTS, readProducerProperties } from './properties.js';
 const scope = { ...codeScope(['transport', 'config']), baseDir: process.cwd() };
 const read = (p: Record<string, unknown>, s = scope) => readProducerProperties(p, s);
 const bootstrap = { 'bootstrap.servers': 'localhost:9092' };
-
-function configError(fn: () => unknown): ConfigError {
-  try {
-    fn();
-  } catch (err) {
-    if (ConfigError.isConfigError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('librdkafka properties → kafkajs', () => {
   it('maps bootstrap.servers, client.id and fills sensible defaults', () => {
@@ -41,8 +32,8 @@ describe('librdkafka properties → kafkajs', () => {
   });
 
   it('requires bootstrap.servers as host:port', () => {
-    expect(configError(() => read({})).message).toMatch(/transport\.config\.bootstrap\.servers.*expected a string/);
-    expect(configError(() => read({ 'bootstrap.servers': 'nohostport' })).message).toMatch(/host:port/);
+    expect(configErrorOf(() => read({})).message).toMatch(/transport\.config\.bootstrap\.servers.*expected a string/);
+    expect(configErrorOf(() => read({ 'bootstrap.servers': 'nohostport' })).message).toMatch(/host:port/);
   });
 
   it('accepts numbers given as strings (env vars, the Python example)', () => {
@@ -59,16 +50,16 @@ describe('librdkafka properties → kafkajs', () => {
   });
 
   it('rejects bad values with the property path and value', () => {
-    const e = configError(() => read({ ...bootstrap, retries: 'many' }));
+    const e = configErrorOf(() => read({ ...bootstrap, retries: 'many' }));
     expect(e.path).toBe('transport.config.retries');
     expect(e.message).toMatch(/expected an integer >= 0, got "many"/);
-    expect(configError(() => read({ ...bootstrap, acks: '2' })).message).toMatch(/all, -1, 0 or 1/);
-    expect(configError(() => read({ ...bootstrap, 'security.protocol': 'KERBEROS' })).message).toMatch(/"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"/);
+    expect(configErrorOf(() => read({ ...bootstrap, acks: '2' })).message).toMatch(/all, -1, 0 or 1/);
+    expect(configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'KERBEROS' })).message).toMatch(/"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"/);
   });
 
   it('compression: none and gzip built in; others only with a registered codec', () => {
     expect(read({ ...bootstrap, 'compression.type': 'GZIP' }).compressionType).toBe(CompressionTypes.GZIP);
-    const e = configError(() => read({ ...bootstrap, 'compression.type': 'zstd' }));
+    const e = configErrorOf(() => read({ ...bootstrap, 'compression.type': 'zstd' }));
     expect(e.path).toBe('transport.config.compression.type');
     expect(e.message).toMatch(/CompressionCodecs\[CompressionTypes\.ZSTD\].*kafkajs-zstd/);
     const before = CompressionCodecs[CompressionTypes.LZ4];
@@ -89,13 +80,13 @@ describe('librdkafka properties → kafkajs', () => {
       expect(x.sasl?.mechanism).toBe(m.toLowerCase());
       expect(x.ssl).toEqual({});
     }
-    expect(configError(() => read({ ...bootstrap, 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'GSSAPI', 'sasl.username': 'u', 'sasl.password': 'p' })).message).toMatch(/"PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"/);
-    const missing = configError(() => read({ ...bootstrap, 'security.protocol': 'SASL_SSL', 'sasl.username': 'u' }));
+    expect(configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'GSSAPI', 'sasl.username': 'u', 'sasl.password': 'p' })).message).toMatch(/"PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"/);
+    const missing = configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'SASL_SSL', 'sasl.username': 'u' }));
     expect(missing.path).toBe('transport.config.sasl.password');
   });
 
   it('never shows a password in a ConfigError', () => {
-    const e = configError(() => read({ ...bootstrap, 'security.protocol': 'SASL_PLAINTEXT', 'sasl.username': 'u', 'sasl.password': { nested: 'hunter2-secret' } }));
+    const e = configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'SASL_PLAINTEXT', 'sasl.username': 'u', 'sasl.password': { nested: 'hunter2-secret' } }));
     expect(e.message).not.toContain('hunter2');
     expect(e.message).toContain('***');
   });
@@ -111,7 +102,7 @@ describe('librdkafka properties → kafkajs', () => {
     );
     expect(s.ssl).toMatchObject({ ca: ['CA PEM'], cert: 'CERT PEM', key: 'KEY PEM', passphrase: 'kp', rejectUnauthorized: false });
     expect(read({ ...bootstrap, 'security.protocol': 'SSL', 'ssl.endpoint.identification.algorithm': 'none' }).ssl?.checkServerIdentity).toBeTypeOf('function');
-    const e = configError(() => read({ ...bootstrap, 'security.protocol': 'SSL', 'ssl.ca.location': 'missing.pem' }, { ...scope, baseDir: dir }));
+    const e = configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'SSL', 'ssl.ca.location': 'missing.pem' }, { ...scope, baseDir: dir }));
     expect(e.message).toMatch(/transport\.config\.ssl\.ca\.location.*a readable PEM file.*missing\.pem/);
     fs.rmSync(dir, { recursive: true });
   });
@@ -123,7 +114,7 @@ describe('librdkafka properties → kafkajs', () => {
 
   it('enable.idempotence needs acks=all and limits in-flight requests', () => {
     expect(read({ ...bootstrap, 'enable.idempotence': 'true' })).toMatchObject({ idempotent: true, maxInFlightRequests: 1 });
-    expect(configError(() => read({ ...bootstrap, 'enable.idempotence': true, acks: 1 })).message).toMatch(/enable\.idempotence/);
+    expect(configErrorOf(() => read({ ...bootstrap, 'enable.idempotence': true, acks: 1 })).message).toMatch(/enable\.idempotence/);
     expect(read({ ...bootstrap, 'max.in.flight.requests.per.connection': '5' }).maxInFlightRequests).toBe(5);
   });
 });
@@ -136,9 +127,9 @@ describe('transport options', () => {
     expect(normalizeKafkaConfig({ topic: 't', config: bootstrap, messageKey: 'a', message_key: 'b' }, scopeT).messageKey).toBe('a');
   });
   it('requires topic and config', () => {
-    expect(configError(() => normalizeKafkaConfig({ config: bootstrap }, scopeT)).path).toBe('transport.topic');
-    expect(configError(() => normalizeKafkaConfig({ topic: 't' }, scopeT)).path).toBe('transport.config');
-    expect(configError(() => normalizeKafkaConfig({ topic: 't', config: 'bootstrap.servers=x' }, scopeT)).message).toMatch(/expected a mapping/);
+    expect(configErrorOf(() => normalizeKafkaConfig({ config: bootstrap }, scopeT)).path).toBe('transport.topic');
+    expect(configErrorOf(() => normalizeKafkaConfig({ topic: 't' }, scopeT)).path).toBe('transport.config');
+    expect(configErrorOf(() => normalizeKafkaConfig({ topic: 't', config: 'bootstrap.servers=x' }, scopeT)).message).toMatch(/expected a mapping/);
   });
   it('keeps property keys exactly as given', () => {
     const config = { 'bootstrap.servers': 'h:1', 'Client.Id': 'x', sasl_username: 'y' };

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { TransportError } from '@ol/core';
+import { ConfigError, TransportError } from '@ol/core';
 
 /**
  * The TransportError `p` rejects with, for a test to assert on its fields. Throws — failing the
@@ -13,4 +13,18 @@ export async function transportErrorOf(p: Promise<unknown>): Promise<TransportEr
     throw new Error(`expected a TransportError, got ${inspect(err)}`, { cause: err });
   }
   throw new Error('expected a rejection');
+}
+
+/**
+ * The ConfigError `fn` throws, for a test to assert on its source, path and expectation. Throws —
+ * failing the test — when `fn` returns or throws anything else.
+ */
+export function configErrorOf(fn: () => unknown): ConfigError {
+  try {
+    fn();
+  } catch (err) {
+    if (ConfigError.isConfigError(err)) return err;
+    throw new Error(`expected a ConfigError, got ${inspect(err)}`, { cause: err });
+  }
+  throw new Error('expected a ConfigError');
 }
