@@ -1,50 +1,19 @@
-import { TransportError, createTransport, registerTransport, resolveConfig, unregisterTransport, type Logger, type RunEvent } from '@ol/core';
-import { startLineageSink, type LineageSink, type SinkStep } from '@ol/test-kit';
+import { TransportError, createTransport, registerTransport, resolveConfig, unregisterTransport, type RunEvent } from '@ol/core';
+import type { LineageSink, SinkStep } from '@ol/test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AsyncHttpTransport, createAsyncHttpTransport, descriptor, type AsyncHttpTransportOptions } from './index.js';
+import { AsyncHttpTransport, descriptor } from './index.js';
+import { captureLogger, closeLater, closeOpened, runEvent, sink, transportFactory } from './test-util.js';
 
 const FAST_RETRY = { total: 5, backoff_factor: 0.005 };
 
-function runEvent(runId: string, eventType: RunEvent['eventType'], extra: Partial<RunEvent> = {}): RunEvent {
-  return {
-    eventType,
-    eventTime: '2026-01-01T00:00:00.000Z',
-    producer: 'https://example.com/test',
-    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-    run: { runId },
-    job: { namespace: 'ns', name: 'job' },
-    ...extra,
-  };
-}
+const transport = transportFactory(FAST_RETRY);
 
-function captureLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const at = (level: string) => (m: string) => lines.push(`${level} ${m}`);
-  return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: () => {} };
-}
-
-const sinks: LineageSink[] = [];
-const transports: { close(t?: number): Promise<boolean> }[] = [];
-async function sink(options: Parameters<typeof startLineageSink>[0] = {}): Promise<LineageSink> {
-  const s = await startLineageSink(options);
-  sinks.push(s);
-  return s;
-}
-function transport(options: AsyncHttpTransportOptions, deps: Parameters<typeof createAsyncHttpTransport>[1] = {}): AsyncHttpTransport {
-  const t = createAsyncHttpTransport({ retry: FAST_RETRY, ...options }, { keepProcessAlive: false, ...deps });
-  transports.push(t);
-  return t;
-}
-
-afterEach(async () => {
-  await Promise.all(transports.splice(0).map((t) => t.close(0)));
-  await Promise.all(sinks.splice(0).map((s) => s.close()));
-});
+afterEach(closeOpened);
 
 const sizes = (s: LineageSink) => s.batches.filter((r) => r.status === 200).map((r) => (r.json as unknown[]).length);
 const key = (e: unknown) => `${(e as RunEvent).run.runId}/${(e as RunEvent).eventType}`;
@@ -300,7 +269,7 @@ describe('async_http batches', () => {
       write('2');
       const resolved = resolveConfig({ env: {}, cwd: dir, homeDir: dir });
       const t = await createTransport(resolved.config.transport, { env: {}, origin: resolved.origin, cwd: dir, logger: captureLogger() });
-      transports.push(t);
+      closeLater(t);
       expect(t.config).toMatchObject({ batch: { enabled: true, maxEvents: 2, lingerMs: 5 } });
       for (let i = 0; i < 3; i++) await t.emit(runEvent(`r${i}`, 'START'));
       expect(await t.close(10_000)).toBe(true);
@@ -329,7 +298,7 @@ describe('async_http batches', () => {
     try {
       const resolved = resolveConfig({ env, cwd: dir, homeDir: dir });
       const t = await createTransport(resolved.config.transport, { env, origin: resolved.origin, cwd: dir, logger: captureLogger() });
-      transports.push(t);
+      closeLater(t);
       expect(t).toBeInstanceOf(AsyncHttpTransport);
       expect(t.config).toMatchObject({ batch: { enabled: true, maxEvents: 3, maxBytes: 100_000, lingerMs: 5, target: `${s.url}/api/v1/lineage/batch` } });
       for (let i = 0; i < 7; i++) await t.emit(runEvent(`r${i}`, 'START'));
@@ -340,7 +309,7 @@ describe('async_http batches', () => {
       await expect(createTransport(r2.config.transport, { env: bad, origin: r2.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(/OPENLINEAGE__TRANSPORT__BATCH__LINGER_MS/);
       const warnings = captureLogger();
       const r3 = resolveConfig({ env: { ...env, OPENLINEAGE__TRANSPORT__BATCH__SIZE: '3' }, cwd: dir, homeDir: dir });
-      transports.push(await createTransport(r3.config.transport, { env, origin: r3.origin, cwd: dir, logger: warnings }));
+      closeLater(await createTransport(r3.config.transport, { env, origin: r3.origin, cwd: dir, logger: warnings }));
       expect(warnings.lines.join('\n')).toMatch(/batch\.size/);
     } finally {
       unregisterTransport('async_http');

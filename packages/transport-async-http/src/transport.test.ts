@@ -1,50 +1,19 @@
-import { ConfigError, TransportError, createTransport, registerTransport, resolveConfig, unregisterTransport, type Logger, type RunEvent, type Transport, type TransportContext } from '@ol/core';
-import { startLineageSink, type LineageSink, type SinkStep } from '@ol/test-kit';
+import { ConfigError, TransportError, createTransport, registerTransport, resolveConfig, unregisterTransport, type RunEvent, type TransportContext } from '@ol/core';
+import type { SinkStep } from '@ol/test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import descriptorDefault, { AsyncHttpTransport, createAsyncHttpTransport, descriptor, normalizeAsyncHttpConfig, type AsyncHttpTransportOptions } from './index.js';
+import descriptorDefault, { AsyncHttpTransport, descriptor, normalizeAsyncHttpConfig } from './index.js';
+import { captureLogger, closeLater, closeOpened, runEvent, sink, transportFactory } from './test-util.js';
 
 const FAST_RETRY = { total: 3, backoff_factor: 0.01 };
 
-function runEvent(runId: string, eventType: RunEvent['eventType'], extra: Partial<RunEvent> = {}): RunEvent {
-  return {
-    eventType,
-    eventTime: '2026-01-01T00:00:00.000Z',
-    producer: 'https://example.com/test',
-    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-    run: { runId },
-    job: { namespace: 'ns', name: 'job' },
-    ...extra,
-  };
-}
+const transport = transportFactory(FAST_RETRY);
 
-function captureLogger(): Logger & { lines: string[] } {
-  const lines: string[] = [];
-  const at = (level: string) => (m: string) => lines.push(`${level} ${m}`);
-  return { lines, error: at('error'), warn: at('warn'), info: at('info'), debug: () => {} };
-}
-
-const sinks: LineageSink[] = [];
-const transports: Pick<Transport, 'close'>[] = [];
-async function sink(): Promise<LineageSink> {
-  const s = await startLineageSink();
-  sinks.push(s);
-  return s;
-}
-function transport(options: AsyncHttpTransportOptions, deps: Parameters<typeof createAsyncHttpTransport>[1] = {}): AsyncHttpTransport {
-  const t = createAsyncHttpTransport({ retry: FAST_RETRY, ...options }, { keepProcessAlive: false, ...deps });
-  transports.push(t);
-  return t;
-}
-
-afterEach(async () => {
-  await Promise.all(transports.splice(0).map((t) => t.close(0)));
-  await Promise.all(sinks.splice(0).map((s) => s.close()));
-});
+afterEach(closeOpened);
 
 const typeOf = (r: { json: unknown }) => (r.json as RunEvent).eventType;
 const runOf = (r: { json: unknown }) => (r.json as RunEvent).run.runId;
@@ -282,7 +251,7 @@ transport:
 
   async function created(raw: Record<string, unknown>, ctx: TransportContext): Promise<AsyncHttpTransport> {
     const t = await descriptor.create(raw, ctx);
-    transports.push(t);
+    closeLater(t);
     if (!(t instanceof AsyncHttpTransport)) throw new Error('descriptor.create did not build an AsyncHttpTransport');
     return t;
   }
@@ -336,7 +305,7 @@ transport:
     try {
       const resolved = resolveConfig({ env: {}, cwd: dir, homeDir: dir });
       const t = await createTransport(resolved.config.transport, { env: {}, origin: resolved.origin, cwd: dir, logger: captureLogger() });
-      transports.push(t);
+      closeLater(t);
       expect(t).toBeInstanceOf(AsyncHttpTransport);
       expect(t.config).toMatchObject({ maxQueueSize: 1_000_000, maxConcurrentRequests: 100, compression: 'gzip', verify: false });
       await t.emit(runEvent('r1', 'START'));
@@ -365,7 +334,7 @@ transport:
     try {
       const resolved = resolveConfig({ env, cwd: dir, homeDir: dir });
       const t = await createTransport(resolved.config.transport, { env, origin: resolved.origin, cwd: dir, logger: captureLogger() });
-      transports.push(t);
+      closeLater(t);
       expect(t.config).toMatchObject({ maxQueueSize: 7, maxConcurrentRequests: 3, compression: 'gzip', retry: { total: 1 }, auth: { type: 'api_key', apiKey: 'env-key' } });
       await t.emit(runEvent('r1', 'START'));
       expect(await t.close(10_000)).toBe(true);
