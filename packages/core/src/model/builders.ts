@@ -50,6 +50,17 @@ function requireText(value: unknown, what: string): void {
   if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`${what} must be a non-empty string, got ${JSON.stringify(value)}`);
 }
 
+/** A job or dataset must have a non-empty namespace and name. */
+function requireNamed(value: { namespace?: unknown; name?: unknown } | undefined, what: 'job' | 'dataset'): void {
+  requireText(value?.namespace, `${what}.namespace`);
+  requireText(value?.name, `${what}.name`);
+}
+
+/** The members every event kind starts with (BaseEvent). */
+function baseEvent(input: CommonEventOptions, schemaURL: string): { eventTime: string; producer: string; schemaURL: string } {
+  return { eventTime: formatEventTime(input.eventTime), producer: input.producer ?? DEFAULT_PRODUCER, schemaURL };
+}
+
 export interface RunEventInput extends CommonEventOptions {
   eventType: EventType;
   /** The run; a new UUIDv7 run id when omitted. */
@@ -62,12 +73,9 @@ export interface RunEventInput extends CommonEventOptions {
 /** A RunEvent with `eventTime`, `producer` and `schemaURL` filled in. Inputs are not modified. */
 export function runEvent(input: RunEventInput): RunEvent {
   if (!EVENT_TYPES.includes(input.eventType)) throw new TypeError(`eventType must be one of ${EVENT_TYPES.join(', ')}, got ${JSON.stringify(input.eventType)}`);
-  requireText(input.job?.namespace, 'job.namespace');
-  requireText(input.job?.name, 'job.name');
+  requireNamed(input.job, 'job');
   return {
-    eventTime: formatEventTime(input.eventTime),
-    producer: input.producer ?? DEFAULT_PRODUCER,
-    schemaURL: RUN_EVENT_SCHEMA_URL,
+    ...baseEvent(input, RUN_EVENT_SCHEMA_URL),
     eventType: input.eventType,
     run: input.run ?? { runId: newRunId() },
     job: input.job,
@@ -84,12 +92,9 @@ export interface JobEventInput extends CommonEventOptions {
 
 /** A JobEvent (job metadata outside any run). */
 export function jobEvent(input: JobEventInput): JobEvent {
-  requireText(input.job?.namespace, 'job.namespace');
-  requireText(input.job?.name, 'job.name');
+  requireNamed(input.job, 'job');
   return {
-    eventTime: formatEventTime(input.eventTime),
-    producer: input.producer ?? DEFAULT_PRODUCER,
-    schemaURL: JOB_EVENT_SCHEMA_URL,
+    ...baseEvent(input, JOB_EVENT_SCHEMA_URL),
     job: input.job,
     inputs: input.inputs ?? [],
     outputs: input.outputs ?? [],
@@ -102,12 +107,9 @@ export interface DatasetEventInput extends CommonEventOptions {
 
 /** A DatasetEvent (dataset metadata outside any run). */
 export function datasetEvent(input: DatasetEventInput): DatasetEvent {
-  requireText(input.dataset?.namespace, 'dataset.namespace');
-  requireText(input.dataset?.name, 'dataset.name');
+  requireNamed(input.dataset, 'dataset');
   return {
-    eventTime: formatEventTime(input.eventTime),
-    producer: input.producer ?? DEFAULT_PRODUCER,
-    schemaURL: DATASET_EVENT_SCHEMA_URL,
+    ...baseEvent(input, DATASET_EVENT_SCHEMA_URL),
     dataset: input.dataset,
   };
 }
