@@ -1,4 +1,4 @@
-import { OptionReader, codeScope } from '@ol/core';
+import { OptionReader, codeScope } from '@ol/core/internal';
 import type { OptionScope } from '@ol/core';
 
 export interface WebhookTransportConfig {

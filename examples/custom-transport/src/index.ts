@@ -1,4 +1,4 @@
-import { codeScope } from '@ol/core';
+import { codeScope } from '@ol/core/internal';
 import type { TransportDescriptor } from '@ol/core';
 import { readWebhookConfig } from './config.js';
 import type { WebhookTransportConfig, WebhookTransportOptions } from './config.js';

@@ -1,4 +1,5 @@
-import { createLogger, parseLogLevel, type Logger } from '@ol/core';
+import { createLogger, type Logger } from '@ol/core';
+import { parseLogLevel } from '@ol/core/internal';
 import type { CliIO } from './io.js';
 import type { Progress } from './progress.js';
 

@@ -1,4 +1,5 @@
-import { defaultLogger, isPlainObject, type Logger } from '@ol/core';
+import { defaultLogger, type Logger } from '@ol/core';
+import { isPlainObject } from '@ol/core/internal';
 import { runExtractor, toExtractor, type Extractor, type ExtractorDefinition } from './extractors.js';
 import { importExport, splitSpecifiers } from './load-module.js';
 import { collectRunFacets, type RunFacetProvider, type TaskState } from './run-facet-providers.js';

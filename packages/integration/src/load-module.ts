@@ -1,4 +1,4 @@
-import { importModule, resolveModule } from '@ol/core';
+import { importModule, resolveModule } from '@ol/core/internal';
 
 /**
  * Imports `specifier` (package or path, optional `#export`) the way core's registry finds

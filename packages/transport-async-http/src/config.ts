@@ -1,4 +1,5 @@
-import { OptionReader, codeScope, type OptionScope } from '@ol/core';
+import type { OptionScope } from '@ol/core';
+import { OptionReader, codeScope } from '@ol/core/internal';
 import { readHttpOptions, unknownHttpKeys, type HttpOptions, type HttpTransportOptions } from '@ol/transport-http';
 
 /** The async transport's own options, on top of every `http` option. */

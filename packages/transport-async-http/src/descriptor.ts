@@ -1,4 +1,5 @@
-import { OptionReader, type TransportContext, type TransportDescriptor } from '@ol/core';
+import type { TransportContext, TransportDescriptor } from '@ol/core';
+import { OptionReader } from '@ol/core/internal';
 import { readAsyncHttpOptions, unknownAsyncHttpKeys, type AsyncHttpTransportConfig } from './config.js';
 import { AsyncHttpTransport, TYPE } from './transport.js';
 

@@ -1,4 +1,5 @@
-import { INSPECT, TransportError, rateLimited, silentLogger, transportSnapshot, type Logger, type OpenLineageEvent, type Transport, type TransportSnapshot, type TransportStats } from '@ol/core';
+import { TransportError, silentLogger, type Logger, type OpenLineageEvent, type Transport, type TransportSnapshot, type TransportStats } from '@ol/core';
+import { INSPECT, rateLimited, transportSnapshot } from '@ol/core/internal';
 import {
   BatchSender,
   authorizationOf,

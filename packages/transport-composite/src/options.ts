@@ -1,4 +1,5 @@
-import { ConfigError, OptionReader, isPlainObject, type OptionScope } from '@ol/core';
+import { ConfigError, type OptionScope } from '@ol/core';
+import { OptionReader, isPlainObject } from '@ol/core/internal';
 
 /** One child as configured: its own config (without `name`/`priority`), where it sits, and its ordering keys. */
 export interface CompositeChildConfig {

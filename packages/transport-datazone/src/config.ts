@@ -1,4 +1,4 @@
-import { OptionReader, codeScope } from '@ol/core';
+import { OptionReader, codeScope } from '@ol/core/internal';
 import type { OptionScope } from '@ol/core';
 
 /** DataZone's own constraint on `domainIdentifier`, checked up front so a typo fails at startup, not per event. */

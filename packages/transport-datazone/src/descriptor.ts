@@ -1,4 +1,4 @@
-import { codeScope } from '@ol/core';
+import { codeScope } from '@ol/core/internal';
 import type { Logger, TransportDescriptor } from '@ol/core';
 import { readDataZoneConfig } from './config.js';
 import type { DataZoneTransportConfig, DataZoneTransportConfigInput } from './config.js';

@@ -1,4 +1,5 @@
-import { TransportError, scrub } from '@ol/core';
+import { TransportError } from '@ol/core';
+import { scrub } from '@ol/core/internal';
 
 export const TRANSPORT_TYPE = 'amazon_datazone_api';
 

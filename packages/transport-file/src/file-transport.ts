@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TransportError, codeScope, silentLogger, toJSON, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
+import { TransportError, silentLogger, toJSON, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
+import { codeScope } from '@ol/core/internal';
 import { eventFileName, nowMicros } from './naming.js';
 import { readFileConfig, type FileTransportConfig } from './options.js';
 

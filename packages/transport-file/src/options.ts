@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { OptionReader, codeScope, type OptionScope } from '@ol/core';
+import type { OptionScope } from '@ol/core';
+import { OptionReader, codeScope } from '@ol/core/internal';
 
 /** Normalized `file` transport config (camelCase, defaults filled in). */
 export interface FileTransportConfig {

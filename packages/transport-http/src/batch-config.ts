@@ -1,4 +1,4 @@
-import type { OptionReader } from '@ol/core';
+import type { OptionReader } from '@ol/core/internal';
 import { joinEndpoint } from './url.js';
 
 /**

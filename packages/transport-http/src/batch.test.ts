@@ -1,4 +1,5 @@
-import { OptionReader, TransportError, resolveConfig, type OpenLineageEvent } from '@ol/core';
+import { TransportError, resolveConfig, type OpenLineageEvent } from '@ol/core';
+import { OptionReader } from '@ol/core/internal';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BatchBudget, BatchDeliveryError, normalizeHttpConfig, parseBatchAnswer, readHttpOptions } from './index.js';

@@ -1,4 +1,5 @@
-import { TransportError, rateLimited, type Logger } from '@ol/core';
+import { TransportError, type Logger } from '@ol/core';
+import { rateLimited } from '@ol/core/internal';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Dispatcher } from 'undici';
 import type { BatchConfig } from './batch-config.js';

@@ -1,4 +1,5 @@
-import { OptionReader, type TransportContext, type TransportDescriptor } from '@ol/core';
+import type { TransportContext, TransportDescriptor } from '@ol/core';
+import { OptionReader } from '@ol/core/internal';
 import { readHttpOptions, unknownHttpKeys, type HttpTransportConfig } from './config.js';
 import { HttpTransport } from './transport.js';
 

@@ -1,4 +1,5 @@
-import { TransportError, scrub } from '@ol/core';
+import { TransportError } from '@ol/core';
+import { scrub } from '@ol/core/internal';
 import type { AttemptFailure } from './retry.js';
 
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);

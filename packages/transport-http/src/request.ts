@@ -1,4 +1,4 @@
-import { isSecretKey } from '@ol/core';
+import { isSecretKey } from '@ol/core/internal';
 import { gzipSync } from 'node:zlib';
 import type { ManagedTokenProvider, TokenProvider } from './auth/types.js';
 

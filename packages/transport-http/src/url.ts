@@ -1,4 +1,5 @@
-import { ConfigError, type OptionReader } from '@ol/core';
+import { ConfigError } from '@ol/core';
+import type { OptionReader } from '@ol/core/internal';
 
 /**
  * Scheme, `://` and a host, like the Python client's `parse_url` check. WHATWG URL parsing alone

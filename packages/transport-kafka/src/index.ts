@@ -1,4 +1,5 @@
-import { codeScope, defaultLogger, OptionReader } from '@ol/core';
+import { defaultLogger } from '@ol/core';
+import { codeScope, OptionReader } from '@ol/core/internal';
 import type { Logger, TransportContext, TransportDescriptor } from '@ol/core';
 import { readProducerProperties } from './properties.js';
 import type { ProducerSettings } from './properties.js';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { codeScope } from '@ol/core';
+import { codeScope } from '@ol/core/internal';
 import { CompressionCodecs, CompressionTypes } from './kafkajs.js';
 import { configErrorOf } from '@ol/test-kit';
 import { describe, expect, it } from 'vitest';

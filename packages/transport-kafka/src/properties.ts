@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, OptionReader } from '@ol/core';
+import { ConfigError } from '@ol/core';
+import { OptionReader } from '@ol/core/internal';
 import type { OptionScope } from '@ol/core';
 import { CompressionCodecs, CompressionTypes } from './kafkajs.js';
 import type { ConnectionOptions } from 'node:tls';

@@ -1,4 +1,5 @@
-import { parseLogLevel, rateLimited, scrub, toJSON, TransportError, redactWhenPrinted } from '@ol/core';
+import { toJSON, TransportError, redactWhenPrinted } from '@ol/core';
+import { parseLogLevel, rateLimited, scrub } from '@ol/core/internal';
 import type { Logger, OpenLineageEvent, Transport, TransportStats } from '@ol/core';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
 import type { LogEntry, Message, Producer } from './kafkajs.js';

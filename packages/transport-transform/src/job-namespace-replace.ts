@@ -1,4 +1,5 @@
-import { OptionReader, codeScope, eventKind, type OpenLineageEvent, type OptionScope, type RunEvent } from '@ol/core';
+import { eventKind, type OpenLineageEvent, type OptionScope, type RunEvent } from '@ol/core';
+import { OptionReader, codeScope } from '@ol/core/internal';
 import type { EventTransformer } from './transformer.js';
 
 /**

@@ -1,4 +1,4 @@
-import { importModule, resolveModule } from '@ol/core';
+import { importModule, resolveModule } from '@ol/core/internal';
 
 /**
  * Imports `specifier#export` with core's module resolution, the one the registry uses for

@@ -1,4 +1,5 @@
-import { OptionReader, type OptionScope } from '@ol/core';
+import type { OptionScope } from '@ol/core';
+import { OptionReader } from '@ol/core/internal';
 
 /** Normalized `transform` transport config (camelCase, defaults filled in). */
 export interface TransformTransportConfig {

@@ -1,6 +1,5 @@
 import {
   ConfigError,
-  codeScope,
   silentLogger,
   type Logger,
   type OpenLineageEvent,
@@ -10,6 +9,7 @@ import {
   type TransportStats,
   redactWhenPrinted,
 } from '@ol/core';
+import { codeScope } from '@ol/core/internal';
 import { JOB_NAMESPACE_REPLACE_NAMES, JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
 import { importExport } from './load-module.js';
 import type { TransformTransportConfig } from './options.js';

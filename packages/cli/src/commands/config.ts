@@ -1,17 +1,19 @@
 import {
-  canonicalTypeName,
   ConfigError,
-  isPlainObject,
-  isSecretKey,
-  normalizeTransportConfig,
   redact,
   REDACTED,
   resolveConfig,
-  scrub,
   silentLogger,
-  WELL_KNOWN_PACKAGES,
   type ResolvedConfig,
 } from '@ol/core';
+import {
+  canonicalTypeName,
+  isPlainObject,
+  isSecretKey,
+  normalizeTransportConfig,
+  scrub,
+  WELL_KNOWN_PACKAGES,
+} from '@ol/core/internal';
 import { flag } from '../args.js';
 import type { Command } from '../command.js';
 import { CONFIG_OPTION_HELP, envWithConfigOption } from '../config-option.js';

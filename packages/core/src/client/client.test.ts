@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TransportError, ValidationError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import type { OpenLineageEvent, RunEvent } from '../model/event.js';
-import { ConsoleTransport } from '../transports/console.js';
+import { ConsoleTransport } from '../transport/console.js';
 import { scratch } from '../config/test-helpers.js';
 import { resolveConfig } from '../config/resolve.js';
 import { VERSION } from '../version.js';

@@ -6,7 +6,7 @@ import { validateEvent } from '../validation/validate.js';
 import { createLogger, defaultLogger, rateLimited, type Logger } from '../logger.js';
 import { looksLikeEvent, type JobFacet, type OpenLineageEvent, type RunEvent } from '../model/event.js';
 import { createTransport } from '../registry/create.js';
-import { NoopTransport } from '../transports/noop.js';
+import { NoopTransport } from '../transport/noop.js';
 import type { Transport, TransportStats } from '../transport/types.js';
 import { DEFAULT_PRODUCER, VERSION } from '../version.js';
 import { enrichEvent, isFilteredOut } from './enrich.js';

@@ -1,5 +1,5 @@
 import type { EventType, InputDataset, Job, JobFacet, OutputDataset, RunEvent, RunFacet } from '../model/event.js';
-import { newRunId } from '../ids/index.js';
+import { newRunId } from '../ids/uuid7.js';
 import type { OpenLineageClient } from './client.js';
 import { facets } from '../facets/standard.js';
 import { runEvent } from '../model/builders.js';

@@ -1,6 +1,6 @@
 import { ConfigError } from '../errors.js';
 import { defaultLogger, type Logger } from '../logger.js';
-import { BUILT_IN_TRANSPORTS } from '../transports/built-in.js';
+import { BUILT_IN_TRANSPORTS } from '../transport/built-in.js';
 import { isPlainObject, OptionReader } from '../config/options.js';
 import type { Transport, TransportContext, TransportDescriptor } from '../transport/types.js';
 import { importModule, isRelativeSpecifier, ModuleNotFound, resolveModule, splitSpecifier } from './load-module.js';

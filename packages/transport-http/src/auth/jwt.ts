@@ -1,4 +1,5 @@
-import { TransportError, scrub } from '@ol/core';
+import { TransportError } from '@ol/core';
+import { scrub } from '@ol/core/internal';
 import { request, type Dispatcher } from 'undici';
 import { displayUrl } from '../url.js';
 import type { ManagedTokenProvider } from './types.js';

@@ -1,4 +1,5 @@
-import { ConfigError, importModule, resolveModule } from '@ol/core';
+import { ConfigError } from '@ol/core';
+import { importModule, resolveModule } from '@ol/core/internal';
 import { isTokenProvider, type ManagedTokenProvider, type TokenProvider } from './types.js';
 
 /**

@@ -1,4 +1,5 @@
-import { customFacetName, isStandardFacetKey, type FacetEntity } from '@ol/core';
+import type { FacetEntity } from '@ol/core';
+import { customFacetName, isStandardFacetKey } from '@ol/core/internal';
 import { pascalCase } from './ts-text.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Transport, TransportDescriptor } from '../transport/types.js';
+import type { Transport, TransportDescriptor } from './types.js';
 
 /** Accepts and discards every event (what OPENLINEAGE_DISABLED=true amounts to). */
 export class NoopTransport implements Transport {

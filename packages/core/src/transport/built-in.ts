@@ -1,4 +1,4 @@
-import type { TransportDescriptor } from '../transport/types.js';
+import type { TransportDescriptor } from './types.js';
 import { consoleDescriptor } from './console.js';
 import { noopDescriptor } from './noop.js';
 

@@ -1,7 +1,7 @@
 import { TransportError } from '../errors.js';
 import { toJSON } from '../model/serialize.js';
 import type { OpenLineageEvent } from '../model/event.js';
-import type { Transport, TransportDescriptor } from '../transport/types.js';
+import type { Transport, TransportDescriptor } from './types.js';
 
 export interface ConsoleTransportOptions {
   /** Where the JSON lines go (default `process.stdout`). */

@@ -1,2 +1,0 @@
-export * from './standard.js';
-export * from './custom.js';

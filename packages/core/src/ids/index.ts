@@ -1,1 +1,0 @@
-export { newRunId, staticRunId, isUuid } from './uuid7.js';

@@ -1,3 +1,0 @@
-export * from './event.js';
-export * from './serialize.js';
-export * from './builders.js';

@@ -1,1 +1,0 @@
-export { naming, type DatasetName, type NamingOptions } from './dataset-naming.js';

@@ -1,2 +1,0 @@
-export { validateEvent, assertValidEvent, isValidEvent } from './validate.js';
-export { isDateTime, isUri, isUuidFormat } from './formats.js';
