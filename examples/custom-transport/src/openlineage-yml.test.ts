@@ -94,7 +94,7 @@ describe('loading the example transport from openlineage.yml', () => {
   it('a config mistake names the file and key, not the secret', async () => {
     await writeFile(join(app, 'openlineage.yml'), `transport:\n  type: "${TYPE}"\n  url: not-a-url\n  secret: ${SECRET}\n`);
     const err: unknown = await client().catch((e: unknown) => e);
-    expect(ConfigError.isConfigError(err)).toBe(true);
+    expect(ConfigError.isInstance(err)).toBe(true);
     expect((err as ConfigError).path).toBe('transport.url');
     expect((err as ConfigError).source).toContain('openlineage.yml');
     expect((err as Error).message).not.toContain(SECRET);
@@ -104,7 +104,7 @@ describe('loading the example transport from openlineage.yml', () => {
     await rm(join(app, 'node_modules'), { recursive: true });
     await writeFile(join(app, 'openlineage.yml'), `transport:\n  type: "@acme/not-installed-transport"\n  url: ${sink.url}\n`);
     const err: unknown = await client().catch((e: unknown) => e);
-    expect(ConfigError.isConfigError(err)).toBe(true);
+    expect(ConfigError.isInstance(err)).toBe(true);
     expect((err as Error).message).toContain('@acme/not-installed-transport');
   });
 });

@@ -89,7 +89,7 @@ describe('config', () => {
       try {
         void descriptor.create(raw, context);
       } catch (err) {
-        expect(ConfigError.isConfigError(err)).toBe(true);
+        expect(ConfigError.isInstance(err)).toBe(true);
         return err as ConfigError;
       }
       throw new Error('expected a ConfigError');

@@ -18,7 +18,7 @@ export async function createCliClient(command: string, env: Record<string, strin
   try {
     return await OpenLineageClient.create({ env, cwd: io.cwd, failOnError: true, logger });
   } catch (err) {
-    if (!ConfigError.isConfigError(err)) throw err;
+    if (!ConfigError.isInstance(err)) throw err;
     reportConfigProblem(command, err.message, io);
     return undefined;
   }

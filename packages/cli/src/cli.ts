@@ -69,7 +69,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<ExitCode>
     }
     return await command.run(args, io);
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (UsageError.isInstance(err)) {
       io.stderr.write(`openlineage ${command.name}: ${err.message}\nUsage: openlineage ${command.name} ${command.usage}\n`);
       return EXIT_USAGE;
     }

@@ -1,15 +1,34 @@
 /**
- * Typed errors. Each class carries a `Symbol.for` marker so `isInstance` works across
- * two copies of @ol/core (instanceof does not).
+ * Typed errors, told apart by a `Symbol.for` brand per class (vercel/ai style), never by their
+ * mutable `name`: `X.isInstance(value)` holds across two copies of @ol/core in one process,
+ * where `instanceof` does not. Every error the project throws derives from OpenLineageError.
+ * Fields are generic; what only one transport knows goes into `data` or that package's subclass.
  */
 const MARKER = Symbol.for('@ol/core.error');
+
+export interface OpenLineageErrorOptions {
+  cause?: unknown;
+  /** Facts specific to where the error happened (ids, counts…): never secrets. */
+  data?: Readonly<Record<string, unknown>>;
+}
 
 export class OpenLineageError extends Error {
   private readonly [MARKER] = true;
   override name = 'OpenLineageError';
+  declare readonly data?: Readonly<Record<string, unknown>>;
+
+  constructor(message?: string, options: OpenLineageErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    if (options.data !== undefined) this.data = options.data;
+  }
 
   static isInstance(value: unknown): value is OpenLineageError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MARKER] === true;
+    return OpenLineageError.hasMarker(value, MARKER);
+  }
+
+  /** For subclasses' `isInstance`: true when `value` carries the brand `marker` (a `Symbol.for` key). */
+  protected static hasMarker(value: unknown, marker: symbol): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
   }
 }
 
@@ -25,7 +44,10 @@ export interface ConfigErrorDetails {
   cause?: unknown;
 }
 
+const CONFIG_MARKER = Symbol.for('@ol/core.error.ConfigError');
+
 export class ConfigError extends OpenLineageError {
+  private readonly [CONFIG_MARKER] = true;
   override name = 'ConfigError';
   readonly source: string;
   readonly path: string;
@@ -33,15 +55,15 @@ export class ConfigError extends OpenLineageError {
   readonly actual: unknown;
 
   constructor(details: ConfigErrorDetails, message?: string) {
-    super(message ?? ConfigError.describe(details), details.cause === undefined ? undefined : { cause: details.cause });
+    super(message ?? ConfigError.describe(details), { cause: details.cause });
     this.source = details.source;
     this.path = details.path;
     this.expected = details.expected;
     this.actual = details.actual;
   }
 
-  static isConfigError(value: unknown): value is ConfigError {
-    return OpenLineageError.isInstance(value) && value.name === 'ConfigError';
+  static override isInstance(value: unknown): value is ConfigError {
+    return OpenLineageError.hasMarker(value, CONFIG_MARKER);
   }
 
   private static describe(d: ConfigErrorDetails): string {
@@ -57,34 +79,33 @@ export interface TransportErrorDetails {
   /** First 1 KB of the response body. */
   body?: string;
   attempts?: number;
-  awsErrorName?: string;
-  requestId?: string;
   cause?: unknown;
+  /** What only this transport knows (a subclass in its package may give it typed fields). */
+  data?: Readonly<Record<string, unknown>>;
 }
 
+const TRANSPORT_MARKER = Symbol.for('@ol/core.error.TransportError');
+
 export class TransportError extends OpenLineageError {
+  private readonly [TRANSPORT_MARKER] = true;
   override name = 'TransportError';
   readonly transport: string;
   readonly retryable: boolean;
   readonly status?: number;
   readonly body?: string;
   readonly attempts?: number;
-  readonly awsErrorName?: string;
-  readonly requestId?: string;
 
   constructor(message: string, details: TransportErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(message, { cause: details.cause, ...(details.data !== undefined && { data: details.data }) });
     this.transport = details.transport;
     this.retryable = details.retryable ?? false;
     if (details.status !== undefined) this.status = details.status;
     if (details.body !== undefined) this.body = details.body.slice(0, 1024);
     if (details.attempts !== undefined) this.attempts = details.attempts;
-    if (details.awsErrorName !== undefined) this.awsErrorName = details.awsErrorName;
-    if (details.requestId !== undefined) this.requestId = details.requestId;
   }
 
-  static isTransportError(value: unknown): value is TransportError {
-    return OpenLineageError.isInstance(value) && value.name === 'TransportError';
+  static override isInstance(value: unknown): value is TransportError {
+    return OpenLineageError.hasMarker(value, TRANSPORT_MARKER);
   }
 }
 
@@ -96,7 +117,10 @@ export interface ValidationProblem {
   schema?: string;
 }
 
+const VALIDATION_MARKER = Symbol.for('@ol/core.error.ValidationError');
+
 export class ValidationError extends OpenLineageError {
+  private readonly [VALIDATION_MARKER] = true;
   override name = 'ValidationError';
   readonly errors: readonly ValidationProblem[];
 
@@ -105,8 +129,8 @@ export class ValidationError extends OpenLineageError {
     this.errors = errors;
   }
 
-  static isValidationError(value: unknown): value is ValidationError {
-    return OpenLineageError.isInstance(value) && value.name === 'ValidationError';
+  static override isInstance(value: unknown): value is ValidationError {
+    return OpenLineageError.hasMarker(value, VALIDATION_MARKER);
   }
 }
 

@@ -7,7 +7,7 @@
 
 // Errors
 export { OpenLineageError, ConfigError, TransportError, ValidationError } from './errors.js';
-export type { ConfigErrorDetails, TransportErrorDetails, ValidationProblem } from './errors.js';
+export type { OpenLineageErrorOptions, ConfigErrorDetails, TransportErrorDetails, ValidationProblem } from './errors.js';
 
 // Client and run helpers
 export { OpenLineageClient } from './client/client.js';

@@ -1,10 +1,19 @@
 import fs from 'node:fs/promises';
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { OpenLineageError } from '@ol/core';
 
 /** Thrown when another live process holds the sensor's lock on the same cursor. */
-export class SensorLockedError extends Error {
+const MARKER = Symbol.for('@ol/integration.error.SensorLockedError');
+
+export class SensorLockedError extends OpenLineageError {
+  private readonly [MARKER] = true;
   override name = 'SensorLockedError';
+
+  static override isInstance(value: unknown): value is SensorLockedError {
+    return OpenLineageError.hasMarker(value, MARKER);
+  }
+
   constructor(
     readonly lockFile: string,
     readonly holderPid: number,

@@ -70,7 +70,7 @@ describe('async_http against the lineage sink', () => {
     expect(s.requests.map((r) => `${typeOf(r)}:${r.status}`)).toEqual(['START:400', 'FAIL:200']);
     expect(t.stats()).toEqual({ pending: 0, success: 1, failed: 1, dropped: 0 });
     expect(errors).toHaveLength(1);
-    expect(TransportError.isTransportError(errors[0])).toBe(true);
+    expect(TransportError.isInstance(errors[0])).toBe(true);
     expect(errors[0]!.status).toBe(400);
     expect(errors[0]!.body).toContain('bad start');
     expect((errors[0] as unknown as { info: unknown }).info).toEqual({ runId: 'r1', eventType: 'START' });
@@ -148,7 +148,7 @@ describe('async_http against the lineage sink', () => {
     expect(await t.close()).toBe(true);
     expect(s.events).toHaveLength(10);
     expect(await t.close()).toBe(true); // idempotent
-    await expect(t.emit(runEvent('late', 'START'))).rejects.toSatisfy((e: unknown) => TransportError.isTransportError(e) && /closed/.test((e as Error).message));
+    await expect(t.emit(runEvent('late', 'START'))).rejects.toSatisfy((e: unknown) => TransportError.isInstance(e) && /closed/.test((e as Error).message));
   });
 
   it('close(timeout) returns in time against a stuck backend, aborting and counting what was left', async () => {
@@ -209,7 +209,7 @@ describe('async_http against the lineage sink', () => {
     const t = transport({ url: s.url });
     const e = runEvent('r1', 'START') as RunEvent & { self?: unknown };
     e.self = e;
-    await expect(t.emit(e)).rejects.toSatisfy((err: unknown) => TransportError.isTransportError(err) && /serialized/.test((err as Error).message));
+    await expect(t.emit(e)).rejects.toSatisfy((err: unknown) => TransportError.isInstance(err) && /serialized/.test((err as Error).message));
     expect(t.stats()).toEqual({ pending: 0, success: 0, failed: 0, dropped: 0 });
   });
 });
@@ -366,7 +366,7 @@ transport:
       throw new Error('expected a ConfigError');
     };
     const e = bad({ url: 'http://h', max_queue_size: 0 }) as ConfigError;
-    expect(ConfigError.isConfigError(e)).toBe(true);
+    expect(ConfigError.isInstance(e)).toBe(true);
     expect(e.path).toBe('transport.max_queue_size');
     expect(e.message).toContain('openlineage.yml');
     expect(e.message).toContain('>= 1');

@@ -243,7 +243,7 @@ export class AsyncHttpTransport implements Transport {
   }
 
   #failed(cause: unknown, json: Payload, runId: string | undefined): void {
-    const error = TransportError.isTransportError(cause)
+    const error = TransportError.isInstance(cause)
       ? cause
       : new TransportError(`async_http: delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: TYPE, retryable: false, cause });
     // Failures are rare: reading the type back from the JSON beats keeping it for every queued event.

@@ -52,7 +52,7 @@ describe('config', () => {
       } catch (e) {
         err = e;
       }
-      expect(ConfigError.isConfigError(err)).toBe(true);
+      expect(ConfigError.isInstance(err)).toBe(true);
       expect((err as ConfigError).path).toBe(path);
       expect((err as ConfigError).source).toBe(`openlineage.yml (${path})`);
       expect((err as ConfigError).expected).toMatch(expected);
@@ -87,7 +87,7 @@ describe('emit', () => {
     const result = t.emit(runEvent());
     if (rejects) {
       const err = await result.catch((e: unknown) => e);
-      expect(TransportError.isTransportError(err)).toBe(true);
+      expect(TransportError.isInstance(err)).toBe(true);
       expect((err as Error).message).toMatch(/Transport #0 \(scripted\) failed to emit event: 1 is down/);
       expect((err as Error).cause).toBeInstanceOf(TransportError);
     } else {

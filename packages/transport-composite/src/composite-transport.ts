@@ -106,7 +106,7 @@ export class CompositeTransport implements Transport {
         if (!this.behaviour.continueOnFailure) {
           throw new TransportError(`Transport ${name} failed to emit event: ${message(error)}`, {
             transport: this.type,
-            retryable: TransportError.isTransportError(error) && error.retryable,
+            retryable: TransportError.isInstance(error) && error.retryable,
             cause: error,
           });
         }
@@ -120,7 +120,7 @@ export class CompositeTransport implements Transport {
     if (failures !== undefined && failures.length === children.length) {
       throw new TransportError(`None of the transports successfully emitted the event: ${failures.map((f) => `${f.child}: ${message(f.error)}`).join('; ')}`, {
         transport: this.type,
-        retryable: failures.some((f) => TransportError.isTransportError(f.error) && f.error.retryable),
+        retryable: failures.some((f) => TransportError.isInstance(f.error) && f.error.retryable),
         cause: new AggregateError(failures.map((f) => f.error), 'every child failed'),
       });
     }

@@ -64,7 +64,7 @@ describe('configured from openlineage.yml', () => {
     const file = join(dir, 'openlineage.yml');
     await writeFile(file, 'transport:\n  type: amazon_datazone_api\n  domainId: my-domain\n');
     const err: unknown = await client({ OPENLINEAGE_CONFIG: file }).catch((e: unknown) => e);
-    expect(ConfigError.isConfigError(err)).toBe(true);
+    expect(ConfigError.isInstance(err)).toBe(true);
     expect((err as ConfigError).path).toBe('transport.domainId');
     expect((err as ConfigError).source).toMatch(/openlineage\.yml:3/);
   });

@@ -1,4 +1,4 @@
-import { TransportError } from '@ol/core';
+import { TransportError, type TransportErrorDetails } from '@ol/core';
 import { scrub } from '@ol/core/internal';
 
 export const TRANSPORT_TYPE = 'amazon_datazone_api';
@@ -23,12 +23,40 @@ interface AwsLikeError {
   $metadata?: { httpStatusCode?: unknown; requestId?: unknown; attempts?: unknown };
 }
 
+const DATAZONE_MARKER = Symbol.for('@ol/transport-datazone.error.DataZoneTransportError');
+
+export interface DataZoneErrorDetails extends TransportErrorDetails {
+  /** The AWS error name, e.g. `ThrottlingException` (only for errors AWS answered with). */
+  awsErrorName?: string;
+  /** The AWS request id: what AWS support asks for. */
+  requestId?: string;
+}
+
+/** A failed PostLineageEvent call, with the AWS error name and request id core's generic TransportError does not know. */
+export class DataZoneTransportError extends TransportError {
+  private readonly [DATAZONE_MARKER] = true;
+  override name = 'DataZoneTransportError';
+  readonly awsErrorName?: string;
+  readonly requestId?: string;
+
+  constructor(message: string, details: DataZoneErrorDetails) {
+    const { awsErrorName, requestId, ...generic } = details;
+    super(message, generic);
+    if (awsErrorName !== undefined) this.awsErrorName = awsErrorName;
+    if (requestId !== undefined) this.requestId = requestId;
+  }
+
+  static override isInstance(value: unknown): value is DataZoneTransportError {
+    return TransportError.hasMarker(value, DATAZONE_MARKER);
+  }
+}
+
 /**
- * Turns whatever the AWS SDK threw into a TransportError with the AWS error name and request id
+ * Turns whatever the AWS SDK threw into a DataZoneTransportError with the AWS error name and request id
  * (what AWS support asks for). `secrets` are scrubbed from the message: SDK messages don't
  * normally echo credentials, but this must hold even if one ever does.
  */
-export function toTransportError(err: unknown, domainId: string, secrets: readonly (string | undefined)[]): TransportError {
+export function toTransportError(err: unknown, domainId: string, secrets: readonly (string | undefined)[]): DataZoneTransportError {
   const e: AwsLikeError = typeof err === 'object' && err !== null ? err : { message: String(err) };
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
@@ -50,7 +78,7 @@ export function toTransportError(err: unknown, domainId: string, secrets: readon
     `DataZone PostLineageEvent to domain ${domainId} failed: ${name}${facts ? ` (${facts})` : ''}: ${rawMessage}${hint(name, rawMessage)}`,
     secrets,
   );
-  return new TransportError(message, {
+  return new DataZoneTransportError(message, {
     transport: TRANSPORT_TYPE,
     retryable,
     ...(status !== undefined && { status }),

@@ -9,6 +9,7 @@ export type { DataZoneTransportConfig, DataZoneTransportConfigInput } from './co
 export { clientTokenFor } from './client-token.js';
 export { MAX_EVENT_BYTES, largestFacets } from './size.js';
 export type { FacetSize } from './size.js';
-export { TRANSPORT_TYPE } from './errors.js';
+export { TRANSPORT_TYPE, DataZoneTransportError } from './errors.js';
+export type { DataZoneErrorDetails } from './errors.js';
 
 export default descriptor;

@@ -12,6 +12,14 @@ import { awsError, startDataZoneStub } from './test-datazone-endpoint.js';
 import type { DataZoneStub } from './test-datazone-endpoint.js';
 import { TEST_CREDENTIALS, datasetEvent, jobEvent, runEvent } from './test-events.js';
 import type { DataZoneTransport } from './transport.js';
+import { DataZoneTransportError } from './errors.js';
+
+/** The DataZoneTransportError `p` rejects with (AWS failures carry the AWS error name and request id). */
+async function dataZoneErrorOf(p: Promise<unknown>): Promise<DataZoneTransportError> {
+  const err = await transportErrorOf(p);
+  if (!DataZoneTransportError.isInstance(err)) throw new Error(`expected a DataZoneTransportError, got ${inspect(err)}`, { cause: err });
+  return err;
+}
 
 let stub: DataZoneStub;
 const open: DataZoneTransport[] = [];
@@ -112,7 +120,7 @@ describe('AWS errors become TransportErrors', () => {
     it(`${c.status} ${c.type} → awsErrorName, requestId, retryable=${c.retryable}`, async () => {
       stub.respondWith(awsError(c.status, c.type, `stub says ${c.type}`, `rid-${c.status}`));
       const t = transport();
-      const err = await transportErrorOf(t.emit(runEvent()));
+      const err = await dataZoneErrorOf(t.emit(runEvent()));
       expect(err.transport).toBe('amazon_datazone_api');
       expect(err.awsErrorName).toBe(c.type);
       expect(err.requestId).toBe(`rid-${c.status}`);
@@ -130,13 +138,13 @@ describe('AWS errors become TransportErrors', () => {
 
   it('names the IAM permission when access is denied', async () => {
     stub.respondWith(awsError(403, 'AccessDeniedException', 'not allowed', 'rid-403'));
-    const err = await transportErrorOf(transport().emit(runEvent()));
+    const err = await dataZoneErrorOf(transport().emit(runEvent()));
     expect(err.message).toContain('datazone:PostLineageEvent');
   });
 
   it('counts the attempts the SDK made before giving up', async () => {
     stub.respondWith(awsError(429, 'ThrottlingException', 'slow down', 'rid-a'), awsError(429, 'ThrottlingException', 'slow down', 'rid-b'));
-    const err = await transportErrorOf(transport({ maxAttempts: 2 }).emit(runEvent()));
+    const err = await dataZoneErrorOf(transport({ maxAttempts: 2 }).emit(runEvent()));
     expect(stub.requests).toHaveLength(2);
     expect(err.attempts).toBe(2);
     expect(err.requestId).toBe('rid-b');
@@ -148,7 +156,7 @@ describe('AWS errors become TransportErrors', () => {
     const t = createDataZoneTransport({ domainId: 'dzd_abc123', region: 'eu-west-1', endpointOverride: url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
     open.push(t);
     stub = await startDataZoneStub();
-    const err = await transportErrorOf(t.emit(runEvent()));
+    const err = await dataZoneErrorOf(t.emit(runEvent()));
     expect(err.retryable).toBe(true);
     expect(err.awsErrorName).toBeUndefined();
     expect(err.message).toContain('ECONNREFUSED');
@@ -162,7 +170,7 @@ describe('AWS errors become TransportErrors', () => {
     try {
       const { port } = silent.address() as AddressInfo;
       const t = transport({ endpointOverride: `http://127.0.0.1:${port}`, timeout: 0.3 });
-      const err = await transportErrorOf(t.emit(runEvent()));
+      const err = await dataZoneErrorOf(t.emit(runEvent()));
       expect(err.retryable).toBe(true);
       expect(err.awsErrorName).toBeUndefined();
       expect(err.message).toMatch(/timeout/i);

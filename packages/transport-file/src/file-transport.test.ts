@@ -200,7 +200,7 @@ describe('append: true', () => {
     const file = path.join(blocker, 'events.jsonl');
     const t = createFileTransport({ logFilePath: file, append: true });
     const err = await t.emit(runEvent()).catch((e: unknown) => e);
-    expect(TransportError.isTransportError(err)).toBe(true);
+    expect(TransportError.isInstance(err)).toBe(true);
     expect((err as TransportError).transport).toBe('file');
     expect((err as Error).message).toContain(path.dirname(file));
     expect((err as Error).message).toMatch(/ENOTDIR|EEXIST/);
@@ -297,7 +297,7 @@ describe('append: false', () => {
     fs.writeFileSync(path.join(dir, 'blocker'), '');
     const t = createFileTransport({ logFilePath: path.join(dir, 'blocker', 'sub', 'prefix') });
     const err = await t.emit(runEvent()).catch((e: unknown) => e);
-    expect(TransportError.isTransportError(err)).toBe(true);
+    expect(TransportError.isInstance(err)).toBe(true);
     expect((err as Error).message).toContain(path.join(dir, 'blocker'));
     expect((err as Error).message).toMatch(/ENOTDIR|EEXIST/);
   });

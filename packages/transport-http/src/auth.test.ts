@@ -135,7 +135,7 @@ describe('jwt auth against the sink token endpoint', () => {
       () => undefined,
       (e: unknown) => e as TransportError,
     );
-    expect(TransportError.isTransportError(err)).toBe(true);
+    expect(TransportError.isInstance(err)).toBe(true);
     expect(err!.message).toContain('Failed to fetch JWT token from');
     expect(JSON.stringify({ m: err!.message, s: err!.stack, c: String(err!.cause) })).not.toContain(API_KEY);
     expect(sink.requests).toHaveLength(0);
@@ -213,7 +213,7 @@ describe('custom token providers', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(ConfigError.isConfigError(err)).toBe(true);
+    expect(ConfigError.isInstance(err)).toBe(true);
     expect((err as ConfigError).path).toBe('transport.auth.type');
   });
 });

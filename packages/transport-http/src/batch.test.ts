@@ -17,7 +17,7 @@ async function rejection(p: Promise<unknown>): Promise<BatchDeliveryError> {
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(BatchDeliveryError);
-  expect(TransportError.isTransportError(err)).toBe(true);
+  expect(TransportError.isInstance(err)).toBe(true);
   return err as BatchDeliveryError;
 }
 

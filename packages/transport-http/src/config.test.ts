@@ -114,7 +114,7 @@ describe('config', () => {
     } catch (e) {
       err = e;
     }
-    expect(ConfigError.isConfigError(err)).toBe(true);
+    expect(ConfigError.isInstance(err)).toBe(true);
     expect((err as ConfigError).path).toBe(path);
     expect((err as ConfigError).message).toContain('openlineage.yml:3');
   });

@@ -43,7 +43,7 @@ async function buildError(options: { env?: Record<string, string>; yaml?: string
     () => undefined,
     (e: unknown) => e,
   );
-  expect(ConfigError.isConfigError(err)).toBe(true);
+  expect(ConfigError.isInstance(err)).toBe(true);
   return err as ConfigError;
 }
 

@@ -300,7 +300,7 @@ describe('http transport against the lineage sink', () => {
     expect(await t.close(200)).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
     const err = await pending;
-    expect(TransportError.isTransportError(err)).toBe(true);
+    expect(TransportError.isInstance(err)).toBe(true);
     expect(s.requests).toHaveLength(1);
   });
 
@@ -313,7 +313,7 @@ describe('http transport against the lineage sink', () => {
     const started = Date.now();
     expect(await t.close(200)).toBe(false);
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(TransportError.isTransportError(await pending)).toBe(true);
+    expect(TransportError.isInstance(await pending)).toBe(true);
   });
 });
 

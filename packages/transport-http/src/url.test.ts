@@ -12,7 +12,7 @@ describe('url validation', () => {
       } catch (e) {
         err = e;
       }
-      expect(ConfigError.isConfigError(err)).toBe(true);
+      expect(ConfigError.isInstance(err)).toBe(true);
       expect((err as ConfigError).path).toBe('transport.url');
       expect((err as ConfigError).source).toBe('code');
     },

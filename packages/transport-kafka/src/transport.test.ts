@@ -162,7 +162,7 @@ describe('KafkaTransport against the test broker', () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(TransportError.isTransportError(err)).toBe(true);
+    expect(TransportError.isInstance(err)).toBe(true);
     const te = err as TransportError;
     expect(te.transport).toBe('kafka');
     expect(te.message).toContain(`127.0.0.1:${port}`);
@@ -190,7 +190,7 @@ describe('KafkaTransport against the test broker', () => {
     try {
       const t = transport({ topic: 'void', config: { 'bootstrap.servers': `127.0.0.1:${port}`, 'message.timeout.ms': 1500 } });
       const err = (await t.emit(runEvent()).catch((e: unknown) => e)) as TransportError;
-      expect(TransportError.isTransportError(err)).toBe(true);
+      expect(TransportError.isInstance(err)).toBe(true);
       expect(err.message).toMatch(/no acknowledgement within message\.timeout\.ms=1500/);
       expect(err.retryable).toBe(true);
       expect(await t.close(3000)).toBe(true);
@@ -251,7 +251,7 @@ describe('KafkaTransport against the test broker', () => {
     const { logger, lines } = capture();
     const bad = transport({ topic: 'secure', config: { 'bootstrap.servers': broker.address, 'security.protocol': 'SASL_PLAINTEXT', 'sasl.username': 'lineage', 'sasl.password': 'wrong-password-xyz', ...quick }, logger });
     const err = (await bad.emit(runEvent()).catch((e: unknown) => e)) as TransportError;
-    expect(TransportError.isTransportError(err)).toBe(true);
+    expect(TransportError.isInstance(err)).toBe(true);
     expect(err.message).toMatch(/SASL/);
     const everything = [err.message, String(err.cause), JSON.stringify(bad.config).replace('wrong-password-xyz', ''), ...lines].join('\n');
     expect(everything).not.toContain('wrong-password-xyz');

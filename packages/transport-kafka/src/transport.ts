@@ -1,4 +1,4 @@
-import { toJSON, TransportError, redactWhenPrinted } from '@ol/core';
+import { OpenLineageError, toJSON, TransportError, redactWhenPrinted } from '@ol/core';
 import { parseLogLevel, rateLimited, scrub } from '@ol/core/internal';
 import type { Logger, OpenLineageEvent, Transport, TransportStats } from '@ol/core';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
@@ -283,7 +283,7 @@ export class KafkaTransport implements Transport {
   }
 }
 
-class DeadlineError extends Error {}
+class DeadlineError extends OpenLineageError {}
 
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

@@ -121,7 +121,7 @@ describe('transformer_class', () => {
     ];
     for (const [name, expected] of cases) {
       const err = (await build({ transformer_class: name }).catch((e: unknown) => e)) as ConfigError;
-      expect(ConfigError.isConfigError(err)).toBe(true);
+      expect(ConfigError.isInstance(err)).toBe(true);
       expect(err.path).toBe('transport.transformer_class');
       expect(err.actual).toBe(name);
       expect(err.expected).toMatch(expected);

@@ -120,7 +120,7 @@ describe('slow backend: answers slower than the timeout', () => {
     const t = track(createHttpTransport({ url: s.url, timeout: 0.5, retry: { total: 2, backoff_factor: 0.01 }, logger }));
     const started = Date.now();
     const error = await t.emit(runs(1)[0]!).then(() => undefined, (e: unknown) => e);
-    expect(TransportError.isTransportError(error)).toBe(true);
+    expect(TransportError.isInstance(error)).toBe(true);
     expect((error as TransportError).retryable).toBe(true);
     expect((error as TransportError).attempts).toBe(3);
     expect(s.requests).toHaveLength(3);

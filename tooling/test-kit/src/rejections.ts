@@ -9,7 +9,7 @@ export async function transportErrorOf(p: Promise<unknown>): Promise<TransportEr
   try {
     await p;
   } catch (err) {
-    if (TransportError.isTransportError(err)) return err;
+    if (TransportError.isInstance(err)) return err;
     throw new Error(`expected a TransportError, got ${inspect(err)}`, { cause: err });
   }
   throw new Error('expected a rejection');
@@ -23,7 +23,7 @@ export function configErrorOf(fn: () => unknown): ConfigError {
   try {
     fn();
   } catch (err) {
-    if (ConfigError.isConfigError(err)) return err;
+    if (ConfigError.isInstance(err)) return err;
     throw new Error(`expected a ConfigError, got ${inspect(err)}`, { cause: err });
   }
   throw new Error('expected a ConfigError');

@@ -70,7 +70,7 @@ ${CONFIG_OPTION_HELP}
     try {
       resolved = resolveConfig({ env, cwd: io.cwd });
     } catch (err) {
-      if (!ConfigError.isConfigError(err)) throw err;
+      if (!ConfigError.isInstance(err)) throw err;
       io.stderr.write(`openlineage config: ${err.message}\n`);
       return EXIT_USAGE;
     }

@@ -113,7 +113,7 @@ ${CONFIG_OPTION_HELP}`,
         failed = result.failed;
       }
     } catch (err) {
-      if (!(err instanceof SensorLockedError)) throw err;
+      if (!SensorLockedError.isInstance(err)) throw err;
       io.stderr.write(`openlineage relay: ${err.message}\n`);
       await client.close(1000);
       return EXIT_USAGE;

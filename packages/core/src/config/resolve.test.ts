@@ -349,7 +349,7 @@ describe('bad input', () => {
     try {
       fn();
     } catch (error) {
-      expect(ConfigError.isConfigError(error)).toBe(true);
+      expect(ConfigError.isInstance(error)).toBe(true);
       return error as ConfigError;
     }
     throw new Error('expected a ConfigError');

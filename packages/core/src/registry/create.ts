@@ -62,7 +62,7 @@ async function loadDescriptor(specifier: string, type: string, builtIn: boolean,
     exportName = resolved.exportName;
     mod = await importModule(resolved);
   } catch (error) {
-    if (error instanceof ModuleNotFound) {
+    if (ModuleNotFound.isInstance(error)) {
       const module = error.specifier;
       const expected = builtIn
         ? `the package ${module} to be installed for transport type "${type}" (npm install ${module}; looked from ${error.lookedIn.join(', ')})`

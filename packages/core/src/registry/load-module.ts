@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { OpenLineageError } from '../errors.js';
 
 /**
  * Finds modules named in config from the application's point of view. Under pnpm's strict layout
@@ -19,10 +20,17 @@ export interface ResolvedModule {
   exportName?: string;
 }
 
-export class ModuleNotFound extends Error {
+const MODULE_NOT_FOUND_MARKER = Symbol.for('@ol/core.error.ModuleNotFound');
+
+export class ModuleNotFound extends OpenLineageError {
+  private readonly [MODULE_NOT_FOUND_MARKER] = true;
   override name = 'ModuleNotFound';
-  constructor(readonly specifier: string, readonly lookedIn: readonly string[], options?: { cause?: unknown }) {
+  constructor(readonly specifier: string, readonly lookedIn: readonly string[], options: { cause?: unknown } = {}) {
     super(`Cannot find module ${specifier} (looked in ${lookedIn.join(', ')})`, options);
+  }
+
+  static override isInstance(value: unknown): value is ModuleNotFound {
+    return OpenLineageError.hasMarker(value, MODULE_NOT_FOUND_MARKER);
   }
 }
 

@@ -53,7 +53,7 @@ async function configError(p: Promise<unknown>): Promise<ConfigError> {
   try {
     await p;
   } catch (error) {
-    expect(ConfigError.isConfigError(error)).toBe(true);
+    expect(ConfigError.isInstance(error)).toBe(true);
     return error as ConfigError;
   }
   throw new Error('expected a ConfigError');

@@ -148,7 +148,7 @@ describe('validateEvent details', () => {
     try {
       assertValidEvent(e);
     } catch (err) {
-      expect(ValidationError.isValidationError(err)).toBe(true);
+      expect(ValidationError.isInstance(err)).toBe(true);
       expect((err as ValidationError).errors[0]?.pointer).toBe('/run/runId');
       expect((err as Error).message).toContain('/run/runId is required');
     }

@@ -45,7 +45,7 @@ Options:
     try {
       inputs = await loadSchemas(target, args.positionals[0]!, skipped);
     } catch (err) {
-      if (err instanceof SchemaInputError) {
+      if (SchemaInputError.isInstance(err)) {
         io.stderr.write(`openlineage generate: ${err.message}\n`);
         return EXIT_USAGE;
       }
@@ -55,7 +55,7 @@ Options:
     try {
       result = generateFromSchemas(inputs, { producer });
     } catch (err) {
-      if (err instanceof SchemaInputError) {
+      if (SchemaInputError.isInstance(err)) {
         io.stderr.write(`openlineage generate: ${err.message}\n`);
         return EXIT_USAGE;
       }
