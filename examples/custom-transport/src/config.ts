@@ -1,5 +1,4 @@
-import { OptionReader, codeScope } from '@ol/core/internal';
-import type { OptionScope } from '@ol/core';
+import type { OptionReader } from '@ol/core';
 
 export interface WebhookTransportConfig {
   url: string;
@@ -9,17 +8,18 @@ export interface WebhookTransportConfig {
   /** Per request, in seconds (the unit Python configs use). */
   timeout: number;
   headers: Record<string, string>;
+  /** Set when a composite names this transport. */
+  name?: string;
 }
 
-export type WebhookTransportOptions = Partial<Omit<WebhookTransportConfig, 'url' | 'secret'>> & Pick<WebhookTransportConfig, 'url' | 'secret'>;
+export type WebhookTransportOptions = Partial<Omit<WebhookTransportConfig, 'url' | 'secret' | 'name'>> & Pick<WebhookTransportConfig, 'url' | 'secret'>;
 
 /**
  * One reader for config files, env variables and code: OptionReader accepts `signature_header`,
  * `signatureHeader` and `signatureheader` alike and turns every mistake into a ConfigError that
  * names the source and key (the secret's value shows as ***).
  */
-export function readWebhookConfig(raw: unknown, scope: OptionScope = codeScope(['transport'])): WebhookTransportConfig {
-  const r = new OptionReader(raw, scope);
+export function readWebhookConfig(r: OptionReader): WebhookTransportConfig {
   const url = r.string('url', { required: true });
   if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url)) throw r.error('url', 'an http(s) URL', url);
   const signatureHeader = r.string('signatureHeader', { default: 'X-OpenLineage-Signature' });
@@ -30,5 +30,6 @@ export function readWebhookConfig(raw: unknown, scope: OptionScope = codeScope([
     signatureHeader,
     timeout: r.number('timeout', { default: 5, min: 0.001 }),
     headers: r.stringMap('headers') ?? {},
+    ...(r.has('name') && { name: r.string('name', { required: true, trim: false }) }),
   };
 }

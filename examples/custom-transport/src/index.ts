@@ -1,5 +1,4 @@
-import { codeScope } from '@ol/core/internal';
-import type { TransportDescriptor } from '@ol/core';
+import { createTransport, type TransportDescriptor } from '@ol/core';
 import { readWebhookConfig } from './config.js';
 import type { WebhookTransportConfig, WebhookTransportOptions } from './config.js';
 import { TYPE, WebhookTransport } from './transport.js';
@@ -11,19 +10,16 @@ import { TYPE, WebhookTransport } from './transport.js';
 export const descriptor: TransportDescriptor<WebhookTransportConfig> = {
   type: TYPE,
   aliases: ['example-webhook'],
-  create(config, context) {
-    const normalized = readWebhookConfig(config, { path: context.path, origin: context.origin });
-    return new WebhookTransport(normalized, typeof config.name === 'string' ? config.name : undefined);
-  },
-  normalize(config, context) {
-    return readWebhookConfig(config, { path: context.path, origin: context.origin });
-  },
+  // The registry hands `parse` an OptionReader over this transport's section: any key spelling, with its origin.
+  parse: (options) => readWebhookConfig(options),
+  create: (config) => new WebhookTransport(config, config.name),
 };
 
 export default descriptor;
 
-export function createWebhookTransport(options: WebhookTransportOptions): WebhookTransport {
-  return new WebhookTransport(readWebhookConfig(options, codeScope(['transport'])));
+/** Builds the transport from code, through the registry, so options given in code are checked like config files. */
+export async function createWebhookTransport(options: WebhookTransportOptions): Promise<WebhookTransport> {
+  return (await createTransport({ ...options, type: descriptor })) as WebhookTransport;
 }
 
 export { WebhookTransport, TYPE } from './transport.js';

@@ -1,3 +1,4 @@
+import { parseWith, createWith } from '@ol/core/internal';
 import { inspect } from 'node:util';
 import { ConfigError, redact, toJSON } from '@ol/core';
 import type { TransportContext } from '@ol/core';
@@ -18,7 +19,7 @@ afterEach(async () => {
 describe('webhook transport against a real HTTP server', () => {
   it('posts the event JSON with an HMAC-SHA256 signature over the exact body', async () => {
     const event = runEvent();
-    const t = createWebhookTransport({ url: `${sink.url}/hooks/lineage`, secret: SECRET, headers: { 'X-Team': 'data' } });
+    const t = await createWebhookTransport({ url: `${sink.url}/hooks/lineage`, secret: SECRET, headers: { 'X-Team': 'data' } });
     await t.emit(event);
 
     expect(sink.requests).toHaveLength(1);
@@ -38,14 +39,14 @@ describe('webhook transport against a real HTTP server', () => {
   });
 
   it('uses the configured signature header', async () => {
-    const t = createWebhookTransport({ url: sink.url, secret: SECRET, signatureHeader: 'X-Hub-Signature-256' });
+    const t = await createWebhookTransport({ url: sink.url, secret: SECRET, signatureHeader: 'X-Hub-Signature-256' });
     await t.emit(runEvent());
     expect(sink.requests[0]!.headers['x-hub-signature-256']).toBe(sign(sink.requests[0]!.raw, SECRET));
   });
 
   it('turns error statuses into TransportErrors, retryable for 429 and 5xx, without the secret', async () => {
     sink.respondWith([{ status: 503, body: 'down for maintenance' }, 400, 429]);
-    const t = createWebhookTransport({ url: sink.url, secret: SECRET });
+    const t = await createWebhookTransport({ url: sink.url, secret: SECRET });
     const e503 = await transportErrorOf(t.emit(runEvent()));
     expect(e503).toMatchObject({ status: 503, retryable: true, body: 'down for maintenance', transport: '@ol/example-webhook-transport' });
     expect(await transportErrorOf(t.emit(runEvent()))).toMatchObject({ status: 400, retryable: false });
@@ -55,13 +56,13 @@ describe('webhook transport against a real HTTP server', () => {
 
   it('fails within its timeout when the server does not answer', async () => {
     sink.respondWith([{ status: 200, delayMs: 5_000 }]);
-    const t = createWebhookTransport({ url: sink.url, secret: SECRET, timeout: 0.2 });
+    const t = await createWebhookTransport({ url: sink.url, secret: SECRET, timeout: 0.2 });
     const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.retryable).toBe(true);
   });
 
   it('rejects emits after close', async () => {
-    const t = createWebhookTransport({ url: sink.url, secret: SECRET });
+    const t = await createWebhookTransport({ url: sink.url, secret: SECRET });
     expect(await t.close()).toBe(true);
     await transportErrorOf(t.emit(runEvent()));
     expect(sink.requests).toHaveLength(0);
@@ -79,7 +80,7 @@ describe('config', () => {
   };
 
   it('reads any key spelling, env strings included', () => {
-    const config = descriptor.normalize!({ type: 'x', url: 'https://hooks.example.com/ol', secret: SECRET, signature_header: 'X-Sig', timeout: '2.5' }, context);
+    const config = parseWith(descriptor, { type: 'x', url: 'https://hooks.example.com/ol', secret: SECRET, signature_header: 'X-Sig', timeout: '2.5' }, context);
     expect(config).toEqual({ url: 'https://hooks.example.com/ol', secret: SECRET, signatureHeader: 'X-Sig', timeout: 2.5, headers: {} });
     expect(redact(config).secret).toBe('***');
   });
@@ -87,7 +88,7 @@ describe('config', () => {
   it('names the source and key of a mistake, and never the secret', () => {
     const attempt = (raw: Record<string, unknown>) => {
       try {
-        void descriptor.create(raw, context);
+        void createWith(descriptor, raw, context);
       } catch (err) {
         expect(ConfigError.isInstance(err)).toBe(true);
         return err as ConfigError;

@@ -6,19 +6,21 @@
  */
 
 // Config reading: every transport option goes through OptionReader (spellings, coercion, provenance)
-export { OptionReader, codeScope, normalizeKey, camelCase, isPlainObject } from './config/options.js';
+export { OptionReader, codeScope, scopeAt, normalizeKey, camelCase, isPlainObject } from './config/options.js';
 export { readClientSettings, EMPTY_CLIENT_SETTINGS } from './config/client-settings.js';
 export type { ClientSettings, JobNameFilter, SourceCodeLocationSettings } from './config/client-settings.js';
 export { configFileCandidates } from './config/resolve.js';
 export { FORBIDDEN_KEYS } from './config/safe-keys.js';
 
 // Transport registry and module loading
-export { normalizeTransportConfig, resolveTransportDescriptor } from './registry/create.js';
+export { parseTransportConfig, parseWith, createWith, resolveTransportDescriptor } from './registry/create.js';
+export type { ParsedTransportConfig } from './registry/create.js';
 export { isTransportDescriptor } from './registry/registry.js';
-export { WELL_KNOWN_PACKAGES, PYTHON_CLASS_PATHS, canonicalTypeName } from './registry/well-known.js';
+export { WELL_KNOWN_PACKAGES, wellKnownPackage, canonicalTypeName } from './registry/well-known.js';
 export { resolveModule, importModule, splitSpecifier, isRelativeSpecifier, ModuleNotFound } from './registry/load-module.js';
 export type { ModuleLookup, ResolvedModule } from './registry/load-module.js';
-export { consoleDescriptor } from './transport/console.js';
+export { consoleDescriptor, readName } from './transport/console.js';
+export type { NamedConfig } from './transport/console.js';
 export { noopDescriptor } from './transport/noop.js';
 export { transportSnapshot, INSPECT } from './transport/snapshot.js';
 

@@ -35,7 +35,9 @@ export function memoryTransport(): MemoryTransport {
 }
 
 /** Lets `transport: { type: '@ol/testing' }` (or `memory` after registering it) build one from config. */
-export const descriptor: TransportDescriptor = {
+export const descriptor: TransportDescriptor<Record<string, never>> = {
   type: 'memory',
+  // The memory transport has no options.
+  parse: () => ({}),
   create: () => new MemoryTransport(),
 };

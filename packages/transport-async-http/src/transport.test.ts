@@ -1,3 +1,4 @@
+import { parseWith, createWith } from '@ol/core/internal';
 import { ConfigError, TransportError, createTransport, registerTransport, resolveConfig, unregisterTransport, type RunEvent, type TransportContext } from '@ol/core';
 import type { SinkStep } from '@ol/test-kit';
 import fs from 'node:fs';
@@ -250,7 +251,7 @@ transport:
   }
 
   async function created(raw: Record<string, unknown>, ctx: TransportContext): Promise<AsyncHttpTransport> {
-    const t = await descriptor.create(raw, ctx);
+    const t = await createWith(descriptor, raw, ctx);
     closeLater(t);
     if (!(t instanceof AsyncHttpTransport)) throw new Error('descriptor.create did not build an AsyncHttpTransport');
     return t;
@@ -265,7 +266,7 @@ transport:
   it('reads the seed’s YAML example', () => {
     const { transport: raw } = parse(SEED_YAML) as { transport: Record<string, unknown> };
     expect(descriptor.aliases).toContain(raw.type);
-    const c = descriptor.normalize!(raw, context());
+    const c = parseWith(descriptor, raw, context());
     expect(c).toMatchObject({
       url: 'https://backend:5000',
       endpoint: 'api/v1/lineage',
@@ -359,7 +360,7 @@ transport:
   it('rejects bad values with a ConfigError naming source, key and value', () => {
     const bad = (raw: Record<string, unknown>) => {
       try {
-        descriptor.normalize!(raw, context());
+        parseWith(descriptor, raw, context());
       } catch (e) {
         return e;
       }

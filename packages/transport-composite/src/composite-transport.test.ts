@@ -1,3 +1,4 @@
+import { parseWith, createWith } from '@ol/core/internal';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, TransportError, type Transport } from '@ol/core';
 import descriptor, { CompositeTransport, createCompositeTransport, readCompositeConfig } from './index.js';
@@ -8,7 +9,7 @@ const scope = { path: ['transport'], origin: (p: readonly string[]) => `openline
 
 async function build(config: Record<string, unknown>, journal: Journal = [], logs: string[] = []) {
   const ctx = handMadeContext(journal, [descriptor], logs);
-  const t = await descriptor.create({ type: 'composite', ...config }, ctx);
+  const t = await createWith(descriptor, { type: 'composite', ...config }, ctx);
   if (!(t instanceof CompositeTransport)) throw new Error('descriptor built something else');
   return { t, ctx, journal, logs };
 }
@@ -69,7 +70,7 @@ describe('config', () => {
   it('exposes the type, the Python class path alias and normalize', () => {
     expect(descriptor.type).toBe('composite');
     expect(descriptor.aliases).toContain('openlineage.client.transport.composite.CompositeTransport');
-    expect(descriptor.normalize?.({ transports: [{ type: 'x' }] }, handMadeContext([]))).toMatchObject({ continueOnFailure: true });
+    expect(parseWith(descriptor, { transports: [{ type: 'x' }] }, handMadeContext([]))).toMatchObject({ continueOnFailure: true });
   });
 });
 
@@ -141,7 +142,7 @@ describe('emit', () => {
       paths.push(path.join('.'));
       return create(config, path);
     };
-    await expect(descriptor.create({ transports: { ok: { type: 'scripted', id: 'ok' }, bad: { type: 'nope' } } }, ctx)).rejects.toThrow(/unknown type nope at transport.transports.bad/);
+    await expect(createWith(descriptor, { transports: { ok: { type: 'scripted', id: 'ok' }, bad: { type: 'nope' } } }, ctx)).rejects.toThrow(/unknown type nope at transport.transports.bad/);
     expect(paths).toEqual(['transport.transports.ok', 'transport.transports.bad']);
     expect(journal).toEqual(['close:ok']);
   });

@@ -1,4 +1,4 @@
-import type { TransportContext, TransportDescriptor } from '@ol/core';
+import type { TransportDescriptor } from '@ol/core';
 import { buildCompositeTransport } from './composite-transport.js';
 import { readCompositeConfig, type CompositeTransportConfig } from './options.js';
 
@@ -12,14 +12,12 @@ export {
 } from './composite-transport.js';
 export { readCompositeConfig, type CompositeChildConfig, type CompositeTransportConfig } from './options.js';
 
-const scopeOf = (context: TransportContext) => ({ path: context.path, origin: context.origin });
-
 /** Registry entry: `type: composite`, or the Python class path used in Python configs. */
 export const descriptor: TransportDescriptor<CompositeTransportConfig> = {
   type: 'composite',
   aliases: ['openlineage.client.transport.composite.CompositeTransport'],
-  normalize: (config, context) => readCompositeConfig(config, scopeOf(context)),
-  create: (config, context) => buildCompositeTransport(readCompositeConfig(config, scopeOf(context)), context),
+  parse: (options) => readCompositeConfig(options.raw, options.scope),
+  create: (config, context) => buildCompositeTransport(config, context),
 };
 
 export default descriptor;

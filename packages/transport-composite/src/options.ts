@@ -1,5 +1,5 @@
 import { ConfigError, type OptionScope } from '@ol/core';
-import { OptionReader, isPlainObject } from '@ol/core/internal';
+import { OptionReader, isPlainObject, scopeAt } from '@ol/core/internal';
 
 /** One child as configured: its own config (without `name`/`priority`), where it sits, and its ordering keys. */
 export interface CompositeChildConfig {
@@ -58,7 +58,7 @@ function readChild(entry: unknown, path: string[], key: string | undefined, scop
   if (!isPlainObject(entry)) {
     throw new ConfigError({ source: scope.origin(path), path: path.join('.'), expected: 'a transport config (a mapping with a type)', actual: entry });
   }
-  const r = new OptionReader(entry, { path, origin: scope.origin });
+  const r = new OptionReader(entry, scopeAt(scope, path));
   // As in Python, the map key is the name even when the entry also has a `name`.
   const name = key ?? r.string('name');
   const priority = r.number('priority', { default: 0, integer: true });

@@ -1,3 +1,4 @@
+import { createWith } from '@ol/core/internal';
 import { TransportError, createLogger, type OpenLineageEvent, type Transport, type TransportContext, type TransportDescriptor, type TransportStats } from '@ol/core';
 
 /** What the scripted children did, in order: `emit:a`, `close:b`… */
@@ -55,7 +56,7 @@ export function handMadeContext(journal: Journal, descriptors: TransportDescript
     createChild: async (config, path) => {
       const c = config as Record<string, unknown>;
       const d = descriptors.find((x) => x.type === c.type);
-      if (d) return d.create(c, { ...ctx, path });
+      if (d) return createWith(d, c, { ...ctx, path });
       if (c.type !== 'scripted') throw new Error(`unknown type ${String(c.type)} at ${path.join('.')}`);
       const t = new ScriptedTransport(c as unknown as ScriptedOptions, journal);
       built.set(t.config.id, t);

@@ -1,3 +1,4 @@
+import { parseWith, createWith } from '@ol/core/internal';
 import type { TransportContext } from '@ol/core';
 import { configErrorOf } from '@ol/test-kit';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,7 @@ describe('reading DataZone options', () => {
   });
 
   it('requires domainId, naming the key and source', () => {
-    const err = configErrorOf(() => descriptor.create({ type: 'amazon_datazone_api' }, context()));
+    const err = configErrorOf(() => createWith(descriptor, { type: 'amazon_datazone_api' }, context()));
     expect(err.path).toBe('transport.domainId');
     expect(err.source).toBe('openlineage.yml (transport.domainId)');
     expect(err.message).toContain('domainId');
@@ -69,8 +70,8 @@ describe('descriptor', () => {
 
   it('creates a transport from a YAML-shaped object and normalizes without building one', async () => {
     const raw = { type: 'amazon_datazone_api', domainId: 'dzd_abc123', region: 'eu-west-1' };
-    expect(descriptor.normalize!(raw, context())).toEqual({ domainId: 'dzd_abc123', region: 'eu-west-1', maxAttempts: 3, timeout: 10 });
-    const t = await descriptor.create(raw, context());
+    expect(parseWith(descriptor, raw, context())).toEqual({ domainId: 'dzd_abc123', region: 'eu-west-1', maxAttempts: 3, timeout: 10 });
+    const t = await createWith(descriptor, raw, context());
     expect(t.type).toBe('amazon_datazone_api');
     expect(t.config).toEqual({ domainId: 'dzd_abc123', region: 'eu-west-1', maxAttempts: 3, timeout: 10 });
     expect(await t.close()).toBe(true);

@@ -1,4 +1,4 @@
-import { codeScope } from '@ol/core/internal';
+import { codeScope, readName, type NamedConfig } from '@ol/core/internal';
 import type { Logger, TransportDescriptor } from '@ol/core';
 import { readDataZoneConfig } from './config.js';
 import type { DataZoneTransportConfig, DataZoneTransportConfigInput } from './config.js';
@@ -8,16 +8,13 @@ import type { DataZoneCredentials } from './transport.js';
 
 export const PYTHON_CLASS_PATH = 'openlineage.client.transport.amazon_datazone.AmazonDataZoneTransport';
 
-export const descriptor: TransportDescriptor<DataZoneTransportConfig> = {
+export const descriptor: TransportDescriptor<DataZoneTransportConfig & NamedConfig> = {
   type: TRANSPORT_TYPE,
   aliases: ['datazone', PYTHON_CLASS_PATH],
-  create(config, context) {
-    const normalized = readDataZoneConfig(config, { path: context.path, origin: context.origin });
-    const name = typeof config.name === 'string' ? config.name : undefined;
-    return new DataZoneTransport(normalized, { logger: context.logger, ...(name !== undefined && { name }) });
-  },
-  normalize(config, context) {
-    return readDataZoneConfig(config, { path: context.path, origin: context.origin });
+  parse: (options) => ({ ...readDataZoneConfig(options.raw, options.scope), ...readName(options) }),
+  create(parsed, context) {
+    const { name, ...config } = parsed;
+    return new DataZoneTransport(config, { logger: context.logger, ...(name !== undefined && { name }) });
   },
 };
 

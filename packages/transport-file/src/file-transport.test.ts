@@ -1,3 +1,4 @@
+import { parseWith, createWith } from '@ol/core/internal';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,10 +35,10 @@ function context(logs: string[] = []): TransportContext {
 
 describe('config', () => {
   it('requires log_file_path and names the key and source', () => {
-    expect(() => descriptor.create({ type: 'file' }, context())).toThrow(ConfigError);
+    expect(() => createWith(descriptor, { type: 'file' }, context())).toThrow(ConfigError);
     let err: unknown;
     try {
-      void descriptor.create({ type: 'file', append: true }, context());
+      void createWith(descriptor, { type: 'file', append: true }, context());
     } catch (e) {
       err = e;
     }
@@ -62,7 +63,7 @@ describe('config', () => {
   });
 
   it('does not touch the file system when created', async () => {
-    const t = descriptor.create({ type: 'file', log_file_path: path.join(dir, 'sub', 'f'), append: true }, context()) as FileTransport;
+    const t = createWith(descriptor, { type: 'file', log_file_path: path.join(dir, 'sub', 'f'), append: true }, context()) as FileTransport;
     expect(fs.existsSync(path.join(dir, 'sub'))).toBe(false);
     expect(t.config).toEqual({ logFilePath: path.join(dir, 'sub', 'f'), append: true, debugMode: false });
     await t.close();
@@ -71,7 +72,7 @@ describe('config', () => {
   it('exposes the type, the Python class path alias and normalize', () => {
     expect(descriptor.type).toBe('file');
     expect(descriptor.aliases).toContain('openlineage.client.transport.file.FileTransport');
-    expect(descriptor.normalize?.({ log_file_path: '/x', append: '1' }, context())).toEqual({ logFilePath: '/x', append: true, debugMode: false });
+    expect(parseWith(descriptor, { log_file_path: '/x', append: '1' }, context())).toEqual({ logFilePath: '/x', append: true, debugMode: false });
   });
 });
 

@@ -9,8 +9,8 @@ export { readFileConfig, type FileTransportConfig } from './options.js';
 export const descriptor: TransportDescriptor<FileTransportConfig> = {
   type: 'file',
   aliases: ['openlineage.client.transport.file.FileTransport'],
-  normalize: (config, context) => readFileConfig(config, { path: context.path, origin: context.origin }),
-  create: (config, context) => new FileTransport(readFileConfig(config, { path: context.path, origin: context.origin }), context.logger),
+  parse: (options) => readFileConfig(options.raw, options.scope),
+  create: (config, context) => new FileTransport(config, context.logger),
 };
 
 export default descriptor;

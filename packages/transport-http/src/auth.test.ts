@@ -1,3 +1,4 @@
+import { createWith } from '@ol/core/internal';
 import { ConfigError, TransportError, type Transport } from '@ol/core';
 import { startLineageSink, type LineageSink } from '@ol/test-kit';
 import fs from 'node:fs';
@@ -197,7 +198,7 @@ describe('custom token providers', () => {
   it('a named factory export (`#name`), and the same through the descriptor', async () => {
     const { descriptor } = await import('./index.js');
     const logger = { error() {}, warn() {}, info() {}, debug() {} };
-    const t = (await descriptor.create(
+    const t = (await createWith(descriptor, 
       { type: 'http', url: sink.url, auth: { type: './factory-provider.mjs#make', who: 'me' } },
       { logger, path: ['transport'], origin: () => 'openlineage.yml', baseDir: dir, env: {}, createChild: () => Promise.reject(new Error('unused')) },
     ));

@@ -1,3 +1,4 @@
+import { parseWith, createWith } from '@ol/core/internal';
 import { ConfigError, redact, type TransportContext } from '@ol/core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY, HttpTransport, descriptor, normalizeHttpConfig } from './index.js';
@@ -48,7 +49,7 @@ describe('config', () => {
       compression: 'gzip',
       retry: { total: 5, read: 5, connect: 5, backoff_factor: 0.3, status_forcelist: [500, 502, 503, 504], allowed_methods: ['HEAD', 'POST'] },
     };
-    const c = descriptor.normalize!(yaml, context());
+    const c = parseWith(descriptor, yaml, context());
     expect(c).toMatchObject({
       target: 'https://backend:5000/api/v1/lineage',
       timeout: 5,
@@ -70,7 +71,7 @@ describe('config', () => {
     // __AUTH='{"type":"api_key", "apiKey":"random_token"}', __COMPRESSION=gzip
     const fromEnv = { type: 'http', url: 'http://localhost:5050', endpoint: '/api/v1/lineage', auth: { type: 'api_key', apiKey: 'random_token' }, compression: 'gzip' };
     const origin = (p: readonly string[]) => `OPENLINEAGE__${p.map((s) => s.toUpperCase()).join('__')}`;
-    const c = descriptor.normalize!(fromEnv, context(origin));
+    const c = parseWith(descriptor, fromEnv, context(origin));
     expect(c).toMatchObject({ target: 'http://localhost:5050/api/v1/lineage', compression: 'gzip', auth: { type: 'api_key', apiKey: 'random_token' } });
   });
 
@@ -92,7 +93,7 @@ describe('config', () => {
 
   it('builds the transport through the descriptor and warns about unknown keys', async () => {
     const warnings: string[] = [];
-    const t = await descriptor.create({ type: 'http', url: 'http://localhost:1', session: 'x', max_queue_size: 3, retry: { total: 1, raise_on_status: false } }, context(undefined, warnings));
+    const t = await createWith(descriptor, { type: 'http', url: 'http://localhost:1', session: 'x', max_queue_size: 3, retry: { total: 1, raise_on_status: false } }, context(undefined, warnings));
     expect(t).toBeInstanceOf(HttpTransport);
     expect(warnings.join()).toMatch(/session, max_queue_size, retry\.raise_on_status/);
     await t.close();
@@ -110,7 +111,7 @@ describe('config', () => {
   ])('%j is a ConfigError at %s', (raw, path) => {
     let err: unknown;
     try {
-      descriptor.normalize!(raw, context(() => 'openlineage.yml:3'));
+      parseWith(descriptor, raw, context(() => 'openlineage.yml:3'));
     } catch (e) {
       err = e;
     }

@@ -1,6 +1,6 @@
 import { defaultLogger } from '@ol/core';
-import { codeScope, OptionReader } from '@ol/core/internal';
-import type { Logger, TransportContext, TransportDescriptor } from '@ol/core';
+import { codeScope, OptionReader, scopeAt } from '@ol/core/internal';
+import type { Logger, OptionScope, TransportDescriptor } from '@ol/core';
 import { readProducerProperties } from './properties.js';
 import type { ProducerSettings } from './properties.js';
 import { KafkaTransport } from './transport.js';
@@ -25,14 +25,12 @@ export interface KafkaTransportOptions {
   baseDir?: string;
 }
 
-interface Scope {
-  path: readonly string[];
-  origin(path: readonly string[]): string;
+/** Reads and checks the transport's options; errors name their source and key. */
+export function normalizeKafkaConfig(raw: Record<string, unknown>, scope: OptionScope): KafkaTransportConfig {
+  return readKafkaOptions(new OptionReader(raw, scope));
 }
 
-/** Reads and checks the transport's options; property errors name their source and key. */
-export function normalizeKafkaConfig(raw: Record<string, unknown>, scope: Scope): KafkaTransportConfig {
-  const r = new OptionReader(raw, { path: scope.path, origin: scope.origin });
+function readKafkaOptions(r: OptionReader): KafkaTransportConfig {
   const topic = r.string('topic', { aliases: ['topicName', 'topic_name'], required: true });
   const config = r.map('config', { aliases: ['properties'], required: true })!;
   const messageKey = r.string('messageKey', { aliases: ['message_key'], trim: false });
@@ -40,29 +38,28 @@ export function normalizeKafkaConfig(raw: Record<string, unknown>, scope: Scope)
   return { type: 'kafka', topic, config, ...(messageKey !== undefined ? { messageKey } : {}), flush };
 }
 
-function build(raw: Record<string, unknown>, scope: Scope, logger: Logger, baseDir: string, env: Record<string, string | undefined>): KafkaTransport {
-  const config = normalizeKafkaConfig(raw, scope);
-  const r = new OptionReader(raw, { path: scope.path, origin: scope.origin });
-  const settings: ProducerSettings = readProducerProperties(config.config, { path: r.pathOf('config', ['properties']), origin: scope.origin, baseDir });
+/**
+ * Reads the producer properties (they may name certificate files, so not in `parse`) and builds the
+ * transport. Property errors name the normalized key path `<transport>.config.<property>`.
+ */
+function build(config: KafkaTransportConfig, scope: OptionScope, logger: Logger, baseDir: string, env: Record<string, string | undefined>): KafkaTransport {
+  const settings: ProducerSettings = readProducerProperties(config.config, { ...scopeAt(scope, [...scope.path, 'config']), baseDir });
   return new KafkaTransport(config, { logger, settings, env });
 }
 
 /** Builds the transport from options given in code. */
 export function createKafkaTransport(options: KafkaTransportOptions): KafkaTransport {
   const { logger, baseDir, ...raw } = options;
-  return build(raw, codeScope(['transport']), logger ?? defaultLogger(), baseDir ?? process.cwd(), process.env);
+  const scope = codeScope(['transport']);
+  return build(normalizeKafkaConfig(raw, scope), scope, logger ?? defaultLogger(), baseDir ?? process.cwd(), process.env);
 }
 
 /** Registry entry: type `kafka`, also reachable by the Python class path. */
 export const descriptor: TransportDescriptor<KafkaTransportConfig> = {
   type: 'kafka',
   aliases: ['openlineage.client.transport.kafka.KafkaTransport', 'openlineage.client.transport.KafkaTransport'],
-  create(config: Record<string, unknown>, context: TransportContext) {
-    return build(config, { path: context.path, origin: context.origin }, context.logger, context.baseDir, context.env);
-  },
-  normalize(config: Record<string, unknown>, context: TransportContext) {
-    return normalizeKafkaConfig(config, { path: context.path, origin: context.origin });
-  },
+  parse: (options) => readKafkaOptions(options),
+  create: (config, context) => build(config, context, context.logger, context.baseDir, context.env),
 };
 
 export default descriptor;

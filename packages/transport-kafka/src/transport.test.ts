@@ -1,3 +1,4 @@
+import { parseWith, createWith } from '@ol/core/internal';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -279,12 +280,12 @@ describe('KafkaTransport against the test broker', () => {
     const broker = await startBroker();
     const { logger, lines } = capture();
     const context: TransportContext = { logger, path: ['transport'], origin: () => 'code', baseDir: process.cwd(), env: { OPENLINEAGE_CLIENT_LOGGING: 'debug' }, createChild: () => Promise.reject(new Error('no children')) };
-    const t = await descriptor.create({ type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } }, context);
+    const t = await createWith(descriptor, { type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } }, context);
     transports.push(t);
     await t.emit(runEvent());
     expect(lines.some((l) => l.startsWith('debug kafkajs'))).toBe(true);
     const quiet = capture();
-    const q = await descriptor.create({ type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } }, { ...context, logger: quiet.logger, env: {} });
+    const q = await createWith(descriptor, { type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } }, { ...context, logger: quiet.logger, env: {} });
     transports.push(q);
     await q.emit(runEvent());
     expect(quiet.lines).toEqual([]);
@@ -380,8 +381,8 @@ describe('descriptor and config from the environment', () => {
       env,
       createChild: () => Promise.reject(new Error('no children')),
     };
-    expect(descriptor.normalize!(raw, context)).toEqual({ type: 'kafka', topic: 'my_topic', config: raw.config, flush: true });
-    const t = await descriptor.create(raw, context);
+    expect(parseWith(descriptor, raw, context)).toEqual({ type: 'kafka', topic: 'my_topic', config: raw.config, flush: true });
+    const t = await createWith(descriptor, raw, context);
     expect(t).toBeInstanceOf(KafkaTransport);
     transports.push(t);
     await t.emit(runEvent());
@@ -389,7 +390,7 @@ describe('descriptor and config from the environment', () => {
     expect(lines.filter((l) => l.startsWith('warn'))).toEqual([]);
 
     const bad = { ...raw, config: { ...raw.config, retries: 'lots' } };
-    expect(() => descriptor.create(bad, context)).toThrow(/transport\.config\.retries \(from OPENLINEAGE__TRANSPORT__CONFIG\): expected an integer >= 0, got "lots"/);
+    expect(() => createWith(descriptor, bad, context)).toThrow(/transport\.config\.retries \(from OPENLINEAGE__TRANSPORT__CONFIG\): expected an integer >= 0, got "lots"/);
   });
 });
 

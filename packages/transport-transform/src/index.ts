@@ -1,4 +1,4 @@
-import type { TransportContext, TransportDescriptor } from '@ol/core';
+import type { TransportDescriptor } from '@ol/core';
 import { readTransformConfig, type TransformTransportConfig } from './options.js';
 import { buildTransformTransport } from './transform-transport.js';
 
@@ -14,14 +14,12 @@ export { readTransformConfig, type TransformTransportConfig } from './options.js
 export { JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
 export type { EventTransformer, EventTransformerClass, TransformFunction, TransformResult } from './transformer.js';
 
-const scopeOf = (context: TransportContext) => ({ path: context.path, origin: context.origin });
-
 /** Registry entry: `type: transform`, or the Python class paths used in Python configs. */
 export const descriptor: TransportDescriptor<TransformTransportConfig> = {
   type: 'transform',
   aliases: ['openlineage.client.transport.transform.TransformTransport', 'openlineage.client.transport.transform.transform.TransformTransport'],
-  normalize: (config, context) => readTransformConfig(config, scopeOf(context)),
-  create: (config, context) => buildTransformTransport(readTransformConfig(config, scopeOf(context)), context),
+  parse: (options) => readTransformConfig(options.raw, options.scope),
+  create: (config, context) => buildTransformTransport(config, context),
 };
 
 export default descriptor;

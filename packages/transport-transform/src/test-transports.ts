@@ -1,3 +1,4 @@
+import { createWith } from '@ol/core/internal';
 import { createLogger, type OpenLineageEvent, type Transport, type TransportContext, type TransportDescriptor, type TransportStats } from '@ol/core';
 
 /** Records what reaches it; the transform transport's inner transport in unit tests. */
@@ -45,7 +46,7 @@ export function handMadeContext(baseDir: string, descriptors: TransportDescripto
       childPaths.push(path.join('.'));
       const c = config as Record<string, unknown>;
       const d = descriptors.find((x) => x.type === c.type);
-      if (d) return d.create(c, { ...ctx, path });
+      if (d) return createWith(d, c, { ...ctx, path });
       const t = new RecordingTransport(c);
       children.push(t);
       return Promise.resolve(t);

@@ -1,3 +1,4 @@
+import { parseWith, createWith } from '@ol/core/internal';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +33,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function build(config: Record<string, unknown>, logs: string[] = []) {
   const ctx = handMadeContext(dir, [], logs);
-  const t = await descriptor.create({ type: 'transform', transport: { type: 'recording' }, ...config }, ctx);
+  const t = await createWith(descriptor, { type: 'transform', transport: { type: 'recording' }, ...config }, ctx);
   if (!(t instanceof TransformTransport)) throw new Error('descriptor built something else');
   return { t, inner: ctx.children[0]!, ctx, logs };
 }
@@ -72,7 +73,7 @@ describe('config', () => {
   it('exposes the type, the Python class path aliases and normalize', () => {
     expect(descriptor.type).toBe('transform');
     expect(descriptor.aliases).toContain('openlineage.client.transport.transform.TransformTransport');
-    expect(descriptor.normalize?.({ transport: { type: 'console' }, transformer_class: 'X' }, handMadeContext(dir))).toMatchObject({ transformerClass: 'X' });
+    expect(parseWith(descriptor, { transport: { type: 'console' }, transformer_class: 'X' }, handMadeContext(dir))).toMatchObject({ transformerClass: 'X' });
   });
 });
 

@@ -9,7 +9,7 @@ import {
   type TransportStats,
   redactWhenPrinted,
 } from '@ol/core';
-import { codeScope } from '@ol/core/internal';
+import { codeScope, scopeAt } from '@ol/core/internal';
 import { JOB_NAMESPACE_REPLACE_NAMES, JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
 import { importExport } from './load-module.js';
 import type { TransformTransportConfig } from './options.js';
@@ -132,7 +132,7 @@ function builtIn(name: string, properties: Record<string, unknown>, scope: Optio
  */
 export async function loadTransformer(config: TransformTransportConfig, context: TransportContext): Promise<EventTransformer> {
   const classPath = [...context.path, 'transformer_class'];
-  const propsScope: OptionScope = { path: [...context.path, 'transformer_properties'], origin: context.origin };
+  const propsScope: OptionScope = scopeAt(context, [...context.path, 'transformer_properties']);
   const name = config.transformerClass;
   const fail = (expected: string, cause?: unknown) =>
     new ConfigError({ source: context.origin(classPath), path: classPath.join('.'), expected, actual: name, ...(cause === undefined ? {} : { cause }) });

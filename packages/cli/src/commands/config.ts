@@ -10,9 +10,9 @@ import {
   canonicalTypeName,
   isPlainObject,
   isSecretKey,
-  normalizeTransportConfig,
+  parseTransportConfig,
   scrub,
-  WELL_KNOWN_PACKAGES,
+  wellKnownPackage,
 } from '@ol/core/internal';
 import { flag } from '../args.js';
 import type { Command } from '../command.js';
@@ -31,7 +31,7 @@ export interface TransportNode {
   origin: string;
   /** Package that provides a built-in type (resolved from the current directory first). */
   package?: string;
-  /** False when the descriptor has no `normalize`: the options are shown as configured. */
+  /** False when the descriptor's `parse` hands back the raw mapping: the options are shown as configured. */
   normalized: boolean;
   options: Record<string, unknown>;
   children?: TransportNode[];
@@ -53,7 +53,7 @@ export const configCommand: Command = {
   help: `Resolves the configuration exactly as the library does and prints what was used:
 the sources (the YAML file, the OPENLINEAGE_* variables), whether emission is
 disabled (OPENLINEAGE_DISABLED), and the transport tree with each transport's
-options normalized and defaults filled in (as its package's normalize() reports
+options normalized and defaults filled in (as its package's parse() reports
 them), each with where its type came from. Secrets (api keys, passwords, tokens)
 are printed as ***. The first thing to run when events go nowhere.
 
@@ -107,7 +107,7 @@ async function describeTransport(
   const typePath = [...path, 'type'];
   const rawType = isPlainObject(config) && typeof config.type === 'string' ? config.type : undefined;
   const type = rawType === undefined ? '(none)' : canonicalTypeName(rawType);
-  const pkg = WELL_KNOWN_PACKAGES[type.toLowerCase()];
+  const pkg = wellKnownPackage(type);
   const node: TransportNode = {
     type,
     ...(name !== undefined ? { name } : {}),
@@ -118,7 +118,7 @@ async function describeTransport(
   };
   const raw = isPlainObject(config) ? config : {};
   try {
-    const normalized = await normalizeTransportConfig(config, {
+    const { config: normalized } = await parseTransportConfig(config, {
       logger: silentLogger,
       env: resolved.env,
       cwd,

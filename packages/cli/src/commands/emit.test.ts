@@ -121,6 +121,7 @@ describe('openlineage emit (subprocess)', () => {
         `import { appendFileSync } from 'node:fs';
 export default {
   type: 'acme',
+  parse: (options) => options.raw,
   create(config) {
     return { type: 'acme', config, async emit(e) { appendFileSync(config.path, JSON.stringify(e) + '\\n'); }, async close() { return true; } };
   },

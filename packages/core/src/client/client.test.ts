@@ -285,7 +285,7 @@ describe('OpenLineageClient.create', () => {
 
   it('builds the transport the YAML names, relative to the YAML file', async () => {
     const s = scratch();
-    s.write('conf/mine.mjs', 'export default { type: "yaml-rel", create: (config) => ({ type: "yaml-rel", config, events: [], async emit(e) { this.events.push(e); }, async close() { return true; } }) };\n');
+    s.write('conf/mine.mjs', 'export default { type: "yaml-rel", parse: (o) => o.raw, create: (config) => ({ type: "yaml-rel", config, events: [], async emit(e) { this.events.push(e); }, async close() { return true; } }) };\n');
     const file = s.write('conf/openlineage.yml', 'transport:\n  type: ./mine.mjs\n  x: 1\n');
     const client = await OpenLineageClient.create({ env: { OPENLINEAGE_CONFIG: file }, cwd: s.dir, homeDir: s.home });
     expect(client.transport.type).toBe('yaml-rel');

@@ -192,6 +192,14 @@ export class OptionReader {
   }
 }
 
+/**
+ * The scope of another value of the same config (a nested section, a child's entry): the same
+ * provenance at the absolute key path `path`. A TransportContext is itself the scope of its section.
+ */
+export function scopeAt(scope: OptionScope, path: readonly string[]): OptionScope {
+  return { path, origin: scope.origin };
+}
+
 /** Scope for config given directly in code (no file, no env). */
 export function codeScope(path: readonly string[] = []): OptionScope {
   return { path, origin: () => 'code' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTypeName, WELL_KNOWN_PACKAGES } from '../registry/well-known.js';
+import { wellKnownPackage } from '../registry/well-known.js';
 import { resolveConfig } from './resolve.js';
 import { scratch } from './test-helpers.js';
 
@@ -53,7 +53,7 @@ describe('seed: built-in transport YAML examples', () => {
     const r = resolveConfig({ env: {}, cwd: s.dir, homeDir: s.home });
     const transport = r.config.transport!;
     expect(transport).toMatchObject(expected);
-    expect(WELL_KNOWN_PACKAGES[canonicalTypeName(String(transport.type))]).toBe(pkg);
+    expect(wellKnownPackage(String(transport.type))).toBe(pkg);
     expect(r.origin(['transport', 'type'])).toBe(`${file}:2`);
   });
 });

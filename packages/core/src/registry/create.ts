@@ -1,11 +1,11 @@
 import { ConfigError } from '../errors.js';
 import { defaultLogger, type Logger } from '../logger.js';
-import { BUILT_IN_TRANSPORTS } from '../transport/built-in.js';
+import { builtInTransport } from '../transport/built-in.js';
 import { isPlainObject, OptionReader } from '../config/options.js';
 import type { Transport, TransportContext, TransportDescriptor } from '../transport/types.js';
 import { importModule, isRelativeSpecifier, ModuleNotFound, resolveModule, splitSpecifier } from './load-module.js';
-import { getRegisteredTransport, isTransportDescriptor, normalizeTypeName, registerTransport, registryState } from './registry.js';
-import { canonicalTypeName, PYTHON_ONLY_TYPES, WELL_KNOWN_PACKAGES } from './well-known.js';
+import { descriptorAccepts, getRegisteredTransport, isTransportDescriptor, normalizeTypeName, registerTransport, registryState } from './registry.js';
+import { PYTHON_ONLY_TYPES, wellKnownPackage } from './well-known.js';
 
 export interface CreateTransportOptions {
   logger?: Logger;
@@ -30,28 +30,35 @@ interface TypeLookup {
 }
 
 /**
- * Finds the descriptor for a `type` value: registered names first, then the well-known
- * package for a built-in type, then the type itself as a module specifier (`pkg`, `./file.js`, `pkg#export`).
+ * Finds the descriptor for a `type` value: registered names and aliases first, then console and
+ * noop, then the well-known package the name points at, then the name itself as a module
+ * specifier (`pkg`, `./file.js`, `pkg#export`).
  */
 export async function resolveTransportDescriptor(type: string, lookup: TypeLookup): Promise<TransportDescriptor> {
-  const canonical = canonicalTypeName(type);
-  const registered = getRegisteredTransport(canonical) ?? BUILT_IN_TRANSPORTS.get(normalizeTypeName(canonical));
+  const name = type.trim();
+  const registered = getRegisteredTransport(name) ?? builtInTransport(name);
   if (registered !== undefined) return registered;
-  if (PYTHON_ONLY_TYPES.has(normalizeTypeName(canonical))) {
+  if (PYTHON_ONLY_TYPES.has(normalizeTypeName(name))) {
     throw new ConfigError({ source: lookup.source, path: lookup.path, expected: 'a transport this client implements (http, async_http, kafka, file, composite, transform, amazon_datazone_api, console, noop, or a module specifier)', actual: type });
   }
-  const wellKnown = WELL_KNOWN_PACKAGES[normalizeTypeName(canonical)];
-  const specifier = wellKnown ?? canonical;
+  const wellKnown = wellKnownPackage(name);
+  const specifier = wellKnown ?? name;
   const key = isRelativeSpecifier(splitSpecifier(specifier).module) ? `${lookup.baseDir}\u0000${specifier}` : specifier;
   const { loading } = registryState();
   let pending = loading.get(key);
   if (pending === undefined) {
-    pending = loadDescriptor(specifier, type, wellKnown !== undefined, lookup);
+    pending = loadDescriptor(specifier, name, wellKnown !== undefined, lookup);
     loading.set(key, pending);
     // A failed load is not cached: the user may install the package and retry.
     pending.catch(() => loading.delete(key));
   }
-  return pending;
+  const descriptor = await pending;
+  // The package was picked by the name's shape; only its descriptor's own type and aliases make the name valid.
+  if (wellKnown !== undefined && !descriptorAccepts(descriptor, name)) {
+    const names = [descriptor.type, ...(descriptor.aliases ?? [])].join(', ');
+    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: `a transport name ${wellKnown} provides (${names})`, actual: type });
+  }
+  return descriptor;
 }
 
 async function loadDescriptor(specifier: string, type: string, builtIn: boolean, lookup: TypeLookup): Promise<TransportDescriptor> {
@@ -76,7 +83,7 @@ async function loadDescriptor(specifier: string, type: string, builtIn: boolean,
   const candidate = exportName !== undefined ? mod[exportName] : (mod.default ?? mod.descriptor);
   if (!isTransportDescriptor(candidate)) {
     const what = exportName !== undefined ? `an export named ${exportName}` : 'a default export or an export named descriptor';
-    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: `${what} that is a transport descriptor { type, create(config, context) }`, actual: type });
+    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: `${what} that is a transport descriptor { type, parse(options, context), create(config, context) }`, actual: type });
   }
   if (getRegisteredTransport(candidate.type) === undefined) registerTransport(candidate);
   return candidate;
@@ -87,6 +94,22 @@ async function loadDescriptor(specifier: string, type: string, builtIn: boolean,
  * their children with `context.createChild`, which comes back here with the child's key path.
  */
 export async function createTransport(config: unknown, options: CreateTransportOptions = {}): Promise<Transport> {
+  const { descriptor, config: parsed, context } = await parseTransportConfig(config, options);
+  return descriptor.create(parsed, context);
+}
+
+/** What the registry made of a transport's config: its descriptor, the typed config `parse` returned, the context. */
+export interface ParsedTransportConfig {
+  descriptor: TransportDescriptor;
+  config: unknown;
+  context: TransportContext;
+}
+
+/**
+ * Finds the descriptor and reads the config once, through its `parse`, without building the
+ * transport: `createTransport` goes on to `create`, `openlineage config` shows the result.
+ */
+export async function parseTransportConfig(config: unknown, options: CreateTransportOptions = {}): Promise<ParsedTransportConfig> {
   const path = options.path ?? ['transport'];
   const origin = options.origin ?? (() => 'code');
   const cwd = options.cwd ?? process.cwd();
@@ -94,35 +117,34 @@ export async function createTransport(config: unknown, options: CreateTransportO
   if (!isPlainObject(config)) {
     throw new ConfigError({ source: origin(path), path: path.join('.'), expected: 'a transport config: a mapping with a type', actual: config });
   }
+  const context = transportContext(options, path, origin, baseDir);
   let descriptor: TransportDescriptor;
   if (isTransportDescriptor(config.type)) {
     // In code a descriptor object may stand in for the type name.
     descriptor = config.type;
   } else {
-    const reader = new OptionReader(config, { path, origin });
+    const reader = new OptionReader(config, context);
     const type = reader.string('type', { required: true });
     descriptor = await resolveTransportDescriptor(type, { cwd, baseDir, source: origin(reader.pathOf('type')), path: reader.pathOf('type').join('.') });
   }
-  return descriptor.create(config, transportContext(options, path, baseDir));
+  return { descriptor, config: parseWith(descriptor, config, context), context };
 }
 
-/** The normalized config a descriptor would use, without building the transport (for `openlineage config`). */
-export async function normalizeTransportConfig(config: unknown, options: CreateTransportOptions = {}): Promise<unknown> {
-  const path = options.path ?? ['transport'];
-  const origin = options.origin ?? (() => 'code');
-  const cwd = options.cwd ?? process.cwd();
-  const baseDir = options.baseDir ?? options.baseDirOf?.(path) ?? cwd;
-  const reader = new OptionReader(config, { path, origin });
-  const type = reader.string('type', { required: true });
-  const descriptor = await resolveTransportDescriptor(type, { cwd, baseDir, source: origin(reader.pathOf('type')), path: reader.pathOf('type').join('.') });
-  return descriptor.normalize ? descriptor.normalize(reader.raw, transportContext(options, path, baseDir)) : reader.raw;
+/** `descriptor.parse` over a raw mapping, read with the context's provenance: what the registry does, for code and tests that hold a descriptor. */
+export function parseWith<C>(descriptor: TransportDescriptor<C>, raw: unknown, context: TransportContext): C {
+  return descriptor.parse(new OptionReader(raw, context), context);
 }
 
-function transportContext(options: CreateTransportOptions, path: readonly string[], baseDir: string): TransportContext {
+/** `parseWith`, then `create`: builds a transport from a raw mapping without the registry's lookup. */
+export function createWith<C>(descriptor: TransportDescriptor<C>, raw: unknown, context: TransportContext): Transport | Promise<Transport> {
+  return descriptor.create(parseWith(descriptor, raw, context), context);
+}
+
+function transportContext(options: CreateTransportOptions, path: readonly string[], origin: TransportContext['origin'], baseDir: string): TransportContext {
   return {
     logger: options.logger ?? defaultLogger(options.env ?? process.env),
     path,
-    origin: options.origin ?? (() => 'code'),
+    origin,
     baseDir,
     env: options.env ?? process.env,
     // A child's base directory follows its own key path when provenance is known (its part of the config may come from another source).

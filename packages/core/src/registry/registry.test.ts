@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
 import type { OpenLineageEvent } from '../model/event.js';
+import type { OptionReader } from '../config/options.js';
 import type { Transport, TransportContext, TransportDescriptor } from '../transport/types.js';
 import { ConsoleTransport } from '../transport/console.js';
 import { NoopTransport } from '../transport/noop.js';
 import { scratch } from '../config/test-helpers.js';
 import { resolveConfig } from '../config/resolve.js';
-import { createTransport, normalizeTransportConfig } from './create.js';
+import { createTransport, parseTransportConfig } from './create.js';
 import { getRegisteredTransport, registerTransport, registeredTransportTypes, unregisterTransport } from './registry.js';
 
 /** A minimal transport that records what it was built from. */
@@ -28,15 +29,24 @@ class Recording implements Transport {
   }
 }
 
-const recording: TransportDescriptor = {
+/** Counts `parse` calls, to show the registry reads each config once. */
+let parses = 0;
+const raw = (options: OptionReader) => {
+  parses++;
+  return options.raw;
+};
+
+const recording: TransportDescriptor<Record<string, unknown>> = {
   type: 'test-recording',
   aliases: ['test-rec'],
+  parse: raw,
   create: (config, context) => new Recording(config, context),
 };
 
 /** A parent that builds its children through the context, as composite does. */
-const parent: TransportDescriptor = {
+const parent: TransportDescriptor<Record<string, unknown>> = {
   type: 'test-parent',
+  parse: raw,
   async create(config, context) {
     const list = config.children as unknown[];
     const children = await Promise.all(list.map((c, i) => context.createChild(c, [...context.path, 'children', String(i)])));
@@ -60,14 +70,15 @@ async function configError(p: Promise<unknown>): Promise<ConfigError> {
 }
 
 /** Writes a package into `<dir>/node_modules/<name>` exporting a descriptor. */
-function fakePackage(dir: string, name: string, type: string, pkg: Record<string, unknown> = {}): void {
+function fakePackage(dir: string, name: string, type: string, pkg: Record<string, unknown> = {}, aliases: string[] = []): void {
   const root = join(dir, 'node_modules', name);
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, 'package.json'), JSON.stringify({ name, version: '1.0.0', type: 'module', exports: { '.': { default: './index.js' } }, ...pkg }));
   writeFileSync(
     join(root, 'index.js'),
     `globalThis.__olLoads = (globalThis.__olLoads ?? 0) + 1;
-export const descriptor = { type: ${JSON.stringify(type)}, create: (config) => ({ type: ${JSON.stringify(type)}, config, emit: async () => {}, close: async () => true }) };
+export const descriptor = { type: ${JSON.stringify(type)}, aliases: ${JSON.stringify(aliases)}, parse: (options) => options.raw,
+  create: (config) => ({ type: ${JSON.stringify(type)}, config, emit: async () => {}, close: async () => true }) };
 export default descriptor;\n`,
   );
 }
@@ -126,7 +137,7 @@ describe('registry', () => {
 
   it('maps Python class paths and aliases to the built-in packages', async () => {
     const s = scratch();
-    fakePackage(s.dir, '@ol/transport-async-http', 'async_http');
+    fakePackage(s.dir, '@ol/transport-async-http', 'async_http', {}, ['async-http', 'openlineage.client.transport.async_http.AsyncHttpTransport']);
     const t = await createTransport({ type: 'openlineage.client.transport.async_http.AsyncHttpTransport' }, { cwd: s.dir });
     expect(t.type).toBe('async_http');
     unregisterTransport('async_http');
@@ -178,7 +189,7 @@ describe('registry', () => {
     const s = scratch();
     s.write(
       'conf/custom.mjs',
-      'export const mine = { type: "custom-rel", create: (config) => ({ type: "custom-rel", config, emit: async () => {}, close: async () => true }) };\n',
+      'export const mine = { type: "custom-rel", parse: (o) => o.raw, create: (config) => ({ type: "custom-rel", config, emit: async () => {}, close: async () => true }) };\n',
     );
     const t = await createTransport({ type: './custom.mjs#mine' }, { baseDir: join(s.dir, 'conf') });
     expect(t.type).toBe('custom-rel');
@@ -201,9 +212,52 @@ describe('registry', () => {
     await configError(createTransport('http'));
   });
 
-  it('normalizeTransportConfig uses the descriptor when it can normalize', async () => {
-    registerTransport({ ...recording, normalize: (c) => ({ normalized: c.x }) });
-    expect(await normalizeTransportConfig({ type: 'test-recording', x: 5 })).toEqual({ normalized: 5 });
-    expect(await normalizeTransportConfig({ type: 'console' })).toEqual({});
+  it('parseTransportConfig reads the config through the descriptor without building it', async () => {
+    let built = 0;
+    registerTransport({ ...recording, parse: (o: OptionReader) => ({ normalized: o.number('x') }), create: () => { built++; throw new Error('not built'); } });
+    const parsed = await parseTransportConfig({ type: 'test-recording', X: '5' });
+    expect(parsed.config).toEqual({ normalized: 5 });
+    expect(parsed.descriptor.type).toBe('test-recording');
+    expect(built).toBe(0);
+    expect((await parseTransportConfig({ type: 'console' })).config).toEqual({});
+    expect((await parseTransportConfig({ type: 'noop', name: 'quiet' })).config).toEqual({ name: 'quiet' });
+  });
+
+  it('parses each config once and hands create what parse returned', async () => {
+    registerTransport(recording);
+    registerTransport(parent);
+    parses = 0;
+    const t = await createTransport({ type: 'test-parent', children: [{ type: 'test-rec', a: 1 }, { type: 'test-rec', a: 2 }] });
+    expect(parses).toBe(3);
+    if (!(t instanceof Recording)) throw new Error('expected the parent transport');
+    expect(t.children.map((c) => (c as Recording).config)).toEqual([{ type: 'test-rec', a: 1 }, { type: 'test-rec', a: 2 }]);
+  });
+
+  it('parse errors name the source and key through the OptionReader the registry builds', async () => {
+    registerTransport({ ...recording, parse: (o: OptionReader) => ({ n: o.number('batch_size', { required: true, min: 1 }) }) });
+    const e = await configError(createTransport({ type: 'test-rec', batchSize: 0 }, { origin: (p) => `openlineage.yml (${p.join('.')})` }));
+    expect(e.path).toBe('transport.batchSize');
+    expect(e.source).toBe('openlineage.yml (transport.batchSize)');
+    expect(e.actual).toBe(0);
+  });
+
+  it('a Python class path loads the package its module names, but only the descriptor makes it valid', async () => {
+    const s = scratch();
+    // A package no other test loads: successful loads stay cached for the process.
+    fakePackage(s.dir, '@ol/transport-file', 'file', {}, ['openlineage.client.transport.file.FileTransport']);
+    const t = await createTransport({ type: 'openlineage.client.transport.file.FileTransport' }, { cwd: s.dir });
+    expect(t.type).toBe('file');
+    unregisterTransport('file');
+    const e = await configError(createTransport({ type: 'openlineage.client.transport.file.NoSuchTransport' }, { cwd: s.dir }));
+    expect(e.expected).toBe('a transport name @ol/transport-file provides (file, openlineage.client.transport.file.FileTransport)');
+    expect(e.actual).toBe('openlineage.client.transport.file.NoSuchTransport');
+    unregisterTransport('file');
+  });
+
+  it('refuses a module whose export lacks parse', async () => {
+    const s = scratch();
+    s.write('old.mjs', 'export default { type: "old-style", create: () => ({}) };\n');
+    const e = await configError(createTransport({ type: './old.mjs' }, { baseDir: s.dir }));
+    expect(e.expected).toContain('parse(options, context)');
   });
 });

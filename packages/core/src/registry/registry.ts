@@ -31,12 +31,18 @@ export function normalizeTypeName(type: string): string {
 export function isTransportDescriptor(value: unknown): value is TransportDescriptor {
   if (typeof value !== 'object' || value === null) return false;
   const d = value as Record<string, unknown>;
-  return typeof d.type === 'string' && d.type !== '' && typeof d.create === 'function';
+  return typeof d.type === 'string' && d.type !== '' && typeof d.parse === 'function' && typeof d.create === 'function';
+}
+
+/** True when `name` is the descriptor's type or one of its aliases (case-insensitively). */
+export function descriptorAccepts(descriptor: TransportDescriptor, name: string): boolean {
+  const n = normalizeTypeName(name);
+  return [descriptor.type, ...(descriptor.aliases ?? [])].some((a) => normalizeTypeName(a) === n);
 }
 
 /** Registers a descriptor under its type and aliases; a later registration of the same name replaces the earlier one. */
 export function registerTransport(descriptor: TransportDescriptor): void {
-  if (!isTransportDescriptor(descriptor)) throw new TypeError('registerTransport expects a descriptor { type: string, create(config, context) }');
+  if (!isTransportDescriptor(descriptor)) throw new TypeError('registerTransport expects a descriptor { type: string, parse(options, context), create(config, context) }');
   const { byName } = registryState();
   for (const name of [descriptor.type, ...(descriptor.aliases ?? [])]) byName.set(normalizeTypeName(name), descriptor);
 }

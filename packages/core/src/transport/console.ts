@@ -1,6 +1,7 @@
 import { TransportError } from '../errors.js';
 import { toJSON } from '../model/serialize.js';
 import type { OpenLineageEvent } from '../model/event.js';
+import type { OptionReader } from '../config/options.js';
 import type { Transport, TransportDescriptor } from './types.js';
 
 export interface ConsoleTransportOptions {
@@ -46,8 +47,20 @@ export function createConsoleTransport(options: ConsoleTransportOptions = {}): C
   return new ConsoleTransport(options);
 }
 
-export const consoleDescriptor: TransportDescriptor<Record<string, never>> = {
+/** The config a child of composite names: console has no other option. */
+export interface NamedConfig {
+  name?: string;
+}
+
+export const consoleDescriptor: TransportDescriptor<NamedConfig> = {
   type: 'console',
-  create: (config) => new ConsoleTransport(typeof config.name === 'string' ? { name: config.name } : {}),
-  normalize: () => ({}),
+  aliases: ['openlineage.client.transport.console.ConsoleTransport', 'openlineage.client.transport.ConsoleTransport'],
+  parse: (options) => readName(options),
+  create: (config) => new ConsoleTransport(config),
 };
+
+/** `name` when the config gives one (kept as written, untrimmed, as composite children do). */
+export function readName(options: OptionReader): NamedConfig {
+  const name = options.raw.name;
+  return typeof name === 'string' ? { name } : {};
+}

@@ -1,3 +1,4 @@
+import { readName, type NamedConfig } from './console.js';
 import type { Transport, TransportDescriptor } from './types.js';
 
 /** Accepts and discards every event (what OPENLINEAGE_DISABLED=true amounts to). */
@@ -27,8 +28,9 @@ export function createNoopTransport(): NoopTransport {
   return new NoopTransport();
 }
 
-export const noopDescriptor: TransportDescriptor<Record<string, never>> = {
+export const noopDescriptor: TransportDescriptor<NamedConfig> = {
   type: 'noop',
-  create: (config) => new NoopTransport(typeof config.name === 'string' ? { name: config.name } : {}),
-  normalize: () => ({}),
+  aliases: ['openlineage.client.transport.noop.NoopTransport'],
+  parse: (options) => readName(options),
+  create: (config) => new NoopTransport(config),
 };

@@ -1,3 +1,4 @@
+import type { OptionReader, OptionScope } from '../config/options.js';
 import type { Logger } from '../logger.js';
 import type { OpenLineageEvent } from '../model/event.js';
 
@@ -38,10 +39,11 @@ export interface BackgroundEventInfo {
 }
 
 /**
- * What `create` receives besides the raw config: where the config came from (for errors),
- * the logger, and a way to build child transports through the same registry.
+ * What `parse` and `create` receive besides the config: where the config came from (for errors),
+ * the logger, and a way to build child transports through the same registry. It is an
+ * OptionScope, so `new OptionReader(value, context)` reads a value with this transport's provenance.
  */
-export interface TransportContext {
+export interface TransportContext extends OptionScope {
   logger: Logger;
   /** Key path of this transport's config in the whole config, e.g. `['transport', 'transports', 'first']`. */
   path: readonly string[];
@@ -55,12 +57,22 @@ export interface TransportContext {
   createChild(config: unknown, path: readonly string[]): Promise<Transport>;
 }
 
+/**
+ * How the registry knows a transport type. The registry reads the config once: `parse` gets an
+ * OptionReader over the raw mapping (any key spelling, env strings coerced, every value's origin
+ * known) and returns the typed config, or throws a ConfigError; `create` builds the transport from
+ * that config alone. `openlineage config` calls only `parse`, to show the normalized options without
+ * opening anything, so `parse` must not touch the network or files.
+ */
 export interface TransportDescriptor<C = unknown> {
-  /** Canonical type name. */
-  type: string;
-  /** Other names accepted in config, e.g. `async-http` or a Python class path. */
-  aliases?: readonly string[];
-  create(config: Record<string, unknown>, context: TransportContext): Transport | Promise<Transport>;
-  /** Present so `openlineage config` can show normalized options without building the transport. */
-  normalize?(config: Record<string, unknown>, context: TransportContext): C;
+  /** Canonical type name, e.g. `http`. */
+  readonly type: string;
+  /**
+   * Other names accepted in config: spellings (`async-http`) and the Python client's class paths
+   * (`openlineage.client.transport.http.HttpTransport`), so one openlineage.yml serves both clients.
+   * The descriptor is the only place these are listed.
+   */
+  readonly aliases?: readonly string[];
+  parse(options: OptionReader, context: TransportContext): C;
+  create(config: C, context: TransportContext): Transport | Promise<Transport>;
 }
