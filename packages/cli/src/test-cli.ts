@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { specDir } from '../../../tooling/spec-dir.js';
+import { specDir } from '@ol/spec-files';
 
 export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(PACKAGE_DIR, 'dist', 'bin.js');

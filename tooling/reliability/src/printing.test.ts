@@ -2,6 +2,8 @@
  * Printing a transport (console.log, util.inspect, JSON.stringify) never shows a secret: every
  * transport shows its type and config with api keys, passwords and auth headers as ***.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTransport, silentLogger, type Transport } from '@ol/core';
@@ -23,7 +25,7 @@ const configs: Record<string, unknown> = {
   kafka: { type: 'kafka', topic: 't', config: { 'bootstrap.servers': '127.0.0.1:9', 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.username': 'u', 'sasl.password': PASSWORD } },
   composite: { type: 'composite', transports: { first: http, second: { type: 'console' } } },
   transform: { type: 'transform', transformer_class: 'JobNamespaceReplaceTransformer', transformer_properties: { new_job_namespace: 'x' }, transport: http },
-  file: { type: 'file', log_file_path: '/tmp/ol-print-test.jsonl' },
+  file: { type: 'file', log_file_path: join(tmpdir(), 'ol-print-test.jsonl') },
   datazone: { type: 'amazon_datazone_api', domainId: 'dzd_abc123', region: 'us-east-1' },
 };
 

@@ -260,14 +260,14 @@ describe('config files and precedence', () => {
     const s = scratch();
     const custom = s.write('conf/custom.yml', 'transport:\n  type: console\n');
     s.write('openlineage.yml', 'transport:\n  type: http\n  url: http://cwd\nfacets:\n  environment_variables: [A]\n');
-    s.write('home/.openlineage/openlineage.yml', 'transport:\n  type: file\n  log_file_path: /tmp/x\n');
+    s.write('home/.openlineage/openlineage.yml', 'transport:\n  type: file\n  log_file_path: /data/x\n');
     const first = resolveConfig({ env: { OPENLINEAGE_CONFIG: 'conf/custom.yml' }, cwd: s.dir, homeDir: s.home });
     expect(first.config).toEqual({ transport: { type: 'console' } });
     expect(first.file).toBe(custom);
     const second = resolveConfig({ env: {}, cwd: s.dir, homeDir: s.home });
     expect(second.config.transport).toEqual({ type: 'http', url: 'http://cwd' });
     const third = resolveConfig({ env: {}, cwd: join(s.dir, 'conf'), homeDir: s.home });
-    expect(third.config).toEqual({ transport: { type: 'file', log_file_path: '/tmp/x' } });
+    expect(third.config).toEqual({ transport: { type: 'file', log_file_path: '/data/x' } });
     expect(third.baseDir).toBe(join(s.home, '.openlineage'));
   });
 

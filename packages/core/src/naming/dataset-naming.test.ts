@@ -27,7 +27,7 @@ const cases: [string, () => DatasetName, DatasetName][] = [
   ['hdfs', () => naming.hdfs({ host: 'nn', port: 8020, path: '/user/x' }), { namespace: 'hdfs://nn:8020', name: '/user/x' }],
   ['s3', () => naming.s3({ bucket: 'b', key: 'path/obj.csv' }), { namespace: 's3://b', name: 'path/obj.csv' }],
   ['kafka', () => naming.kafka({ host: 'broker', port: 9092, topic: 'events' }), { namespace: 'kafka://broker:9092', name: 'events' }],
-  ['localFile', () => naming.localFile({ path: '/tmp/x.csv' }), { namespace: 'file', name: '/tmp/x.csv' }],
+  ['localFile', () => naming.localFile({ path: '/data/x.csv' }), { namespace: 'file', name: '/data/x.csv' }],
   ['remoteFile', () => naming.remoteFile({ host: 'nas', path: '/share/x.csv' }), { namespace: 'file://nas', name: '/share/x.csv' }],
   ['pubsub topic', () => naming.pubsub({ type: 'topic', project: 'p', id: 't' }), { namespace: 'pubsub', name: 'topic:p:t' }],
   ['pubsub subscription', () => naming.pubsub({ type: 'subscription', project: 'p', id: 's' }), { namespace: 'pubsub', name: 'subscription:p:s' }],

@@ -178,7 +178,7 @@ describe('format checks agree with ajv-formats (full mode)', () => {
   ];
   const uris = [
     'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent', 'http://123', 'https://github.com/OpenLineage/OpenLineage/tree/1.0/client',
-    'urn:isbn:0451450523', 'mailto:a@b.c', 'file:///tmp/x', 'file:/tmp/x', 's3://bucket/key with space', 's3://bucket/key%20ok',
+    'urn:isbn:0451450523', 'mailto:a@b.c', 'file:///data/x', 'file:/data/x', 's3://bucket/key with space', 's3://bucket/key%20ok',
     'postgres://user:pw@host:5432/db?x=1', 'http://[::1]:80/', 'http://[fe80::1%25eth0]/', 'http://[zz::1]/', 'http://[v1.fe]/', 'relative/path',
     '/abs/path', 'http://exa mple.com', 'http://example.com/%zz', 'ht tp://x', '1http://x', 'urn:', 'x:', 'http:', 'http://', 'a:b#frag#frag',
     'http://host:port/', 'http://host:8080/p?q=1&r[]=2', 'https://e.com/ü', 'git+ssh://git@github.com/a/b.git', 'my producer', '',

@@ -2,7 +2,7 @@
 // Test helpers: the spec's fixtures, read at test time from the shared spec checkout.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { specDir } from '../../../../tooling/spec-dir.js';
+import { specDir } from '@ol/spec-files';
 
 export const SPEC_DIR = specDir();
 
