@@ -2,15 +2,9 @@ import { parseArgs } from 'node:util';
 import { OpenLineageError } from '@ol/core';
 
 /** Wrong arguments: reported with the command's usage line, exit code 2. */
-const USAGE_MARKER = Symbol.for('@ol/cli.error.UsageError');
-
 export class UsageError extends OpenLineageError {
-  private readonly [USAGE_MARKER] = true;
+  static override readonly brand: symbol = Symbol.for('@ol/cli.error.UsageError');
   override name = 'UsageError';
-
-  static override isInstance(value: unknown): value is UsageError {
-    return OpenLineageError.hasMarker(value, USAGE_MARKER);
-  }
 }
 
 export type OptionSpec = Record<

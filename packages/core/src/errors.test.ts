@@ -54,4 +54,15 @@ describe('errors', () => {
     expect(new TransportError('x', { transport: 'http', cause }).cause).toBe(cause);
     expect(new OpenLineageError('y', { data: { n: 1 } }).data).toEqual({ n: 1 });
   });
+
+  it('a subclass declaring its brand inherits a typed isInstance; brands do not show when printed', () => {
+    class Rejected extends TransportError {
+      static override readonly brand: symbol = Symbol.for('test.error.Rejected');
+    }
+    const r = new Rejected('no', { transport: 'webhook' });
+    expect([Rejected.isInstance(r), TransportError.isInstance(r), OpenLineageError.isInstance(r)]).toEqual([true, true, true]);
+    expect(Rejected.isInstance(transport())).toBe(false);
+    expect(Object.keys(r)).not.toContain(Symbol.for('test.error.Rejected'));
+    expect(Object.getOwnPropertySymbols(r).filter((s) => Object.getOwnPropertyDescriptor(r, s)?.enumerable)).toEqual([]);
+  });
 });

@@ -4,7 +4,8 @@
  * where `instanceof` does not. Every error the project throws derives from OpenLineageError.
  * Fields are generic; what only one transport knows goes into `data` or that package's subclass.
  */
-const MARKER = Symbol.for('@ol/core.error');
+/** What `isInstance` needs of a class: a constructor of OpenLineageErrors carrying its brand. */
+type BrandedClass = (abstract new (...args: never[]) => OpenLineageError) & { readonly brand: symbol };
 
 export interface OpenLineageErrorOptions {
   cause?: unknown;
@@ -13,22 +14,26 @@ export interface OpenLineageErrorOptions {
 }
 
 export class OpenLineageError extends Error {
-  private readonly [MARKER] = true;
+  /**
+   * The class's brand, `Symbol.for('<package>.error.<Class>')`. Every subclass declares its own
+   * (one line: `static override readonly brand = Symbol.for(…)`); instances carry the brands of
+   * their class and all its ancestors, and the inherited `isInstance` checks the class's own.
+   */
+  static readonly brand: symbol = Symbol.for('@ol/core.error');
   override name = 'OpenLineageError';
   declare readonly data?: Readonly<Record<string, unknown>>;
 
   constructor(message?: string, options: OpenLineageErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     if (options.data !== undefined) this.data = options.data;
+    for (let c: unknown = new.target; c !== Error && c !== null; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c as object, 'brand')) Object.defineProperty(this, (c as BrandedClass).brand, { value: true });
+    }
   }
 
-  static isInstance(value: unknown): value is OpenLineageError {
-    return OpenLineageError.hasMarker(value, MARKER);
-  }
-
-  /** For subclasses' `isInstance`: true when `value` carries the brand `marker` (a `Symbol.for` key). */
-  protected static hasMarker(value: unknown, marker: symbol): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+  /** True when `value` is an instance of this class (or a subclass), also when made by another copy of the package. */
+  static isInstance<T extends BrandedClass>(this: T, value: unknown): value is InstanceType<T> {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[this.brand] === true;
   }
 }
 
@@ -44,10 +49,8 @@ export interface ConfigErrorDetails {
   cause?: unknown;
 }
 
-const CONFIG_MARKER = Symbol.for('@ol/core.error.ConfigError');
-
 export class ConfigError extends OpenLineageError {
-  private readonly [CONFIG_MARKER] = true;
+  static override readonly brand: symbol = Symbol.for('@ol/core.error.ConfigError');
   override name = 'ConfigError';
   readonly source: string;
   readonly path: string;
@@ -62,9 +65,6 @@ export class ConfigError extends OpenLineageError {
     this.actual = details.actual;
   }
 
-  static override isInstance(value: unknown): value is ConfigError {
-    return OpenLineageError.hasMarker(value, CONFIG_MARKER);
-  }
 
   private static describe(d: ConfigErrorDetails): string {
     return `Invalid OpenLineage config at ${d.path || '(root)'} (from ${d.source}): expected ${d.expected}, got ${formatActual(d.actual)}`;
@@ -84,10 +84,8 @@ export interface TransportErrorDetails {
   data?: Readonly<Record<string, unknown>>;
 }
 
-const TRANSPORT_MARKER = Symbol.for('@ol/core.error.TransportError');
-
 export class TransportError extends OpenLineageError {
-  private readonly [TRANSPORT_MARKER] = true;
+  static override readonly brand: symbol = Symbol.for('@ol/core.error.TransportError');
   override name = 'TransportError';
   readonly transport: string;
   readonly retryable: boolean;
@@ -104,9 +102,6 @@ export class TransportError extends OpenLineageError {
     if (details.attempts !== undefined) this.attempts = details.attempts;
   }
 
-  static override isInstance(value: unknown): value is TransportError {
-    return OpenLineageError.hasMarker(value, TRANSPORT_MARKER);
-  }
 }
 
 export interface ValidationProblem {
@@ -117,10 +112,8 @@ export interface ValidationProblem {
   schema?: string;
 }
 
-const VALIDATION_MARKER = Symbol.for('@ol/core.error.ValidationError');
-
 export class ValidationError extends OpenLineageError {
-  private readonly [VALIDATION_MARKER] = true;
+  static override readonly brand: symbol = Symbol.for('@ol/core.error.ValidationError');
   override name = 'ValidationError';
   readonly errors: readonly ValidationProblem[];
 
@@ -129,9 +122,6 @@ export class ValidationError extends OpenLineageError {
     this.errors = errors;
   }
 
-  static override isInstance(value: unknown): value is ValidationError {
-    return OpenLineageError.hasMarker(value, VALIDATION_MARKER);
-  }
 }
 
 function formatActual(value: unknown): string {

@@ -4,15 +4,9 @@ import path from 'node:path';
 import { OpenLineageError } from '@ol/core';
 
 /** Thrown when another live process holds the sensor's lock on the same cursor. */
-const MARKER = Symbol.for('@ol/integration.error.SensorLockedError');
-
 export class SensorLockedError extends OpenLineageError {
-  private readonly [MARKER] = true;
+  static override readonly brand: symbol = Symbol.for('@ol/integration.error.SensorLockedError');
   override name = 'SensorLockedError';
-
-  static override isInstance(value: unknown): value is SensorLockedError {
-    return OpenLineageError.hasMarker(value, MARKER);
-  }
 
   constructor(
     readonly lockFile: string,

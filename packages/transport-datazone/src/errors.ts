@@ -23,8 +23,6 @@ interface AwsLikeError {
   $metadata?: { httpStatusCode?: unknown; requestId?: unknown; attempts?: unknown };
 }
 
-const DATAZONE_MARKER = Symbol.for('@ol/transport-datazone.error.DataZoneTransportError');
-
 export interface DataZoneErrorDetails extends TransportErrorDetails {
   /** The AWS error name, e.g. `ThrottlingException` (only for errors AWS answered with). */
   awsErrorName?: string;
@@ -34,7 +32,7 @@ export interface DataZoneErrorDetails extends TransportErrorDetails {
 
 /** A failed PostLineageEvent call, with the AWS error name and request id core's generic TransportError does not know. */
 export class DataZoneTransportError extends TransportError {
-  private readonly [DATAZONE_MARKER] = true;
+  static override readonly brand: symbol = Symbol.for('@ol/transport-datazone.error.DataZoneTransportError');
   override name = 'DataZoneTransportError';
   readonly awsErrorName?: string;
   readonly requestId?: string;
@@ -44,10 +42,6 @@ export class DataZoneTransportError extends TransportError {
     super(message, generic);
     if (awsErrorName !== undefined) this.awsErrorName = awsErrorName;
     if (requestId !== undefined) this.requestId = requestId;
-  }
-
-  static override isInstance(value: unknown): value is DataZoneTransportError {
-    return TransportError.hasMarker(value, DATAZONE_MARKER);
   }
 }
 

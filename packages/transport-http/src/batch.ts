@@ -196,11 +196,9 @@ function asTransportError(err: unknown, transport: string): TransportError {
   return TransportError.isInstance(err) ? err : new TransportError(`${transport}: batch delivery failed: ${err instanceof Error ? err.message : String(err)}`, { transport, retryable: false, cause: err });
 }
 
-const BATCH_DELIVERY_MARKER = Symbol.for('@ol/transport-http.error.BatchDeliveryError');
-
 /** `emitBatch` rejects with this when some events were not delivered; `failures` says which and why. */
 export class BatchDeliveryError extends TransportError {
-  private readonly [BATCH_DELIVERY_MARKER] = true;
+  static override readonly brand: symbol = Symbol.for('@ol/transport-http.error.BatchDeliveryError');
   readonly failures: readonly { index: number; error: TransportError }[];
   readonly delivered: number;
 
@@ -216,9 +214,5 @@ export class BatchDeliveryError extends TransportError {
     });
     this.failures = failures;
     this.delivered = total - failures.length;
-  }
-
-  static override isInstance(value: unknown): value is BatchDeliveryError {
-    return TransportError.hasMarker(value, BATCH_DELIVERY_MARKER);
   }
 }

@@ -20,17 +20,11 @@ export interface ResolvedModule {
   exportName?: string;
 }
 
-const MODULE_NOT_FOUND_MARKER = Symbol.for('@ol/core.error.ModuleNotFound');
-
 export class ModuleNotFound extends OpenLineageError {
-  private readonly [MODULE_NOT_FOUND_MARKER] = true;
+  static override readonly brand: symbol = Symbol.for('@ol/core.error.ModuleNotFound');
   override name = 'ModuleNotFound';
   constructor(readonly specifier: string, readonly lookedIn: readonly string[], options: { cause?: unknown } = {}) {
     super(`Cannot find module ${specifier} (looked in ${lookedIn.join(', ')})`, options);
-  }
-
-  static override isInstance(value: unknown): value is ModuleNotFound {
-    return OpenLineageError.hasMarker(value, MODULE_NOT_FOUND_MARKER);
   }
 }
 
