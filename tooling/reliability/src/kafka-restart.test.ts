@@ -1,3 +1,4 @@
+import { createWith } from '@ol/core/internal';
 /**
  * Kafka broker stopped and restarted mid-stream: delivery resumes, and nothing the transport
  * acknowledged is lost (every event whose emit resolved with `flush: true`, and every event
@@ -23,7 +24,8 @@ function event(i: number): RunEvent {
 }
 
 async function client(broker: KafkaTestBroker, topic: string, flush: boolean): Promise<OpenLineageClient> {
-  const transport = await kafka.create(
+  const transport = await createWith(
+    kafka,
     { topic, flush, config: { 'bootstrap.servers': broker.address, retries: '10', 'retry.backoff.ms': '100', 'linger.ms': '5', 'message.timeout.ms': '20000' } },
     { logger, path: ['transport'], origin: () => 'code', baseDir: process.cwd(), env: {}, createChild: () => Promise.reject(new Error('no children')) },
   );
