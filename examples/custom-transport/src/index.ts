@@ -19,7 +19,10 @@ export default descriptor;
 
 /** Builds the transport from code, through the registry, so options given in code are checked like config files. */
 export async function createWebhookTransport(options: WebhookTransportOptions): Promise<WebhookTransport> {
-  return (await createTransport({ ...options, type: descriptor })) as WebhookTransport;
+  const transport = await createTransport({ ...options, type: descriptor });
+  // The descriptor above built it; the check only narrows the type.
+  if (!(transport instanceof WebhookTransport)) throw new TypeError('the webhook descriptor built another transport');
+  return transport;
 }
 
 export { WebhookTransport, TYPE } from './transport.js';
