@@ -230,7 +230,7 @@ describe('registry', () => {
     const t = await createTransport({ type: 'test-parent', children: [{ type: 'test-rec', a: 1 }, { type: 'test-rec', a: 2 }] });
     expect(parses).toBe(3);
     if (!(t instanceof Recording)) throw new Error('expected the parent transport');
-    expect(t.children.map((c) => (c as Recording).config)).toEqual([{ type: 'test-rec', a: 1 }, { type: 'test-rec', a: 2 }]);
+    expect(t.children.map((c) => c.config)).toEqual([{ type: 'test-rec', a: 1 }, { type: 'test-rec', a: 2 }]);
   });
 
   it('parse errors name the source and key through the OptionReader the registry builds', async () => {
