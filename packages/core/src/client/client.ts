@@ -69,6 +69,8 @@ export class OpenLineageClient {
   readonly namespace: string;
   readonly disabled: boolean;
   readonly settings: ClientSettings;
+  /** The config this client was built from (`create` resolves it); integrations read their sections from it. */
+  readonly resolved: ResolvedConfig | undefined;
   private readonly env: Record<string, string | undefined>;
   private readonly onError: ErrorHandler | undefined;
   private readonly failOnError: boolean;
@@ -85,6 +87,7 @@ export class OpenLineageClient {
       throw new TypeError('new OpenLineageClient({ transport }) needs a transport; use OpenLineageClient.create() to build one from config');
     }
     const resolved = options.resolved;
+    this.resolved = resolved;
     this.env = options.env ?? resolved?.env ?? {};
     this.transport = options.transport;
     this.logger = options.logger ?? (resolved?.logLevel !== undefined ? createLogger({ level: resolved.logLevel }) : defaultLogger(this.env));
