@@ -269,6 +269,25 @@ describe('errors and stats', () => {
     expect(client.stats().dropped).toBe(1);
   });
 
+  it('warns once per client when events are emitted after close, even right after another failure was logged', async () => {
+    const transport = new MemoryTransport();
+    const { lines, logger } = logs();
+    const client = new OpenLineageClient({ transport, logger });
+    transport.failing('backend down');
+    await client.emit(runEventFixture());
+    transport.failWith = undefined;
+    await client.close();
+    for (let i = 0; i < 3; i++) await client.emit(runEventFixture());
+    const closed = lines.filter((l) => l.includes('client is closed'));
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatch(/WARN .*client is closed; 1 event dropped since close\(\)/);
+    expect(client.stats()).toMatchObject({ dropped: 3, failed: 1 });
+    const other = new OpenLineageClient({ transport: new MemoryTransport(), logger });
+    await other.close();
+    await other.emit(runEventFixture());
+    expect(lines.filter((l) => l.includes('client is closed'))).toHaveLength(2);
+  });
+
   it('needs a transport', () => {
     expect(() => new OpenLineageClient({} as never)).toThrow(TypeError);
   });

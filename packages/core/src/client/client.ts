@@ -81,6 +81,7 @@ export class OpenLineageClient {
   private readonly warnedVariables = new Set<string>();
   private readonly logFailure: (message: string) => void;
   private closing: Promise<boolean> | undefined;
+  private droppedAfterClose = 0;
 
   constructor(options: OpenLineageClientOptions) {
     if (typeof options !== 'object' || options === null || typeof (options as Partial<OpenLineageClientOptions>).transport?.emit !== 'function') {
@@ -161,10 +162,7 @@ export class OpenLineageClient {
       throw new ValidationError([{ pointer: '', message: 'is not an OpenLineage event (a RunEvent, JobEvent or DatasetEvent object with eventTime, producer, schemaURL)' }]);
     }
     if (this.disabled) return;
-    if (this.closing !== undefined) {
-      this.counts.dropped++;
-      return this.fail(new TransportError('client is closed; event dropped', { transport: this.transport.type }), event);
-    }
+    if (this.closing !== undefined) return this.dropAfterClose(event);
     if (isFilteredOut(event, this.settings)) {
       this.counts.filtered++;
       this.logger.debug(`event for job ${(event as RunEvent).job.name} dropped by a job-name filter`);
@@ -207,6 +205,18 @@ export class OpenLineageClient {
     } finally {
       this.inFlight.delete(delivery);
     }
+  }
+
+  /** After close() nothing is sent: the event is counted as dropped, and the first such drop is logged (once per client). */
+  private dropAfterClose(event: OpenLineageEvent): void {
+    this.counts.dropped++;
+    this.droppedAfterClose++;
+    if (this.droppedAfterClose === 1) {
+      this.logger.warn('OpenLineage client is closed; 1 event dropped since close() (later ones are not logged, stats().dropped counts them)');
+    }
+    const error = new TransportError(`client is closed; ${this.droppedAfterClose} event(s) dropped since close()`, { transport: this.transport.type });
+    this.callOnError(error, event);
+    if (this.failOnError) throw error;
   }
 
   private fail(error: Error, event: OpenLineageEvent | undefined): void {
