@@ -1,0 +1,4 @@
+export { parseSql } from './parse-sql.js';
+export { SqlParseError } from './errors.js';
+export { DIALECTS } from './dialects.js';
+export type { TableMeta, ColumnMeta, ColumnLineage, ExtractionError, SqlMeta, ParseSqlOptions } from './types.js';
