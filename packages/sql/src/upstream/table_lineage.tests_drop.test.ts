@@ -1,0 +1,14 @@
+// Ported from openlineage-sql: integration/sql/impl/tests/table_lineage/tests_drop.rs
+import { describe, expect, it } from 'vitest';
+import { nsTable, norm, parseMultipleRaw, parseSqlRaw, table, tables, testMultipleSql, testMultipleSqlDialect, testSql, testSqlDialect } from './upstream-helpers.js';
+
+describe('table_lineage/tests_drop.rs', () => {
+it('drop_table', async () => {
+    expect(norm((await testSql("DROP TABLE IF EXISTS a.b, c.d"))
+            
+            .table_lineage)).toEqual(norm({
+            in_tables: [],
+            out_tables: tables(["a.b", "c.d"])
+        }));
+});
+});
