@@ -251,13 +251,14 @@ function visitSetExpr(body: Node, ctx: Context): Columns {
     case 'Select':
       return visitSelect(b, ctx);
     case 'Values':
-      for (const row of list(b.rows)) for (const e of list(row)) visitExpr(e, ctx);
+      for (const row of list(b.rows)) for (const e of list(Array.isArray(row) ? row : row?.content)) visitExpr(e, ctx);
       return null;
     case 'Insert':
     case 'Update':
     case 'Delete':
     case 'Merge':
-      visitStatement(body, ctx);
+      // The payload is itself a Statement.
+      visitStatement(b, ctx);
       return null;
     case 'Query':
       return visitQuery(b, ctx);

@@ -13,7 +13,10 @@ export interface UTable {
 }
 
 function utable(t: TableMeta): UTable {
-  return { database: t.database ?? null, schema: t.schema ?? null, name: t.name, provided_namespace: t.providedNamespace === true };
+  const out = { database: t.database ?? null, schema: t.schema ?? null, name: t.name, provided_namespace: t.providedNamespace === true };
+  // Not enumerable, so comparisons ignore it; the ported cases call it like the Rust method.
+  Object.defineProperty(out, 'qualified_name', { value: () => t.qualifiedName, enumerable: false });
+  return out;
 }
 
 function ucolumn(c: ColumnMeta): { origin: UTable | null; name: string } {
