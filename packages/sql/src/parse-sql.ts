@@ -4,7 +4,7 @@ import { SqlParseError } from './errors.js';
 import { type Col, type Table, qualifiedName } from './model.js';
 import type { ColumnLineage, ColumnMeta, ExtractionError, ParseSqlOptions, SqlMeta, TableMeta } from './types.js';
 import { visitStatement } from './visitor.js';
-import { loadParser } from './wasm.js';
+import { isTrap, loadParser } from './wasm.js';
 
 const DEFAULT_MAX_LENGTH = 1_000_000;
 
@@ -34,7 +34,7 @@ export async function parseSql(sql: string | readonly string[], options: ParseSq
     }
     let statements: unknown[];
     try {
-      statements = parser.Parser.parse(element, dialect.parser as Parameters<typeof parser.Parser.parse>[1]) as unknown[];
+      statements = parser.parse(dialect.parser, element);
     } catch (error) {
       fail(parserMessage(error));
       return;
@@ -93,10 +93,11 @@ function describe(value: unknown): string {
 
 /** The parser's message in openlineage-sql's words (without the `sql parser error: ` prefix). */
 function parserMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const raw = typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : error;
+  const text = String(raw);
   const message = text.replace(/^sql parser error: /, '');
   if (/recursion limit exceeded/i.test(message)) return 'Recursion limit exceeded when parsing SQL';
-  if (error instanceof RangeError || (error instanceof Error && error.name === 'RuntimeError')) return `parser failed: ${message}`;
+  if (error instanceof RangeError || isTrap(error)) return `the parser failed on this statement (${message}); it is probably too deeply nested`;
   return message;
 }
 

@@ -283,6 +283,13 @@ function visitSetOperation(b: Node, ctx: Context): Columns {
   const right = visitSetExpr(b.right, ctx);
   const frame = ctx.popFrame();
   if (left && right && left.length === right.length) renameColumns(frame, right, left.map((name) => ({ name: { value: name } })));
+  // Merge rather than replace: both branches feed the same output columns.
+  for (const [key, entry] of frame.ancestry) {
+    const existing = ctx.top.ancestry.get(key);
+    if (!existing) continue;
+    for (const [k, a] of entry.ancestors) existing.ancestors.set(k, a);
+    frame.ancestry.delete(key);
+  }
   ctx.collect(frame);
   return left;
 }
