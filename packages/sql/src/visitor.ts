@@ -504,7 +504,7 @@ function effectiveTableName(name: Node, args: Node, ctx: Context): Ident[] | und
 }
 
 function functionArgs(args: Node): Node[] {
-  if (Array.isArray(args)) return args;
+  if (Array.isArray(args)) return args as Node[];
   const [kind, payload] = variant(args);
   return kind === 'List' ? list(payload.args) : [];
 }

@@ -55,7 +55,8 @@ export function tables(names: string[]): UTable[] {
 }
 
 /** `DbTableMeta::new_default_dialect_with_namespace_and_schema`: the whole text is the name. */
-export function nsTable(name: string, providedNamespace: boolean, _providedFieldSchema: boolean): UTable {
+export function nsTable(name: string, providedNamespace: boolean, providedFieldSchema: boolean): UTable {
+  void providedFieldSchema; // not part of our TableMeta
   return { database: null, schema: null, name, provided_namespace: providedNamespace };
 }
 
