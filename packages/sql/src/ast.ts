@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-assignment */
 /**
  * The parser hands the AST over as serde JSON: an enum value is `"Variant"` or `{ Variant: payload }`.
  * Its shapes follow datafusion-sqlparser-rs 0.62, wider than the package's own TypeScript types, so

@@ -93,7 +93,7 @@ function describe(value: unknown): string {
 
 /** The parser's message in openlineage-sql's words (without the `sql parser error: ` prefix). */
 function parserMessage(error: unknown): string {
-  const raw = typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : error;
+  const raw = typeof error === 'object' && error !== null && 'message' in error ? error.message : error;
   const text = String(raw);
   const message = text.replace(/^sql parser error: /, '');
   if (/recursion limit exceeded/i.test(message)) return 'Recursion limit exceeded when parsing SQL';

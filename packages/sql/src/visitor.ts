@@ -1,4 +1,5 @@
-/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment */
+/* eslint-disable @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return */
+// The AST is the parser's untyped serde JSON (see ast.ts); the walk checks the shapes it relies on.
 /**
  * The lineage walk over the parser's AST. Its shape and its answers follow openlineage-sql's
  * visitor (the reference behaviour); where that one is demonstrably wrong we do better, and each
@@ -504,7 +505,7 @@ function effectiveTableName(name: Node, args: Node, ctx: Context): Ident[] | und
 }
 
 function functionArgs(args: Node): Node[] {
-  if (Array.isArray(args)) return args as Node[];
+  if (Array.isArray(args)) return args;
   const [kind, payload] = variant(args);
   return kind === 'List' ? list(payload.args) : [];
 }

@@ -4,7 +4,7 @@
 // the Rust idioms kept (tuples in loops, Option wrappers) do not type-check strictly, so this file is exempt.
 // @ts-nocheck
 import { describe, expect, it } from 'vitest';
-import { nsTable, norm, parseMultipleRaw, parseSqlRaw, table, tables, testMultipleSql, testMultipleSqlDialect, testSql, testSqlDialect } from './upstream-helpers.js';
+import { nsTable, norm, parseMultipleRaw, parseSqlRaw, table, tables, testMultipleSql, testMultipleSqlDialect, testSql, testSqlDialect } from './test-upstream.js';
 
 describe('table_lineage/tests_update.rs', () => {
 it('update_table', async () => {

@@ -55,8 +55,8 @@ export function tables(names: string[]): UTable[] {
 }
 
 /** `DbTableMeta::new_default_dialect_with_namespace_and_schema`: the whole text is the name. */
-export function nsTable(name: string, providedNamespace: boolean, providedFieldSchema: boolean): UTable {
-  void providedFieldSchema; // not part of our TableMeta
+// The third argument of the Rust helper, provided_field_schema, is not part of our TableMeta.
+export function nsTable(name: string, providedNamespace: boolean): UTable {
   return { database: null, schema: null, name, provided_namespace: providedNamespace };
 }
 
