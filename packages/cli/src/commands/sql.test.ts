@@ -44,6 +44,6 @@ describe('openlineage sql', () => {
 
   it('is listed in the top-level help', async () => {
     const r = await runCli(['--help']);
-    expect(r.stdout).toMatch(/\n {2}sql <SQL \| FILE \| ->\.\.\./);
+    expect(r.stdout).toMatch(/\n {2}sql <SQL\|FILE\|->\.\.\. \[--dialect D\] \[--json\] +tables read and written/);
   });
 });

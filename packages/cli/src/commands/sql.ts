@@ -11,7 +11,7 @@ const STDIN = '-';
 export const sqlCommand: Command = {
   name: 'sql',
   summary: 'tables read and written, and column lineage, of SQL (as openlineage-sql)',
-  usage: '<SQL | FILE | ->... [--dialect D] [--default-schema S] [--default-database D] [--json]',
+  usage: '<SQL|FILE|->... [--dialect D] [--json]',
   help: `Parses SQL with the same parser and rules as openlineage-sql and prints the tables it
 reads and writes and the lineage of each output column. Each argument is SQL text, a
 file holding SQL, or - for stdin; each is parsed on its own (a failure in one does not
