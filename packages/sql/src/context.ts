@@ -68,6 +68,9 @@ export class Context {
   readonly outputs = new Map<string, Table>();
   frames: Frame[] = [new Frame()];
   private columnId = 0;
+  /** Output column names of CTEs (by name) and aliased subqueries (by alias table), for `*`. */
+  readonly cteColumns = new Map<string, string[]>();
+  readonly derivedColumns = new Map<string, string[]>();
   /** Problems met during the walk that did not stop it (FROM items that are not analysed). */
   readonly warnings: string[] = [];
 

@@ -135,6 +135,16 @@ describe('parseSql: where openlineage-sql is wrong and we do better', () => {
     expect(lineage(meta)).toEqual(['p <- t.a', 'q <- t.b']);
   });
 
+  it('expands * over CTEs and aliased subqueries whose columns are known (upstream gives * no lineage)', async () => {
+    const cte = await parseSql('WITH c AS (SELECT a, b AS bb FROM s) INSERT INTO o SELECT * FROM c', { dialect: 'postgres' });
+    expect(lineage(cte)).toEqual(['a <- s.a', 'bb <- s.b']);
+    const derived = await parseSql('SELECT x.*, y.z FROM (SELECT a FROM t) x JOIN u y ON true', { dialect: 'postgres' });
+    expect(lineage(derived)).toEqual(['a <- t.a', 'z <- u.z']);
+    const renamed = await parseSql('WITH c (p, q) AS (SELECT a, b FROM s) SELECT * FROM c k', { dialect: 'postgres' });
+    expect(lineage(renamed)).toEqual(['p <- s.a', 'q <- s.b']);
+    expect(lineage(await parseSql('SELECT * FROM t', { dialect: 'postgres' }))).toEqual([]);
+  });
+
   it('BigQuery UNNEST does not fail the call', async () => {
     const meta = await parseSql('INSERT INTO o SELECT x FROM t, UNNEST(t.arr) AS x', { dialect: 'bigquery' });
     expect(names(meta)).toEqual({ in: ['t'], out: ['o'] });

@@ -240,6 +240,9 @@ function visitWith(w: Node, ctx: Context): void {
     const columns = visitQuery(cte.query, ctx);
     const frame = ctx.popFrame();
     renameColumns(frame, columns, list(cte.alias.columns));
+    const names = outputNames(columns, list(cte.alias.columns));
+    if (names) ctx.cteColumns.set(aliasIdent.value, names);
+    else ctx.cteColumns.delete(aliasIdent.value);
     ctx.collectWithTable(frame, ctx.table([aliasIdent]));
     if (i === 0) ctx.collectLowerNestedDependencies(aliasIdent.value);
     ctx.adjustCteDependencies(aliasIdent.value, recursive);
@@ -293,6 +296,12 @@ function visitSetOperation(b: Node, ctx: Context): Columns {
   }
   ctx.collect(frame);
   return left;
+}
+
+/** The names a query's columns go by outside it: a column list's, else its own. */
+function outputNames(columns: Columns, aliases: Node[]): string[] | null {
+  if (aliases.length > 0) return aliases.map((a) => String(a.name?.value));
+  return columns;
 }
 
 /** Renames a query's output columns (origin null) by position, e.g. to `AS x (a, b)`. */
@@ -364,6 +373,10 @@ function visitSelect(s: Node, ctx: Context): Columns {
       ctx.setColumnContext({ name: p.alias.value, origin: null });
       visitExpr(p.expr, ctx);
       columns?.push(p.alias.value);
+    } else if (kind === 'Wildcard' || kind === 'QualifiedWildcard') {
+      const expanded = expandWildcard(kind === 'Wildcard' ? undefined : qualifier(p), from, ctx);
+      if (expanded && columns) columns.push(...expanded);
+      else columns = null;
     } else {
       columns = null;
     }
@@ -380,6 +393,55 @@ function visitSelect(s: Node, ctx: Context): Columns {
   ctx.setTableContext(null);
   ctx.coalesce(tablesFrame);
   return columns;
+}
+
+function qualifier(payload: Node): string | undefined {
+  const [kind, name] = variant(list(payload)[0]);
+  if (kind !== 'ObjectName') return undefined;
+  const parts = idents(name);
+  return parts.at(-1)?.value;
+}
+
+/**
+ * `*` (or `x.*`) over CTEs and aliased subqueries whose columns are known: each such column is
+ * an output column fed by that column. openlineage-sql gives `*` no lineage at all; base tables'
+ * columns stay unknown without a catalog. Returns the names, or null when some are unknown.
+ */
+function expandWildcard(only: string | undefined, from: Node[], ctx: Context): string[] | null {
+  const relations = from.flatMap((twj: Node) => [twj.relation, ...list(twj.joins).map((j: Node) => j.relation)]);
+  const names: string[] = [];
+  let complete = true;
+  for (const relation of relations) {
+    const [kind, t] = variant(relation);
+    const alias: Ident | undefined = t?.alias?.name;
+    let origin: Table | undefined;
+    let columns: string[] | undefined;
+    if (kind === 'Table') {
+      const name = idents(t.name);
+      const written = name.length === 1 ? name[0]!.value : undefined;
+      if (only !== undefined && only !== (alias?.value ?? name.at(-1)?.value)) continue;
+      if (written !== undefined && ctx.hasCte(written)) {
+        columns = ctx.cteColumns.get(written);
+        origin = ctx.table(alias ? [alias] : name);
+      }
+    } else if (kind === 'Derived' && alias) {
+      if (only !== undefined && only !== alias.value) continue;
+      origin = ctx.table([alias]);
+      columns = ctx.derivedColumns.get(tableKey(origin));
+    } else if (only !== undefined) {
+      continue;
+    }
+    if (!columns || !origin) {
+      complete = false;
+      continue;
+    }
+    for (const name of columns) {
+      ctx.setColumnContext({ name, origin: null });
+      ctx.addColumnAncestors({ name, origin: null }, [{ name, origin }]);
+      names.push(name);
+    }
+  }
+  return complete ? names : null;
 }
 
 function visitTableWithJoins(twj: Node, ctx: Context): void {
@@ -439,7 +501,11 @@ function visitTableFactor(factor: Node, ctx: Context): void {
       if (t.alias) {
         // openlineage-sql keeps the subquery's own names, so `AS x (a, b)` pointed at phantom columns.
         renameColumns(frame, columns, list(t.alias.columns));
-        ctx.collectWithTable(frame, ctx.table([t.alias.name]));
+        const names = outputNames(columns, list(t.alias.columns));
+        const aliasTable = ctx.table([t.alias.name]);
+        if (names) ctx.derivedColumns.set(tableKey(aliasTable), names);
+        else ctx.derivedColumns.delete(tableKey(aliasTable));
+        ctx.collectWithTable(frame, aliasTable);
       } else {
         ctx.collect(frame);
       }
