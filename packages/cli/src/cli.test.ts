@@ -29,7 +29,7 @@ describe('openlineage (subprocess)', () => {
   });
 
   it('has --help on every command', async () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['emit', 'validate', 'config', 'generate', 'relay']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['emit', 'validate', 'config', 'generate', 'relay', 'sql']);
     for (const c of COMMANDS) {
       const long = await runCli([c.name, '--help']);
       expect(long.code).toBe(0);

@@ -4,6 +4,7 @@ import { configCommand } from './commands/config.js';
 import { emitCommand } from './commands/emit.js';
 import { generateCommand } from './commands/generate/command.js';
 import { relayCommand } from './commands/relay.js';
+import { sqlCommand } from './commands/sql.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_OK, EXIT_USAGE, type ExitCode } from './exit-codes.js';
 import { describeError } from './format.js';
@@ -11,7 +12,7 @@ import type { CliIO } from './io.js';
 import { cliVersion } from './version.js';
 
 /** The command table: one module per command. */
-export const COMMANDS: readonly Command[] = [emitCommand, validateCommand, configCommand, generateCommand, relayCommand];
+export const COMMANDS: readonly Command[] = [emitCommand, validateCommand, configCommand, generateCommand, relayCommand, sqlCommand];
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  everything was done
