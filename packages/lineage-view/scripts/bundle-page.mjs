@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build } from 'esbuild-wasm';
 
 const root = new URL('../', import.meta.url);
 // dagre's own bundle points at a LEGAL.txt that would not travel with the page: carry the licence texts instead.
