@@ -54,7 +54,7 @@ ${stateRules}
 .swatch.dataset { background: ${DATASET_COLOURS.fill}; border-color: ${DATASET_COLOURS.stroke}; border-radius: 50% / 30%; }
 .swatch.group { border-style: dashed; border-color: #64748b; background: rgba(148,163,184,.08); }
 .empty { position: absolute; top: 40%; width: 100%; text-align: center; color: var(--muted); font-size: 15px; }
-#details { width: min(520px, 45vw); overflow: auto; background: #fff; border-left: 1px solid var(--line); padding: 0 16px 16px; }
+#details { width: min(460px, 42vw); overflow: auto; background: #fff; border-left: 1px solid var(--line); padding: 0 16px 16px; }
 #details > header { position: sticky; top: 0; background: #fff; padding: 12px 28px 8px 0; border-bottom: 1px solid var(--line); }
 #details h2 { font-size: 15px; margin: 0; word-break: break-all; }
 #details .namespace { margin: 2px 0 0; color: var(--muted); word-break: break-all; }

@@ -3,6 +3,9 @@ import { renderHtml } from './html.js';
 import { launchBrowser, type Browser, type OpenedPage } from './test-browser.js';
 import { ev, KNOWN, knownEvents, manyEvents } from './test-events.js';
 
+// page.evaluate callbacks run in the browser (serialized: they cannot call helpers of this file);
+// this file is type-checked for Node, without DOM types, hence `(globalThis as any).document`.
+
 // Real headless chromium (Debian's, driven by playwright-core). Without it these tests fail with
 // an install hint rather than skip: see launchBrowser.
 let browser: Browser;
@@ -31,12 +34,12 @@ describe('the lineage page in headless chromium', () => {
     const edges = await page.$$eval('[data-edge]', (els) => els.map((e) => e.getAttribute('data-edge')));
     expect(edges.sort()).toEqual([...KNOWN.edges].sort());
     // Every edge is drawn as a real path between its two boxes.
-    const empty = await page.$$eval('path[data-edge]', (els) => els.filter((e) => (e as SVGPathElement).getTotalLength() < 10).length);
+    const empty = await page.$$eval('path[data-edge]', (els) => els.filter((e) => (e as any).getTotalLength() < 10).length);
     expect(empty).toBe(0);
     // The parent job is a group drawn around its children.
     const inside = await page.evaluate(() => {
-      const group = document.querySelector('[data-node-id="job:shop/nightly"] > .outline')!.getBoundingClientRect();
-      const child = document.querySelector('[data-node-id="job:shop/nightly.publish"]')!.getBoundingClientRect();
+      const group = (globalThis as any).document.querySelector('[data-node-id="job:shop/nightly"] > .outline')!.getBoundingClientRect();
+      const child = (globalThis as any).document.querySelector('[data-node-id="job:shop/nightly.publish"]')!.getBoundingClientRect();
       return child.left >= group.left && child.right <= group.right && child.top >= group.top && child.bottom <= group.bottom;
     });
     expect(inside).toBe(true);
@@ -104,7 +107,7 @@ describe('the lineage page in headless chromium', () => {
     const beforeDrag = await transform();
     // Drag from a spot of bare background.
     const spot = await page.evaluate(() => {
-      for (let y = 80; y < 760; y += 20) for (let x = 20; x < 1260; x += 20) if (document.elementFromPoint(x, y)?.id === 'graph') return { x, y };
+      for (let y = 80; y < 760; y += 20) for (let x = 20; x < 1260; x += 20) if ((globalThis as any).document.elementFromPoint(x, y)?.id === 'graph') return { x, y };
       return undefined;
     });
     expect(spot).toBeDefined();

@@ -1,23 +1,9 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's chromium (apt-get install chromium; .ci/run installs it); CHROMIUM_PATH points elsewhere. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../scripts/chromium.js';
 
 export interface OpenedPage {
   page: Page;
@@ -32,7 +18,7 @@ export interface OpenedPage {
 }
 
 export interface Browser {
-  open(html: string, viewport?: { width: number; height: number }, deviceScaleFactor?: number): Promise<OpenedPage>;
+  open(html: string, viewport?: { width: number; height: number }): Promise<OpenedPage>;
   close(): Promise<void>;
 }
 
@@ -41,29 +27,25 @@ export interface Browser {
  * that silently skips its browser tests would pass without ever rendering the page.
  */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium; .ci/run does) or set CHROMIUM_PATH`);
-  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ol-lineage-view-'));
-  const profile = path.join(dir, 'profile');
-  const contexts: BrowserContext[] = [];
+  let context: BrowserContext;
+  try {
+    context = await launchChromium(path.join(dir, 'profile'));
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   let n = 0;
   return {
-    async open(html, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1) {
-      const context = await chromium.launchPersistentContext(profile + String(n), {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ARGS,
-        viewport,
-        deviceScaleFactor,
-      });
-      contexts.push(context);
+    async open(html, viewport = { width: 1280, height: 800 }) {
       const file = path.join(dir, `page-${n++}.html`);
       await writeFile(file, html);
-      const page = context.pages()[0] ?? (await context.newPage());
+      const page = await context.newPage();
+      await page.setViewportSize(viewport);
       const external: string[] = [];
       const errors: string[] = [];
-      await context.route('**/*', async (route) => {
+      // Anything but the page file itself is counted and refused.
+      await page.route('**/*', async (route) => {
         const url = route.request().url();
         if (url.startsWith('file:')) await route.continue();
         else {
@@ -82,11 +64,11 @@ export async function launchBrowser(): Promise<Browser> {
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('body[data-rendered]', { timeout: 30_000 });
       const loadMs = Date.now() - start;
-      const renderMs = await page.evaluate(() => (window as unknown as { olLineageRenderMs: number }).olLineageRenderMs);
+      const renderMs = await page.evaluate(() => (globalThis as unknown as { olLineageRenderMs: number }).olLineageRenderMs);
       return { page, external, errors, loadMs, renderMs };
     },
     async close() {
-      for (const c of contexts) await c.close();
+      await context.close();
       await rm(dir, { recursive: true, force: true });
     },
   };

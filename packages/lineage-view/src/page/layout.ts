@@ -21,7 +21,7 @@ export interface Layout {
 }
 
 const GAP = 60;
-const GROUP_PAD = 14;
+const GROUP_INSET = 4;
 
 /**
  * Lays the graph out left to right with dagre. Each connected component (edges and parent links)
@@ -32,6 +32,17 @@ export function layoutGraph(graph: LineageGraph, size: (id: string) => { width: 
   const s = structureOf(graph);
   const parentOf = new Map<string, string>();
   for (const [group, members] of s.members) for (const m of members) parentOf.set(m, group);
+  // A dataset only read and written by the jobs of one group (an intermediate table of a pipeline) is
+  // laid out inside that group: the group stays one block instead of a band split by its own tables.
+  const neighbours = new Map<string, string[]>();
+  for (const e of graph.edges) {
+    const [d, j] = e.from.startsWith('dataset:') ? [e.from, e.to] : [e.to, e.from];
+    neighbours.set(d, [...(neighbours.get(d) ?? []), j]);
+  }
+  for (const [d, jobs] of neighbours) {
+    const group = parentOf.get(jobs[0]!);
+    if (group !== undefined && jobs.length > 1 && jobs.every((j) => parentOf.get(j) === group)) parentOf.set(d, group);
+  }
 
   const ids = [...graph.jobs.map((j) => j.id), ...graph.datasets.map((d) => d.id)];
   const root = new Map<string, string>(ids.map((id) => [id, id]));
@@ -93,12 +104,12 @@ function layoutComponent(
 ): Layout {
   const nested = members.some((m) => groups.has(m));
   const g = new dagre.graphlib.Graph({ compound: nested, multigraph: false });
-  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 56, edgesep: 10, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 56, edgesep: 24, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   const at = (id: string) => (groups.has(id) ? selfNode(id) : id);
   for (const id of members) {
     if (groups.has(id)) {
-      g.setNode(id, { width: 0, height: 0, paddingX: GROUP_PAD, paddingY: GROUP_PAD });
+      g.setNode(id, { width: 0, height: 0 });
       g.setNode(selfNode(id), size(id));
       g.setParent(selfNode(id), id);
     } else {
@@ -136,7 +147,8 @@ function layoutComponent(
   };
   for (const id of members) {
     if (groups.has(id)) {
-      out.groups.set(id, box(id, 0));
+      // Drawn a little inside dagre's cluster bounds, which nodes just outside may touch.
+      out.groups.set(id, box(id, -GROUP_INSET));
       out.nodes.set(id, box(selfNode(id), 0));
     } else {
       out.nodes.set(id, box(id, 0));

@@ -73,12 +73,17 @@ function main(): void {
     for (const p of svg.querySelectorAll('.edge.related')) p.classList.remove('related');
     selected = id;
     renderDetails(panel, ctx, id, () => select(undefined, false));
-    if (id === undefined) return;
+    if (id === undefined) {
+      // The panel closed: the stage is wider again.
+      if (!viewport.touched) viewport.fit();
+      return;
+    }
     drawn.nodes.get(id)?.classList.add('selected');
     for (const e of graph.edges) if (e.from === id || e.to === id) drawn.edges.get(e.id)?.classList.add('related');
     const box = layout.groups.get(id) ?? layout.nodes.get(id);
     if (box) {
       if (focus) viewport.focus(box);
+      else if (!viewport.touched) viewport.fit();
       else viewport.reveal(box);
     }
   };
@@ -134,7 +139,9 @@ function main(): void {
       search.focus();
     } else if (e.key === 'Escape') select(undefined, false);
   });
-  window.addEventListener('resize', () => viewport.fit());
+  window.addEventListener('resize', () => {
+    if (!viewport.touched) viewport.fit();
+  });
   finish();
 }
 

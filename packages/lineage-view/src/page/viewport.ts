@@ -6,6 +6,8 @@ export class Viewport {
   private x = 0;
   private y = 0;
   private k = 1;
+  /** Set once the user zoomed or panned: from then on the view is theirs, and is not refitted. */
+  touched = false;
 
   constructor(
     private readonly svg: SVGSVGElement,
@@ -32,6 +34,7 @@ export class Viewport {
       const dy = e.clientY - drag.y;
       if (!svg.classList.contains('panning') && Math.hypot(dx, dy) < 4) return;
       svg.classList.add('panning');
+      this.touched = true;
       svg.setPointerCapture(e.pointerId);
       this.x = drag.px + dx;
       this.y = drag.py + dy;
@@ -51,6 +54,7 @@ export class Viewport {
   }
 
   zoomAt(factor: number, cx: number, cy: number): void {
+    this.touched = true;
     const k = Math.min(4, Math.max(0.05, this.k * factor));
     this.x = cx - ((cx - this.x) * k) / this.k;
     this.y = cy - ((cy - this.y) * k) / this.k;
@@ -65,6 +69,7 @@ export class Viewport {
 
   /** Shows the whole graph, enlarged to at most 125 %. */
   fit(): void {
+    this.touched = false;
     const r = this.svg.getBoundingClientRect();
     const { width, height } = this.content();
     const pad = 24;
@@ -77,6 +82,7 @@ export class Viewport {
   /** Centres a box, zooming in to at least 60 % so it can be read. */
   focus(box: { x: number; y: number; width: number; height: number }): void {
     const r = this.svg.getBoundingClientRect();
+    this.touched = true;
     this.k = Math.max(this.k, 0.6);
     this.x = r.width / 2 - (box.x + box.width / 2) * this.k;
     this.y = r.height / 2 - (box.y + box.height / 2) * this.k;
