@@ -26,8 +26,8 @@ export function topLevelHelp(): string {
   return `Usage: openlineage <command> [options]
 
 The OpenLineage command line: send, check, inspect and draw lineage events, and
-generate types for custom facets. Uses the same openlineage.yml and OPENLINEAGE_* variables
-as the library.
+generate types for custom facets. Uses the same openlineage.yml and OPENLINEAGE_*
+variables as the library.
 
 Commands:
 ${rows.join('\n')}

@@ -17,7 +17,7 @@ const DEFAULT_OUT = 'lineage.html';
 
 export const viewCommand: Command = {
   name: 'view',
-  summary: 'see the lineage graph of events: an offline HTML page, Mermaid or DOT',
+  summary: 'draw the lineage graph: an offline HTML page, Mermaid or DOT',
   usage: '[FILE...] [--out FILE] [--format html|mermaid|dot] [--open]',
   help: `Reads events (JSON, a JSON array, or JSON Lines) from each FILE, or stdin when
 there is none or FILE is -, and draws their lineage: a node per job and per dataset,
