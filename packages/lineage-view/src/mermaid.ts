@@ -8,12 +8,18 @@ function label(text: string): string {
   return `"${text.replace(/[#"<>&`]/g, (c) => `#${c.charCodeAt(0)};`)}"`;
 }
 
+export interface MermaidOptions {
+  /** Colour classes (`classDef`, `:::state`); false gives the bare structure, for text-only readers (default true). */
+  styles?: boolean;
+}
+
 /**
  * A Mermaid flowchart (left to right) of the lineage: jobs as rounded boxes coloured by the state of
  * their latest run, datasets as cylinders, parent jobs as subgraphs around their children.
  * Accepts events or a graph from `buildLineageGraph`.
  */
-export function toMermaid(input: LineageGraph | Iterable<unknown>): string {
+export function toMermaid(input: LineageGraph | Iterable<unknown>, options: MermaidOptions = {}): string {
+  const styles = options.styles ?? true;
   const graph = toGraph(input);
   const s = structureOf(graph);
   const ids = new Map<string, string>();
@@ -29,23 +35,24 @@ export function toMermaid(input: LineageGraph | Iterable<unknown>): string {
     const mid = ids.get(id)!;
     if (job === undefined) {
       const d = datasets.get(id)!;
-      lines.push(`${pad}${mid}[(${label(`${d.namespace}/${d.name}`)})]:::dataset`);
+      lines.push(`${pad}${mid}[(${label(`${d.namespace}/${d.name}`)})]${styles ? ':::dataset' : ''}`);
       return;
     }
     const cls = job.state.toLowerCase();
     used.add(cls);
     const inside = s.members.get(id);
     if (inside === undefined) {
-      lines.push(`${pad}${mid}([${label(jobLabel(job))}]):::${cls}`);
+      lines.push(`${pad}${mid}([${label(jobLabel(job))}])${styles ? `:::${cls}` : ''}`);
       return;
     }
     lines.push(`${pad}subgraph ${mid} [${label(jobLabel(job))}]`);
     for (const child of inside) emit(child, depth + 1);
     lines.push(`${pad}end`);
-    lines.push(`${pad}class ${mid} ${cls}`);
+    if (styles) lines.push(`${pad}class ${mid} ${cls}`);
   };
   for (const id of s.top) emit(id, 1);
   for (const e of graph.edges) lines.push(`  ${ids.get(e.from)!} --> ${ids.get(e.to)!}`);
+  if (!styles) return `${lines.join('\n')}\n`;
   for (const state of RUN_STATES) {
     const cls = state.toLowerCase();
     if (!used.has(cls)) continue;
