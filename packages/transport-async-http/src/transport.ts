@@ -1,4 +1,4 @@
-import { INSPECT, TransportError, rateLimited, silentLogger, transportSnapshot, type Logger, type OpenLineageEvent, type Transport, type TransportSnapshot, type TransportStats } from '@ol/core';
+import { INSPECT, TransportError, rateLimited, silentLogger, toJSON, transportSnapshot, type Logger, type OpenLineageEvent, type Transport, type TransportSnapshot, type TransportStats } from '@ol/core';
 import {
   BatchSender,
   authorizationOf,
@@ -8,7 +8,6 @@ import {
   encodeBody,
   secretsOf,
   sendWithRetry,
-  serializeEvent,
   type ManagedTokenProvider,
 } from '@ol/transport-http/internal';
 import type { Pool } from 'undici';
@@ -151,7 +150,7 @@ export class AsyncHttpTransport implements Transport {
     let json: Payload;
     try {
       // Serialized now, on the caller's turn: the caller may reuse or change its object right after.
-      json = serializeEvent(event);
+      json = toJSON(event);
       if (this.#encodeAtEmit) json = Buffer.from(json);
     } catch (cause) {
       this.#engine.refuse();

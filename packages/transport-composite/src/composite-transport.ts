@@ -1,3 +1,4 @@
+import { FlushTracker } from '@ol/delivery';
 import {
   OpenLineageError,
   TransportError,
@@ -66,6 +67,8 @@ export class CompositeTransport implements Transport {
   private readonly background: ReadonlySet<Transport>;
   /** Deliveries to children without stats(), for events the composite accepted. */
   private readonly syncCounts = { success: 0, failed: 0 };
+  /** Emits under way and child failures since the last flush (see @ol/delivery's README). */
+  private readonly flushes = new FlushTracker();
 
   constructor(children: readonly CompositeChild[], config: CompositeTransportConfig | CompositeBehaviour, logger: Logger = silentLogger) {
     if (children.length === 0) throw new OpenLineageError('CompositeTransport needs at least one transport');
@@ -93,6 +96,17 @@ export class CompositeTransport implements Transport {
   }
 
   async emit(event: OpenLineageEvent): Promise<void> {
+    const epoch = this.flushes.enter();
+    let ok = false;
+    try {
+      ok = await this.emitToChildren(event);
+    } finally {
+      this.flushes.settle(epoch, ok);
+    }
+  }
+
+  /** Resolves when the event was accepted under the composite's rules: false when it swallowed a child's failure. */
+  private async emitToChildren(event: OpenLineageEvent): Promise<boolean> {
     // Plain indexed loop and a lazily made failure list: this runs once per event per child.
     let failures: { child: string; error: unknown }[] | undefined;
     let syncSuccess = 0;
@@ -128,17 +142,29 @@ export class CompositeTransport implements Transport {
     // A child's rejection swallowed here is counted here too, whatever the child: transports count in
     // stats() only what they do not report through emit's promise, so nobody else will.
     this.syncCounts.success += syncSuccess;
-    if (failures !== undefined) this.syncCounts.failed += failures.length;
+    if (failures === undefined) return true;
+    this.syncCounts.failed += failures.length;
+    // Swallowed for the caller (continue_on_failure), but not delivered everywhere: the next flush says so.
+    return false;
   }
 
-  /** Flushes every child in parallel (so one timeout bounds them all); true only if all flushed. */
-  flush(timeoutMs?: number): Promise<boolean> {
-    return this.everyChild('flush', (t) => (t.flush ? t.flush(timeoutMs) : Promise.resolve(true)));
+  /**
+   * Flushes every child in parallel (so one timeout bounds them all). True only if every child's flush was, and no
+   * emit since the previous flush failed at a child, even one `continue_on_failure` swallowed.
+   */
+  async flush(timeoutMs?: number): Promise<boolean> {
+    const own = this.flushes.flush(timeoutMs);
+    const children = await this.everyChild('flush', (t) => (t.flush ? t.flush(timeoutMs) : Promise.resolve(true)));
+    return (await own) && children;
   }
 
-  /** Closes every child, even when some fail; idempotent. Rejects listing every child that failed. */
+  /** Closes every child, even when some fail; idempotent. Rejects listing every child that failed. Same result as `flush`. */
   close(timeoutMs?: number): Promise<boolean> {
-    this.closing ??= this.everyChild('close', (t) => t.close(timeoutMs));
+    this.closing ??= (async () => {
+      const own = this.flushes.flush(timeoutMs);
+      const children = await this.everyChild('close', (t) => t.close(timeoutMs));
+      return (await own) && children;
+    })();
     return this.closing;
   }
 

@@ -243,6 +243,18 @@ describe('lifecycle', () => {
     expect(stub.requests).toHaveLength(1);
   });
 
+  // Issue 19: one definition of flush()/close() for every transport (see @ol/delivery's README).
+  it('flush is false after a failed emit since the previous flush, true again after; skipped non-run events do not count', async () => {
+    const t = transport();
+    stub.respondWith(awsError(403, 'AccessDeniedException', 'not allowed', 'rid-403'));
+    await expect(t.emit(runEvent())).rejects.toThrow(/not allowed/);
+    expect(await t.flush()).toBe(false);
+    expect(await t.flush()).toBe(true);
+    await t.emit({ eventTime: new Date().toISOString(), producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'n', name: 'j' } });
+    await t.emit(runEvent());
+    expect(await t.flush()).toBe(true);
+  });
+
   it('the normalized config carries no credentials', () => {
     const t = transport();
     expect(t.config).toEqual({ domainId: 'dzd_abc123', region: 'eu-west-1', endpointOverride: stub.url, maxAttempts: 1, timeout: 10 });

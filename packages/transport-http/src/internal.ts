@@ -12,7 +12,6 @@ export { GZIP_LEVEL, authorizationOf, buildHeaders, encodeBody, secretsOf, type 
 export { createHttpDispatcher, type DispatcherOptions } from './dispatcher.js';
 export { sendWithRetry, type HttpRequest, type SendOptions, type SendResult } from './send.js';
 export { classifyNetworkError, isCertificateError, networkError, statusError, type FailureContext } from './errors.js';
-export { serializeEvent } from './serialize.js';
 export { PACKAGE_NAME, USER_AGENT, VERSION, userAgent } from './version.js';
 export { BATCH_DEFAULTS, BATCH_OPTION_KEYS, readBatchConfig, type BatchConfig } from './batch-config.js';
 export { BATCH_UNSUPPORTED_STATUSES, BatchSender, parseBatchAnswer, type BatchEventFailure, type BatchRequest, type BatchSenderOptions } from './batch.js';
