@@ -1,4 +1,14 @@
-import { INSPECT, TransportError, rateLimited, silentLogger, toJSON, transportSnapshot, type Logger, type OpenLineageEvent, type Transport, type TransportSnapshot, type TransportStats } from '@ol/core';
+/**
+ * Contract of the `async_http` transport (background, on @ol/delivery):
+ * - emit(event): serializes at once (core's toJSON) and queues; resolves when queued, or once a full queue made room;
+ *   never rejects for delivery problems (counted in stats(), logged, reported to onError listeners); rejects only after
+ *   close() or for an event that cannot be serialized. Beyond 2 × max_queue_size waiting events, emits are dropped.
+ * - Order: a run's other events never overtake its START; up to max_concurrent_requests requests (or batches) at once.
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README. close aborts what is left at its
+ *   timeout (in flight: failed; queued: dropped) and destroys the pool; idempotent.
+ * - stats(): { pending, success, failed, dropped }, exact at any moment.
+ */
+import { INSPECT, TransportError, rateLimited, silentLogger, toJSON, transportSnapshot, type BackgroundEventInfo, type Logger, type OpenLineageEvent, type Transport, type TransportSnapshot, type TransportStats } from '@ol/core';
 import {
   BatchSender,
   authorizationOf,
@@ -17,13 +27,8 @@ import { USER_AGENT } from './version.js';
 
 export const TYPE = 'async_http';
 
-/** What a failure listener learns about the event (the event object itself is not kept: only its JSON). */
-export interface EventInfo {
-  runId: string | undefined;
-  eventType: string | undefined;
-}
-
-export type ErrorListener = (error: TransportError, event: EventInfo) => void;
+/** What a failure listener learns: the error and core's `BackgroundEventInfo` (the event itself is not kept, only its JSON). */
+export type ErrorListener = (error: TransportError, event: BackgroundEventInfo) => void;
 
 export interface AsyncHttpTransportDeps {
   logger?: Logger;

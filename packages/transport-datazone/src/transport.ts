@@ -1,10 +1,19 @@
+/**
+ * Contract of the `amazon_datazone_api` transport (AWS SDK):
+ * - emit(event): RunEvents go to PostLineageEvent (core's toJSON, 300 KB at most); resolves once stored, rejects with a
+ *   DataZoneTransportError (AWS error name, request id, status, attempts) otherwise. Job and dataset events are skipped
+ *   (counted dropped, warned once per kind).
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README (skipped events do not count);
+ *   close destroys the SDK client; idempotent.
+ * - stats(): pending calls, stored events, skipped events (failures reach emit's caller, so failed stays 0).
+ */
 import { DataZoneClient, PostLineageEventCommand } from '@aws-sdk/client-datazone';
 import type { DataZoneClientConfig } from '@aws-sdk/client-datazone';
 import { FlushTracker } from '@ol/delivery';
-import { TransportError, eventKind, silentLogger, toJSON, redactWhenPrinted } from '@ol/core';
+import { TransportError, codeScope, eventKind, silentLogger, toJSON, redactWhenPrinted } from '@ol/core';
 import type { EventKind, Logger, OpenLineageEvent, RunEvent, Transport, TransportStats } from '@ol/core';
 import { clientTokenFor } from './client-token.js';
-import type { DataZoneTransportConfig } from './config.js';
+import { readDataZoneConfig, type DataZoneTransportConfig, type DataZoneTransportConfigInput } from './config.js';
 import { TRANSPORT_TYPE, toTransportError } from './errors.js';
 import { MAX_EVENT_BYTES, largestFacets } from './size.js';
 
@@ -124,4 +133,22 @@ export class DataZoneTransport implements Transport {
   stats(): TransportStats {
     return { pending: this.flushes.outstanding, success: this.counts.success, failed: 0, dropped: this.counts.dropped };
   }
+}
+
+export interface DataZoneTransportOptions extends DataZoneTransportConfigInput {
+  /** Static credentials or a provider; default: the AWS SDK's default chain. */
+  credentials?: DataZoneCredentials;
+  logger?: Logger;
+  name?: string;
+}
+
+/** Builds the transport from code; options are checked as strictly as config files are. */
+export function createDataZoneTransport(options: DataZoneTransportOptions): DataZoneTransport {
+  const { credentials, logger, name, ...rest } = options;
+  const config = readDataZoneConfig(rest, codeScope(['transport']));
+  return new DataZoneTransport(config, {
+    ...(credentials !== undefined && { credentials }),
+    ...(logger !== undefined && { logger }),
+    ...(name !== undefined && { name }),
+  });
 }

@@ -1,3 +1,13 @@
+/**
+ * Contract of the `http` transport (synchronous):
+ * - emit(event): POSTs the event's JSON (core's toJSON) to `url` + `endpoint`; resolves on a 2xx after the urllib3-style
+ *   retries, rejects with a TransportError (status, body, attempts, retryable) otherwise, or at once for an event that
+ *   cannot be serialized. emitBatch(events) does the same with the spec's batch endpoint.
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README — true when every emit since the
+ *   previous flush succeeded within the timeout. close rejects later emits, aborts what still runs at its timeout and
+ *   releases the pool; idempotent.
+ * - No stats(): the caller sees every outcome through emit's promise.
+ */
 import { TransportError, silentLogger, toJSON, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
 import type { Dispatcher } from 'undici';
 import { BatchBudget, FlushTracker } from '@ol/delivery';

@@ -1,20 +1,22 @@
+/**
+ * Contract of the `kafka` transport (kafkajs):
+ * - flush: true (default): emit resolves once the broker acknowledged the message, rejects with a TransportError
+ *   within message.timeout.ms otherwise. flush: false: emit queues on @ol/delivery and resolves; batches of
+ *   batch.num.messages leave after linger.ms; beyond queue.buffering.max.messages emits are dropped (counted, warned).
+ * - Order: one batch in flight keeps every key in submission order; with max.in.flight > 1, a run's events still never
+ *   overtake its START.
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README; close disconnects the producer
+ *   within what is left of the timeout; idempotent.
+ * - stats(): { pending, success, failed, dropped }.
+ */
 import { DeliveryEngine, FlushTracker } from '@ol/delivery';
-import { parseLogLevel, rateLimited, scrub, toJSON, TransportError, redactWhenPrinted } from '@ol/core';
-import type { Logger, OpenLineageEvent, Transport, TransportStats } from '@ol/core';
+import { OptionReader, codeScope, defaultLogger, parseLogLevel, rateLimited, scrub, toJSON, TransportError, redactWhenPrinted } from '@ol/core';
+import type { Logger, OpenLineageEvent, OptionScope, Transport, TransportStats } from '@ol/core';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
 import type { LogEntry, Message, Producer } from './kafkajs.js';
 import { defaultMessageKey } from './keys.js';
 import { partitionerFor } from './partitioner.js';
-import type { ProducerSettings } from './properties.js';
-
-/** Normalized config (camelCase keys, defaults filled in); `config` keeps the librdkafka names as given. */
-export interface KafkaTransportConfig {
-  type: 'kafka';
-  topic: string;
-  config: Record<string, unknown>;
-  messageKey?: string;
-  flush: boolean;
-}
+import { normalizeKafkaConfig, readProducerProperties, type KafkaTransportConfig, type KafkaTransportOptions, type ProducerSettings } from './config.js';
 
 export interface KafkaTransportRuntime {
   logger: Logger;
@@ -244,4 +246,18 @@ function safeJson(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+/** Reads the options and the producer properties (errors name their source and key), then builds the transport. */
+export function buildKafkaTransport(raw: Record<string, unknown>, scope: OptionScope, logger: Logger, baseDir: string, env: Record<string, string | undefined>): KafkaTransport {
+  const config = normalizeKafkaConfig(raw, scope);
+  const r = new OptionReader(raw, scope);
+  const settings: ProducerSettings = readProducerProperties(config.config, { path: r.pathOf('config', ['properties']), origin: scope.origin, baseDir });
+  return new KafkaTransport(config, { logger, settings, env });
+}
+
+/** Builds the transport from options given in code. */
+export function createKafkaTransport(options: KafkaTransportOptions): KafkaTransport {
+  const { logger, baseDir, ...raw } = options;
+  return buildKafkaTransport(raw, codeScope(['transport']), logger ?? defaultLogger(), baseDir ?? process.cwd(), process.env);
 }

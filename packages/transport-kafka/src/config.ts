@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, OptionReader } from '@ol/core';
-import type { OptionScope } from '@ol/core';
+import type { Logger, OptionScope } from '@ol/core';
 import { CompressionCodecs, CompressionTypes } from './kafkajs.js';
 import type { ConnectionOptions } from 'node:tls';
 import type { CompressionType, SASLOptions } from './kafkajs.js';
@@ -233,4 +233,36 @@ function codecRegistered(type: CompressionType): boolean {
 /** `PLAINTEXT://host:9092` (as some configs write listeners) → `host:9092`. */
 function stripScheme(s: string): string {
   return s.replace(/^[A-Za-z_]+:\/\//, '');
+}
+
+/** Normalized config (camelCase keys, defaults filled in); `config` keeps the librdkafka names as given. */
+export interface KafkaTransportConfig {
+  type: 'kafka';
+  topic: string;
+  config: Record<string, unknown>;
+  messageKey?: string;
+  flush: boolean;
+}
+
+/** Options for `createKafkaTransport` (the same keys the config file takes). */
+export interface KafkaTransportOptions {
+  topic: string;
+  /** Producer properties by their librdkafka names, e.g. `{ 'bootstrap.servers': 'localhost:9092', acks: 'all' }`. */
+  config: Record<string, string | number | boolean>;
+  messageKey?: string;
+  /** Wait for the broker's acknowledgement in every `emit` (default true). */
+  flush?: boolean;
+  logger?: Logger;
+  /** Directory relative `ssl.*.location` paths resolve against (default `process.cwd()`). */
+  baseDir?: string;
+}
+
+/** Reads and checks the transport's options; property errors name their source and key. */
+export function normalizeKafkaConfig(raw: Record<string, unknown>, scope: OptionScope): KafkaTransportConfig {
+  const r = new OptionReader(raw, scope);
+  const topic = r.string('topic', { aliases: ['topicName', 'topic_name'], required: true });
+  const config = r.map('config', { aliases: ['properties'], required: true })!;
+  const messageKey = r.string('messageKey', { aliases: ['message_key'], trim: false });
+  const flush = r.boolean('flush', { default: true });
+  return { type: 'kafka', topic, config, ...(messageKey !== undefined ? { messageKey } : {}), flush };
 }

@@ -1,3 +1,13 @@
+/**
+ * Contract of the `composite` transport:
+ * - emit(event): hands the same event to each child in order (sorted by priority when asked); continue_on_failure
+ *   swallows a child's rejection (logged), continue_on_success=false stops at the first success. Rejects when every
+ *   child failed, or at the first failure without continue_on_failure.
+ * - flush(timeoutMs) / close(timeoutMs): every child in parallel; true only when each child's is and no emit since the
+ *   previous flush failed at any child (the one definition in @ol/delivery's README). A child's flush/close that throws
+ *   makes them reject, naming every such child.
+ * - stats(): present when a child has stats(): their sum plus the deliveries to the synchronous children.
+ */
 import { FlushTracker } from '@ol/delivery';
 import {
   OpenLineageError,
@@ -10,7 +20,7 @@ import {
   type TransportStats,
   redactWhenPrinted,
 } from '@ol/core';
-import type { CompositeTransportConfig } from './options.js';
+import type { CompositeTransportConfig } from './config.js';
 
 /** A built child and what it is called in logs and errors. */
 export interface CompositeChild {

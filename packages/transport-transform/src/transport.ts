@@ -1,3 +1,12 @@
+/**
+ * Contract of the `transform` transport:
+ * - emit(event): the transformer gets a deep copy (the caller's event never changes); null/undefined skips the event;
+ *   a transformer that throws skips it too (logged, counted failed, emit resolves); otherwise the inner transport's
+ *   emit decides.
+ * - flush(timeoutMs) / close(timeoutMs): the inner transport's, and false when an event failed here since the previous
+ *   flush (the one definition in @ol/delivery's README); deliberate skips do not count. close is idempotent.
+ * - stats(): the inner transport's counters plus transformer errors.
+ */
 import { FlushTracker } from '@ol/delivery';
 import {
   ConfigError,
@@ -13,7 +22,7 @@ import {
 } from '@ol/core';
 import { JOB_NAMESPACE_REPLACE_NAMES, JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
 import { importExport } from './load-module.js';
-import type { TransformTransportConfig } from './options.js';
+import type { TransformTransportConfig } from './config.js';
 import { toTransformer, type EventTransformer, type EventTransformerClass, type TransformFunction } from './transformer.js';
 
 /** Counts of what the transformer did with the events it was given. */

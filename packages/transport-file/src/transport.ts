@@ -1,9 +1,16 @@
+/**
+ * Contract of the `file` transport:
+ * - emit(event): writes core's toJSON of the event as one JSON line (append) or one file per event; resolves once
+ *   written, rejects with a TransportError naming the file otherwise (or at once when it cannot be serialized).
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README; close releases the descriptor
+ *   once no write is in flight; idempotent. No stats(): every outcome reaches emit's caller.
+ */
 import fs from 'node:fs';
 import { FlushTracker, type Epoch } from '@ol/delivery';
 import path from 'node:path';
 import { TransportError, codeScope, silentLogger, toJSON, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
 import { eventFileName, nowMicros } from './naming.js';
-import { readFileConfig, type FileTransportConfig } from './options.js';
+import { readFileConfig, type FileTransportConfig } from './config.js';
 
 /** Options for `createFileTransport`: the config keys in any spelling, plus a logger. */
 export interface FileTransportOptions {

@@ -6,7 +6,7 @@ import { CompressionCodecs, CompressionTypes } from './kafkajs.js';
 import { configErrorOf } from '@ol/test-kit';
 import { describe, expect, it } from 'vitest';
 import { normalizeKafkaConfig } from './index.js';
-import { DEFAULTS, readProducerProperties } from './properties.js';
+import { DEFAULTS, readProducerProperties } from './config.js';
 
 const scope = { ...codeScope(['transport', 'config']), baseDir: process.cwd() };
 const read = (p: Record<string, unknown>, s = scope) => readProducerProperties(p, s);
