@@ -14,4 +14,4 @@ export { sendWithRetry, type HttpRequest, type SendOptions, type SendResult } fr
 export { classifyNetworkError, isCertificateError, networkError, statusError, type FailureContext } from './errors.js';
 export { PACKAGE_NAME, USER_AGENT, VERSION, userAgent } from './version.js';
 export { BATCH_DEFAULTS, BATCH_OPTION_KEYS, readBatchConfig, type BatchConfig } from './batch-config.js';
-export { BATCH_UNSUPPORTED_STATUSES, BatchSender, parseBatchAnswer, type BatchEventFailure, type BatchRequest, type BatchSenderOptions } from './batch.js';
+export { BATCH_UNSUPPORTED_STATUSES, BatchSender, jsonArray, parseBatchAnswer, type BatchEventFailure, type EventJson, type BatchRequest, type BatchSenderOptions } from './batch.js';
