@@ -2,6 +2,32 @@ import { TransportError, scrub } from '@ol/core';
 
 export const TRANSPORT_TYPE = 'amazon_datazone_api';
 
+const MARKER = Symbol.for('@ol/transport-datazone.DataZoneTransportError');
+
+/**
+ * A DataZone delivery failure: core's `TransportError` plus what AWS support asks for. Its `name` stays
+ * `TransportError`, so everything that handles transport errors handles it; tell it apart with `isInstance`.
+ */
+export class DataZoneTransportError extends TransportError {
+  /** The AWS error name, e.g. `AccessDeniedException` (absent for network failures). */
+  declare readonly awsErrorName?: string;
+  /** The AWS request id of the failed call. */
+  declare readonly requestId?: string;
+  readonly [MARKER] = true;
+
+  constructor(message: string, details: ConstructorParameters<typeof TransportError>[1] & { awsErrorName?: string; requestId?: string }) {
+    const { awsErrorName, requestId, ...rest } = details;
+    super(message, rest);
+    if (awsErrorName !== undefined) this.awsErrorName = awsErrorName;
+    if (requestId !== undefined) this.requestId = requestId;
+  }
+
+  /** True for a DataZoneTransportError from any copy of this package. */
+  static override isInstance(value: unknown): value is DataZoneTransportError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[MARKER] === true;
+  }
+}
+
 /** Worth trying again later: AWS says so, or it is throttling, a server fault or a network failure. */
 const RETRYABLE_NAMES = new Set([
   'ThrottlingException',
@@ -23,11 +49,11 @@ interface AwsLikeError {
 }
 
 /**
- * Turns whatever the AWS SDK threw into a TransportError with the AWS error name and request id
+ * Turns whatever the AWS SDK threw into a DataZoneTransportError with the AWS error name and request id
  * (what AWS support asks for). `secrets` are scrubbed from the message: SDK messages don't
  * normally echo credentials, but this must hold even if one ever does.
  */
-export function toTransportError(err: unknown, domainId: string, secrets: readonly (string | undefined)[]): TransportError {
+export function toTransportError(err: unknown, domainId: string, secrets: readonly (string | undefined)[]): DataZoneTransportError {
   const e: AwsLikeError = typeof err === 'object' && err !== null ? err : { message: String(err) };
   const name = typeof e.name === 'string' ? e.name : 'Error';
   const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
@@ -49,7 +75,7 @@ export function toTransportError(err: unknown, domainId: string, secrets: readon
     `DataZone PostLineageEvent to domain ${domainId} failed: ${name}${facts ? ` (${facts})` : ''}: ${rawMessage}${hint(name, rawMessage)}`,
     secrets,
   );
-  return new TransportError(message, {
+  return new DataZoneTransportError(message, {
     transport: TRANSPORT_TYPE,
     retryable,
     ...(status !== undefined && { status }),

@@ -6,12 +6,21 @@ import type { Logger } from '@ol/core';
 import { transportErrorOf } from '@ol/test-kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientTokenFor } from './client-token.js';
-import { createDataZoneTransport } from './descriptor.js';
-import type { DataZoneTransportOptions } from './descriptor.js';
+import { createDataZoneTransport } from './transport.js';
+import { DataZoneTransportError } from './errors.js';
+import type { DataZoneTransportOptions } from './transport.js';
 import { awsError, startDataZoneStub } from './test-datazone-endpoint.js';
 import type { DataZoneStub } from './test-datazone-endpoint.js';
 import { TEST_CREDENTIALS, datasetEvent, jobEvent, runEvent } from './test-events.js';
 import type { DataZoneTransport } from './transport.js';
+
+/** A delivery failure: the transport's own TransportError subclass, carrying the AWS error name and request id. */
+async function dataZoneErrorOf(p: Promise<unknown>): Promise<DataZoneTransportError> {
+  const err = await transportErrorOf(p);
+  expect(DataZoneTransportError.isInstance(err)).toBe(true);
+  expect(err).toBeInstanceOf(DataZoneTransportError);
+  return err as DataZoneTransportError;
+}
 
 let stub: DataZoneStub;
 const open: DataZoneTransport[] = [];
@@ -112,7 +121,7 @@ describe('AWS errors become TransportErrors', () => {
     it(`${c.status} ${c.type} → awsErrorName, requestId, retryable=${c.retryable}`, async () => {
       stub.respondWith(awsError(c.status, c.type, `stub says ${c.type}`, `rid-${c.status}`));
       const t = transport();
-      const err = await transportErrorOf(t.emit(runEvent()));
+      const err = await dataZoneErrorOf(t.emit(runEvent()));
       expect(err.transport).toBe('amazon_datazone_api');
       expect(err.awsErrorName).toBe(c.type);
       expect(err.requestId).toBe(`rid-${c.status}`);
@@ -136,7 +145,7 @@ describe('AWS errors become TransportErrors', () => {
 
   it('counts the attempts the SDK made before giving up', async () => {
     stub.respondWith(awsError(429, 'ThrottlingException', 'slow down', 'rid-a'), awsError(429, 'ThrottlingException', 'slow down', 'rid-b'));
-    const err = await transportErrorOf(transport({ maxAttempts: 2 }).emit(runEvent()));
+    const err = await dataZoneErrorOf(transport({ maxAttempts: 2 }).emit(runEvent()));
     expect(stub.requests).toHaveLength(2);
     expect(err.attempts).toBe(2);
     expect(err.requestId).toBe('rid-b');
@@ -148,7 +157,7 @@ describe('AWS errors become TransportErrors', () => {
     const t = createDataZoneTransport({ domainId: 'dzd_abc123', region: 'eu-west-1', endpointOverride: url, credentials: TEST_CREDENTIALS, maxAttempts: 1 });
     open.push(t);
     stub = await startDataZoneStub();
-    const err = await transportErrorOf(t.emit(runEvent()));
+    const err = await dataZoneErrorOf(t.emit(runEvent()));
     expect(err.retryable).toBe(true);
     expect(err.awsErrorName).toBeUndefined();
     expect(err.message).toContain('ECONNREFUSED');
@@ -162,7 +171,7 @@ describe('AWS errors become TransportErrors', () => {
     try {
       const { port } = silent.address() as AddressInfo;
       const t = transport({ endpointOverride: `http://127.0.0.1:${port}`, timeout: 0.3 });
-      const err = await transportErrorOf(t.emit(runEvent()));
+      const err = await dataZoneErrorOf(t.emit(runEvent()));
       expect(err.retryable).toBe(true);
       expect(err.awsErrorName).toBeUndefined();
       expect(err.message).toMatch(/timeout/i);
@@ -241,6 +250,18 @@ describe('lifecycle', () => {
     const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.message).toContain('closed');
     expect(stub.requests).toHaveLength(1);
+  });
+
+  // Issue 19: one definition of flush()/close() for every transport (see @ol/delivery's README).
+  it('flush is false after a failed emit since the previous flush, true again after; skipped non-run events do not count', async () => {
+    const t = transport();
+    stub.respondWith(awsError(403, 'AccessDeniedException', 'not allowed', 'rid-403'));
+    await expect(t.emit(runEvent())).rejects.toThrow(/not allowed/);
+    expect(await t.flush()).toBe(false);
+    expect(await t.flush()).toBe(true);
+    await t.emit({ eventTime: new Date().toISOString(), producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'n', name: 'j' } });
+    await t.emit(runEvent());
+    expect(await t.flush()).toBe(true);
   });
 
   it('the normalized config carries no credentials', () => {

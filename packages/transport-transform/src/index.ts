@@ -1,6 +1,7 @@
-import type { TransportContext, TransportDescriptor } from '@ol/core';
-import { readTransformConfig, type TransformTransportConfig } from './options.js';
-import { buildTransformTransport } from './transform-transport.js';
+import { descriptor } from './descriptor.js';
+
+export { descriptor };
+export default descriptor;
 
 export {
   TransformTransport,
@@ -9,19 +10,7 @@ export {
   loadTransformer,
   type TransformCounts,
   type TransformTransportOptions,
-} from './transform-transport.js';
-export { readTransformConfig, type TransformTransportConfig } from './options.js';
+} from './transport.js';
+export { readTransformConfig, type TransformTransportConfig } from './config.js';
 export { JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
 export type { EventTransformer, EventTransformerClass, TransformFunction, TransformResult } from './transformer.js';
-
-const scopeOf = (context: TransportContext) => ({ path: context.path, origin: context.origin });
-
-/** Registry entry: `type: transform`, or the Python class paths used in Python configs. */
-export const descriptor: TransportDescriptor<TransformTransportConfig> = {
-  type: 'transform',
-  aliases: ['openlineage.client.transport.transform.TransformTransport', 'openlineage.client.transport.transform.transform.TransformTransport'],
-  normalize: (config, context) => readTransformConfig(config, scopeOf(context)),
-  create: (config, context) => buildTransformTransport(readTransformConfig(config, scopeOf(context)), context),
-};
-
-export default descriptor;

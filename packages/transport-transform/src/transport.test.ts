@@ -225,6 +225,31 @@ describe('emit', () => {
     expect(await bare.flush()).toBe(true);
   });
 
+  // Issue 19: one definition of flush()/close() for every transport (see @ol/delivery's README).
+  it('flush is false after a transformer error or an inner rejection since the previous flush; skips do not count', async () => {
+    let mode: 'throw' | 'skip' | 'pass' = 'throw';
+    let innerDown = false;
+    const inner: Transport = { type: 'x', config: {}, emit: () => (innerDown ? Promise.reject(new Error('down')) : Promise.resolve()), close: () => Promise.resolve(true) };
+    const t = createTransformTransport({
+      transport: inner,
+      transformer: (e) => {
+        if (mode === 'throw') throw new Error('bad transformer');
+        return mode === 'skip' ? null : e;
+      },
+    });
+    await t.emit(runEvent());
+    expect(await t.flush()).toBe(false);
+    expect(await t.flush()).toBe(true);
+    mode = 'skip';
+    await t.emit(runEvent());
+    expect(await t.flush()).toBe(true);
+    mode = 'pass';
+    innerDown = true;
+    await expect(t.emit(runEvent())).rejects.toThrow('down');
+    expect(await t.close()).toBe(false);
+    expect(await t.close()).toBe(false);
+  });
+
   it('in code takes a class with properties or a built-in name, and refuses module specifiers', async () => {
     class Rename {
       constructor(readonly properties: Record<string, unknown>) {}

@@ -1,3 +1,14 @@
+/**
+ * Contract of the `composite` transport:
+ * - emit(event): hands the same event to each child in order (sorted by priority when asked); continue_on_failure
+ *   swallows a child's rejection (logged), continue_on_success=false stops at the first success. Rejects when every
+ *   child failed, or at the first failure without continue_on_failure.
+ * - flush(timeoutMs) / close(timeoutMs): every child in parallel; true only when each child's is and no emit since the
+ *   previous flush failed at any child (the one definition in @ol/delivery's README). A child's flush/close that throws
+ *   makes them reject, naming every such child.
+ * - stats(): present when a child has stats(): their sum plus the deliveries to the synchronous children.
+ */
+import { FlushTracker } from '@ol/delivery';
 import {
   OpenLineageError,
   TransportError,
@@ -9,7 +20,7 @@ import {
   type TransportStats,
   redactWhenPrinted,
 } from '@ol/core';
-import type { CompositeTransportConfig } from './options.js';
+import type { CompositeTransportConfig } from './config.js';
 
 /** A built child and what it is called in logs and errors. */
 export interface CompositeChild {
@@ -66,6 +77,8 @@ export class CompositeTransport implements Transport {
   private readonly background: ReadonlySet<Transport>;
   /** Deliveries to children without stats(), for events the composite accepted. */
   private readonly syncCounts = { success: 0, failed: 0 };
+  /** Emits under way and child failures since the last flush (see @ol/delivery's README). */
+  private readonly flushes = new FlushTracker();
 
   constructor(children: readonly CompositeChild[], config: CompositeTransportConfig | CompositeBehaviour, logger: Logger = silentLogger) {
     if (children.length === 0) throw new OpenLineageError('CompositeTransport needs at least one transport');
@@ -93,6 +106,17 @@ export class CompositeTransport implements Transport {
   }
 
   async emit(event: OpenLineageEvent): Promise<void> {
+    const epoch = this.flushes.enter();
+    let ok = false;
+    try {
+      ok = await this.emitToChildren(event);
+    } finally {
+      this.flushes.settle(epoch, ok);
+    }
+  }
+
+  /** Resolves when the event was accepted under the composite's rules: false when it swallowed a child's failure. */
+  private async emitToChildren(event: OpenLineageEvent): Promise<boolean> {
     // Plain indexed loop and a lazily made failure list: this runs once per event per child.
     let failures: { child: string; error: unknown }[] | undefined;
     let syncSuccess = 0;
@@ -128,17 +152,29 @@ export class CompositeTransport implements Transport {
     // A child's rejection swallowed here is counted here too, whatever the child: transports count in
     // stats() only what they do not report through emit's promise, so nobody else will.
     this.syncCounts.success += syncSuccess;
-    if (failures !== undefined) this.syncCounts.failed += failures.length;
+    if (failures === undefined) return true;
+    this.syncCounts.failed += failures.length;
+    // Swallowed for the caller (continue_on_failure), but not delivered everywhere: the next flush says so.
+    return false;
   }
 
-  /** Flushes every child in parallel (so one timeout bounds them all); true only if all flushed. */
-  flush(timeoutMs?: number): Promise<boolean> {
-    return this.everyChild('flush', (t) => (t.flush ? t.flush(timeoutMs) : Promise.resolve(true)));
+  /**
+   * Flushes every child in parallel (so one timeout bounds them all). True only if every child's flush was, and no
+   * emit since the previous flush failed at a child, even one `continue_on_failure` swallowed.
+   */
+  async flush(timeoutMs?: number): Promise<boolean> {
+    const own = this.flushes.flush(timeoutMs);
+    const children = await this.everyChild('flush', (t) => (t.flush ? t.flush(timeoutMs) : Promise.resolve(true)));
+    return (await own) && children;
   }
 
-  /** Closes every child, even when some fail; idempotent. Rejects listing every child that failed. */
+  /** Closes every child, even when some fail; idempotent. Rejects listing every child that failed. Same result as `flush`. */
   close(timeoutMs?: number): Promise<boolean> {
-    this.closing ??= this.everyChild('close', (t) => t.close(timeoutMs));
+    this.closing ??= (async () => {
+      const own = this.flushes.flush(timeoutMs);
+      const children = await this.everyChild('close', (t) => t.close(timeoutMs));
+      return (await own) && children;
+    })();
     return this.closing;
   }
 

@@ -168,6 +168,23 @@ describe('flush, close and stats', () => {
     expect(await createCompositeTransport({ transports: [bare, slow] }).flush()).toBe(false);
   });
 
+  // Issue 19: one definition of flush()/close() for every transport (see @ol/delivery's README).
+  it('flush is false after a child failure continue_on_failure swallowed since the previous flush, then true again', async () => {
+    const j: Journal = [];
+    const ok = new ScriptedTransport({ id: 'ok' }, j);
+    const down = new ScriptedTransport({ id: 'down', failEmit: true }, j);
+    const t = createCompositeTransport({ transports: [ok, down] });
+    await t.emit(runEvent());
+    expect(await t.flush()).toBe(false);
+    expect(await t.flush()).toBe(true);
+    const strict = createCompositeTransport({ transports: [down, ok], continueOnFailure: false });
+    await expect(strict.emit(runEvent())).rejects.toThrow(/down is down/);
+    expect(await strict.close()).toBe(false);
+    const healthy = createCompositeTransport({ transports: [ok] });
+    await healthy.emit(runEvent());
+    expect(await healthy.close()).toBe(true);
+  });
+
   it('sums the stats of children that have them, and has none when no child does', async () => {
     const j: Journal = [];
     const a = new ScriptedTransport({ id: 'a', stats: { pending: 1, success: 2, failed: 3, dropped: 4 } }, j);

@@ -1,3 +1,13 @@
+/**
+ * Contract of the `transform` transport:
+ * - emit(event): the transformer gets a deep copy (the caller's event never changes); null/undefined skips the event;
+ *   a transformer that throws skips it too (logged, counted failed, emit resolves); otherwise the inner transport's
+ *   emit decides.
+ * - flush(timeoutMs) / close(timeoutMs): the inner transport's, and false when an event failed here since the previous
+ *   flush (the one definition in @ol/delivery's README); deliberate skips do not count. close is idempotent.
+ * - stats(): the inner transport's counters plus transformer errors.
+ */
+import { FlushTracker } from '@ol/delivery';
 import {
   ConfigError,
   codeScope,
@@ -12,7 +22,7 @@ import {
 } from '@ol/core';
 import { JOB_NAMESPACE_REPLACE_NAMES, JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
 import { importExport } from './load-module.js';
-import type { TransformTransportConfig } from './options.js';
+import type { TransformTransportConfig } from './config.js';
 import { toTransformer, type EventTransformer, type EventTransformerClass, type TransformFunction } from './transformer.js';
 
 /** Counts of what the transformer did with the events it was given. */
@@ -63,6 +73,9 @@ export class TransformTransport implements Transport {
   readonly counts: TransformCounts = { transformed: 0, skipped: 0, errors: 0 };
   private readonly logger: Logger;
   private inFlight = 0;
+  /** Emits under way and failures since the last flush (see @ol/delivery's README). */
+  private readonly flushes = new FlushTracker();
+  private closing: Promise<boolean> | undefined;
   private delivered = 0;
 
   constructor(inner: Transport, transformer: EventTransformer, config: TransformTransportConfig | { transformer: string }, logger: Logger = silentLogger) {
@@ -78,6 +91,8 @@ export class TransformTransport implements Transport {
       result = await this.transformer.transform(copyOf(event));
     } catch (err) {
       this.counts.errors++;
+      // Swallowed for the caller, but not delivered: the next flush says so.
+      this.flushes.refuse();
       this.logger.error(`Transformer ${this.transformerName()} failed; event not sent: ${message(err)}`);
       return;
     }
@@ -88,20 +103,36 @@ export class TransformTransport implements Transport {
     }
     this.counts.transformed++;
     this.inFlight++;
+    const epoch = this.flushes.enter();
+    let ok = false;
     try {
       await this.transport.emit(result);
       this.delivered++;
+      ok = true;
     } finally {
       this.inFlight--;
+      this.flushes.settle(epoch, ok);
     }
   }
 
-  flush(timeoutMs?: number): Promise<boolean> {
-    return this.transport.flush ? this.transport.flush(timeoutMs) : Promise.resolve(true);
+  /**
+   * True when the inner transport's flush is and no event since the previous flush failed here (a transformer that
+   * threw, an inner emit that rejected). Events the transformer skipped on purpose (null) do not count.
+   */
+  async flush(timeoutMs?: number): Promise<boolean> {
+    const own = this.flushes.flush(timeoutMs);
+    const inner = await (this.transport.flush ? this.transport.flush(timeoutMs) : true);
+    return (await own) && inner;
   }
 
+  /** Closes the inner transport; same result as `flush`. Idempotent: later calls return the first call's result. */
   close(timeoutMs?: number): Promise<boolean> {
-    return this.transport.close(timeoutMs);
+    this.closing ??= (async () => {
+      const own = this.flushes.flush(timeoutMs);
+      const inner = await this.transport.close(timeoutMs);
+      return (await own) && inner;
+    })();
+    return this.closing;
   }
 
   /**

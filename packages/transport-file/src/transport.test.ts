@@ -218,6 +218,23 @@ describe('append: true', () => {
     await t.close();
     expect(lines(file)).toEqual([runEvent('after')]);
   });
+
+  // Issue 19: one definition of flush()/close() for every transport (see @ol/delivery's README).
+  it('flush is false after a failed write or an unserializable event since the previous flush, then true again', async () => {
+    const file = path.join(dir, 'flush.jsonl');
+    fs.mkdirSync(file);
+    const t = createFileTransport({ logFilePath: file, append: true });
+    await expect(t.emit(runEvent())).rejects.toThrow(/EISDIR/);
+    expect(await t.flush()).toBe(false);
+    expect(await t.flush()).toBe(true);
+    fs.rmdirSync(file);
+    const cyclic = runEvent('c') as ReturnType<typeof runEvent> & { self?: unknown };
+    cyclic.self = cyclic;
+    await expect(t.emit(cyclic)).rejects.toThrow(/serialize/);
+    await t.emit(runEvent('ok'));
+    expect(await t.close()).toBe(false);
+    expect(lines(file)).toEqual([runEvent('ok')]);
+  });
 });
 
 describe('append: false', () => {

@@ -1,8 +1,16 @@
+/**
+ * Contract of the `file` transport:
+ * - emit(event): writes core's toJSON of the event as one JSON line (append) or one file per event; resolves once
+ *   written, rejects with a TransportError naming the file otherwise (or at once when it cannot be serialized).
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README; close releases the descriptor
+ *   once no write is in flight; idempotent. No stats(): every outcome reaches emit's caller.
+ */
 import fs from 'node:fs';
+import { FlushTracker, type Epoch } from '@ol/delivery';
 import path from 'node:path';
 import { TransportError, codeScope, silentLogger, toJSON, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
 import { eventFileName, nowMicros } from './naming.js';
-import { readFileConfig, type FileTransportConfig } from './options.js';
+import { readFileConfig, type FileTransportConfig } from './config.js';
 
 /** Options for `createFileTransport`: the config keys in any spelling, plus a logger. */
 export interface FileTransportOptions {
@@ -22,6 +30,7 @@ const MAX_BATCH_CHARS = 1 << 20;
 
 interface Pending {
   text: string;
+  epoch: Epoch;
   resolve: () => void;
   reject: (err: TransportError) => void;
 }
@@ -49,9 +58,8 @@ export class FileTransport implements Transport {
   private opening: Promise<number> | undefined;
   private queue: Pending[] = [];
   private writing = false;
-  /** Emits accepted and not yet settled. */
-  private pending = 0;
-  private idleWaiters: (() => void)[] = [];
+  /** Emits not yet settled and their outcome since the last flush: what `flush` and `close` report (see @ol/delivery). */
+  private readonly flushes = new FlushTracker();
   private dirReady: Promise<void> | undefined;
   private lastMicros = 0;
   private closed: Promise<boolean> | undefined;
@@ -67,40 +75,31 @@ export class FileTransport implements Transport {
     if (this.closed) return Promise.reject(new TransportError(`file transport for ${this.config.logFilePath} is closed`, { transport: 'file' }));
     let text: string;
     try {
-      text = serialize(event);
+      text = toJSON(event);
       // Debug mode pretty-prints (indent 2, as Python); JSON Lines stay one line per event.
       if (this.config.debugMode && !this.config.append) text = JSON.stringify(JSON.parse(text), null, 2);
     } catch (cause) {
+      this.flushes.refuse();
       return Promise.reject(new TransportError(`Could not serialize the event for ${this.config.logFilePath}: ${(cause as Error).message}`, { transport: 'file', cause }));
     }
-    this.pending++;
+    const epoch = this.flushes.enter();
     if (this.config.append) {
       return new Promise<void>((resolve, reject) => {
-        this.queue.push({ text: text + '\n', resolve, reject });
+        this.queue.push({ text: text + '\n', epoch, resolve, reject });
         this.pump();
       });
     }
     const done = this.writeNewFile(text + '\n', event);
     done.then(
-      () => this.settledMany(1),
-      () => this.settledMany(1),
+      () => this.flushes.settle(epoch, true),
+      () => this.flushes.settle(epoch, false),
     );
     return done;
   }
 
-  async flush(timeoutMs?: number): Promise<boolean> {
-    const idle = new Promise<boolean>((resolve) => {
-      if (this.pending === 0) resolve(true);
-      else this.idleWaiters.push(() => resolve(true));
-    });
-    if (timeoutMs === undefined || timeoutMs < 0) return idle;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
-    try {
-      return await Promise.race([idle, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /** True when every event emitted since the previous flush was written; false when one failed or some are still being written after `timeoutMs`. */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.flushes.flush(timeoutMs);
   }
 
   close(timeoutMs?: number): Promise<boolean> {
@@ -108,8 +107,8 @@ export class FileTransport implements Transport {
       const done = await this.flush(timeoutMs);
       // Closing under a write still in flight could hand its descriptor number to another file;
       // when the timeout won, the descriptor is closed as soon as the last write finishes.
-      if (done) await this.closeDescriptor();
-      else this.idleWaiters.push(() => void this.closeDescriptor());
+      if (this.flushes.outstanding === 0) await this.closeDescriptor();
+      else void this.flushes.flush().then(() => this.closeDescriptor());
       return done;
     })();
     return this.closed;
@@ -128,11 +127,6 @@ export class FileTransport implements Transport {
     );
   }
 
-  private settledMany(n: number): void {
-    this.pending -= n;
-    if (this.pending === 0 && this.idleWaiters.length > 0) for (const w of this.idleWaiters.splice(0)) w();
-  }
-
   /** Starts the next write if none is in flight: everything queued so far, in one call. */
   private pump(): void {
     if (this.writing || this.queue.length === 0) return;
@@ -143,12 +137,17 @@ export class FileTransport implements Transport {
     const finish = (err: unknown) => {
       if (err) {
         const e = this.writeError(this.config.logFilePath, err);
-        for (const p of batch) p.reject(e);
+        for (const p of batch) {
+          p.reject(e);
+          this.flushes.settle(p.epoch, false);
+        }
       } else {
-        for (const p of batch) p.resolve();
+        for (const p of batch) {
+          p.resolve();
+          this.flushes.settle(p.epoch, true);
+        }
       }
       this.writing = false;
-      this.settledMany(batch.length);
       this.pump();
     };
     if (this.fd !== undefined) this.write(this.fd, data, finish);
@@ -240,16 +239,6 @@ export class FileTransport implements Transport {
 function writeRest(fd: number, bytes: Buffer, offset: number, done: (err: unknown) => void): void {
   if (offset >= bytes.length) return done(undefined);
   fs.write(fd, bytes, offset, bytes.length - offset, null, (err, written) => (err ? done(err) : writeRest(fd, bytes, offset + written, done)));
-}
-
-/**
- * Core's `toJSON`, faster in the common case: a plain `JSON.stringify` is byte-identical whenever
- * its output has no `null` anywhere (nothing for toJSON's replacer to drop), and skips calling the
- * replacer on every value. Serialization is most of this transport's own CPU cost per event.
- */
-function serialize(event: OpenLineageEvent): string {
-  const plain = JSON.stringify(event);
-  return plain.includes('null') ? toJSON(event) : plain;
 }
 
 /** Builds a file transport from options given in code (any key spelling, like the YAML form). */
