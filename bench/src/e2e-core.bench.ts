@@ -1,0 +1,249 @@
+/**
+ * The client's own costs on the path from builder to transport, and two end-to-end rows without
+ * a network:
+ *
+ * - `runEvent()` per call (the typical event's parts kept, as an application keeps its job and
+ *   dataset ids), next to a hand-written object literal with the same members;
+ * - client overhead per typical (~600-byte) event on top of serialization: `await client.emit(e)`
+ *   into a transport that serializes with core's `toJSON` (as the bundled transports do), minus
+ *   `JSON.stringify` of the event the client hands over; with default settings and with every
+ *   enrichment on (a job-name filter that does not match, job and run tags, one environment
+ *   variable in the environment-variables facet);
+ * - file (`append: true`), builder + client, each emit awaited, next to a raw `fs.write` loop
+ *   that serializes each event;
+ * - dead backend: 1,000,000 events built and emitted through the client (async_http, defaults,
+ *   nobody listening) without awaiting, in a process of its own (peak RSS only ever grows).
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OpenLineageClient, runEvent, toJSON, type OpenLineageConfig, type OpenLineageEvent, type Transport } from '@ol/core';
+import { median, paired, scenario, type Scenario } from './harness.js';
+import { clientFor, eventSource, wireEvents } from './e2e.js';
+
+const here = fileURLToPath(import.meta.url);
+const MEMORY_EMITS = 1_000_000;
+const FILE_EVENTS = 10_000;
+
+/** Median ns per call over `rounds` timed loops of `n` calls. */
+function nsPerCall(fn: (i: number) => unknown, n: number, rounds = 9): number {
+  for (let i = 0; i < n; i++) fn(i);
+  const samples: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn(i);
+    samples.push(Number(process.hrtime.bigint() - t) / n);
+  }
+  return median(samples);
+}
+
+function builderRows(): Scenario[] {
+  const run = { runId: '01890000-0000-7000-8000-000000000001' };
+  const job = { namespace: 'bench', name: 'nightly_orders' };
+  const inputs = [{ namespace: 'postgres://db.internal:5432', name: 'shop.public.orders' }];
+  const outputs = [{ namespace: 's3://lake', name: 'orders/daily' }];
+  const producer = 'https://github.com/openlineage-ts/openlineage-ts/tree/v0.1.0/packages/core';
+  const schemaURL = 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent';
+  const times = Array.from({ length: 1024 }, (_, i) => new Date(1_700_000_000_000 + i * 1000).toISOString());
+  let sink: unknown;
+  const builder = nsPerCall((i) => (sink = runEvent({ eventType: i & 1 ? 'COMPLETE' : 'START', run, job, inputs, outputs })), 100_000);
+  const builderTime = nsPerCall((i) => (sink = runEvent({ eventType: i & 1 ? 'COMPLETE' : 'START', eventTime: times[i & 1023]!, run, job, inputs, outputs })), 100_000);
+  const literal = nsPerCall(
+    (i) => (sink = { eventType: i & 1 ? 'COMPLETE' : 'START', eventTime: new Date().toISOString(), producer, schemaURL, run, job, inputs, outputs }),
+    100_000,
+  );
+  if (sink === undefined) throw new Error('unreachable');
+  return [
+    scenario({ name: 'runEvent() per call (eventTime defaulted)', figure: builder / 1000, unit: 'µs', baseline: literal / 1000, baselineName: 'object literal + new Date().toISOString()', higherIsBetter: false, maxFigure: 1 }),
+    scenario({ name: 'runEvent() per call (RFC 3339 string eventTime)', figure: builderTime / 1000, unit: 'µs', baseline: literal / 1000, baselineName: 'object literal + new Date().toISOString()', higherIsBetter: false, maxFigure: 1 }),
+  ];
+}
+
+/** What the bundled transports do with an event, and nothing else: serialize it with core's toJSON. */
+class SerializingTransport implements Transport {
+  readonly type = 'serializing';
+  readonly config = {};
+  bytes = 0;
+  last: OpenLineageEvent | undefined;
+  emit(event: OpenLineageEvent): Promise<void> {
+    this.bytes += toJSON(event).length;
+    this.last = event;
+    return Promise.resolve();
+  }
+  close(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+}
+
+const ALL_ENRICHMENTS: OpenLineageConfig = {
+  filters: [{ type: 'exact', match: 'some_other_job' }],
+  tags: { job: { team: 'data-platform' }, run: { environment: 'production' } },
+  facets: { environment_variables: ['DEPLOY_REGION'] },
+};
+
+async function clientOverhead(label: string, config: OpenLineageConfig | undefined): Promise<Scenario[]> {
+  const transport = new SerializingTransport();
+  const client = await OpenLineageClient.create({ transport, ...(config && { config }), env: { OPENLINEAGE_CLIENT_LOGGING: 'error', DEPLOY_REGION: 'eu-west-1' } });
+  const next = eventSource();
+  const events = Array.from({ length: 1000 }, (_, i) => next(i));
+  // The events as the transport receives them, for the JSON.stringify baseline.
+  const handed: OpenLineageEvent[] = [];
+  for (const e of events) {
+    await client.emit(e);
+    handed.push(transport.last!);
+  }
+  const bytes = median(handed.map((e) => JSON.stringify(e).length));
+  const n = 20_000;
+  const emitNs: number[] = [];
+  const stringifyNs: number[] = [];
+  let sink = 0;
+  for (let round = 0; round < 11; round++) {
+    let t = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await client.emit(events[i % 1000]!);
+    emitNs.push(Number(process.hrtime.bigint() - t) / n);
+    t = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) sink += JSON.stringify(handed[i % 1000]).length;
+    stringifyNs.push(Number(process.hrtime.bigint() - t) / n);
+  }
+  await client.close();
+  if (sink === 0 || transport.bytes === 0) throw new Error('nothing serialized');
+  const emit = median(emitNs.slice(1)) / 1000;
+  const stringify = median(stringifyNs.slice(1)) / 1000;
+  return [
+    scenario({
+      name: `client overhead on top of serialization, ${label} (~${Math.round(bytes)}-byte event)`,
+      figure: emit - stringify,
+      unit: 'µs/event',
+      higherIsBetter: false,
+      maxFigure: 2,
+      goal: '<= 2 µs/event',
+    }),
+    scenario({
+      name: `await client.emit() into a serializing transport, ${label}`,
+      figure: emit,
+      unit: 'µs/event',
+      baseline: stringify,
+      baselineName: 'JSON.stringify of the event the transport receives',
+      higherIsBetter: false,
+    }),
+  ];
+}
+
+async function fileRows(): Promise<Scenario[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-e2e-file-'));
+  const file = path.join(dir, 'events.jsonl');
+  try {
+    const wire = await wireEvents(FILE_EVENTS);
+    const write = (fd: number, data: Buffer): Promise<void> =>
+      new Promise((resolve, reject) => fs.write(fd, data, 0, data.length, null, (err) => (err ? reject(err) : resolve())));
+    const raw = async (): Promise<number> => {
+      fs.rmSync(file, { force: true });
+      const started = performance.now();
+      const fd = fs.openSync(file, 'a');
+      for (const e of wire) await write(fd, Buffer.from(JSON.stringify(e) + '\n'));
+      fs.closeSync(fd);
+      return FILE_EVENTS / ((performance.now() - started) / 1000);
+    };
+    const throughClient = async (): Promise<number> => {
+      fs.rmSync(file, { force: true });
+      const next = eventSource();
+      const started = performance.now();
+      const client = await clientFor({ type: 'file', log_file_path: file, append: true });
+      for (let i = 0; i < FILE_EVENTS; i++) await client.emit(next(i));
+      await client.close();
+      const rate = FILE_EVENTS / ((performance.now() - started) / 1000);
+      const lines = fs.readFileSync(file, 'utf8').split('\n').length - 1;
+      if (lines !== FILE_EVENTS) throw new Error(`file through the client wrote ${lines} lines, expected ${FILE_EVENTS}`);
+      return rate;
+    };
+    await throughClient();
+    await raw();
+    const r = await paired(9, throughClient, raw);
+    return [
+      scenario({ name: 'e2e file append, sequential await emit, builder + client', figure: r.figure, unit: 'events/s', baseline: r.baseline, baselineName: 'raw fs.write loop, JSON.stringify per event', minRatio: 0.8 }),
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function freePortThatRefuses(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+interface MemoryResult {
+  before: number;
+  peak: number;
+  emitMs: number;
+  unaccounted: number;
+  stats: Record<string, number>;
+}
+
+/** Runs in its own process: 1,000,000 events built and emitted without awaiting to a port nobody listens on. */
+async function runMemoryChild(): Promise<void> {
+  const port = await freePortThatRefuses();
+  const client = await clientFor({ type: 'async_http', url: `http://127.0.0.1:${port}` });
+  const before = process.memoryUsage().rss;
+  const next = eventSource();
+  const started = performance.now();
+  for (let i = 0; i < MEMORY_EMITS; i++) void client.emit(next(i));
+  const emitMs = performance.now() - started;
+  await client.close(1_000);
+  const s = client.stats();
+  const result: MemoryResult = {
+    before,
+    peak: process.resourceUsage().maxRSS * 1024,
+    emitMs,
+    unaccounted: MEMORY_EMITS - (s.success + s.failed + s.dropped + s.pending + s.filtered),
+    stats: { ...s },
+  };
+  process.stderr.write(`  dead backend through the client: ${JSON.stringify(result)}\n`);
+  process.send?.(result);
+}
+
+function memory(): Promise<Scenario[]> {
+  const child = fork(here, [], { env: { ...process.env, OL_E2E_BENCH_ROLE: 'memory' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise<Scenario[]>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`memory child exited with ${code}`)));
+    child.once('message', (m) => {
+      const r = m as MemoryResult;
+      const mb = (b: number) => b / 1024 / 1024;
+      resolve([
+        scenario({
+          name: `e2e dead backend: peak RSS over ${MEMORY_EMITS} events built and emitted through the client (async_http defaults)`,
+          figure: mb(r.peak),
+          unit: 'MB',
+          baseline: mb(r.before),
+          baselineName: 'RSS before emitting',
+          higherIsBetter: false,
+          maxFigure: 400,
+        }),
+        scenario({ name: 'e2e dead backend: time to build and emit 1,000,000 events through the client', figure: r.emitMs, unit: 'ms' }),
+        scenario({ name: 'e2e dead backend: events not accounted for in client stats after close(1 s)', figure: r.unaccounted, unit: 'events', maxFigure: 0 }),
+      ]);
+    });
+  });
+}
+
+export default async function bench(): Promise<Scenario[]> {
+  const mem = await memory();
+  const builders = builderRows();
+  const overhead = [...(await clientOverhead('default settings', undefined)), ...(await clientOverhead('filter + tags + env facet', ALL_ENRICHMENTS))];
+  const file = await fileRows();
+  // A typical event's size, for the record.
+  const size = JSON.stringify((await wireEvents(2))[1]).length;
+  return [...builders, ...overhead, ...file, ...mem, scenario({ name: 'typical e2e event (COMPLETE, as sent by a default client)', figure: size, unit: 'bytes' })];
+}
+
+if (process.env.OL_E2E_BENCH_ROLE === 'memory') {
+  await runMemoryChild();
+  process.exit(0);
+}
