@@ -12,7 +12,7 @@
  *   per-event loop;
  * - http, each emit awaited, against a raw undici loop that serializes and awaits each POST.
  *
- * Rounds rotate the order (medians of 5; 9 alternated pairs for http). The client keeps START
+ * Rounds rotate the order (medians of 5; 7 alternated pairs for http). The client keeps START
  * before COMPLETE; the sink's order check must report 0 violations and every event must arrive
  * exactly once.
  */
@@ -22,11 +22,11 @@ import { median, paired, scenario, type Scenario } from './harness.js';
 import { clientFor, deliverBuilt, eventSource, rawBatched, rotated, wireEvents } from './e2e.js';
 import { rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
 
-const EVENTS = 30_000;
+const EVENTS = 12_000;
 const CONCURRENCY = 100;
 const REPS = 5;
-const HTTP_EVENTS = 1_500;
-const HTTP_REPS = 9;
+const HTTP_EVENTS = 1_000;
+const HTTP_REPS = 7;
 
 export default async function bench(): Promise<Scenario[]> {
   const sink = await startSinkChild();
@@ -65,10 +65,10 @@ async function asyncHttp(sink: SinkHandle): Promise<Scenario[]> {
   };
 
   // Untimed warm-up of every path (JIT, connection setup).
-  await throughClient(true, 4_000);
-  await throughClient(false, 4_000);
-  await rawArrays(4_000);
-  await rawSingle(4_000);
+  await throughClient(true, 2_000);
+  await throughClient(false, 2_000);
+  await rawArrays(2_000);
+  await rawSingle(2_000);
   violations = 0;
   lost = 0;
   const [batched, perEvent, arrays, single] = (await rotated(REPS, [() => throughClient(true), () => throughClient(false), () => rawArrays(), () => rawSingle()])).map(median) as [
