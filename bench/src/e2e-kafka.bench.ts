@@ -19,8 +19,8 @@ import { BrokerProcess } from './kafka.bench.js';
 
 const { Kafka, logLevel } = kafkajs;
 const TOPIC = 'bench';
-const BATCH_EVENTS = 30_000;
-const SYNC_EVENTS = 3_000;
+const BATCH_EVENTS = 15_000;
+const SYNC_EVENTS = 1_500;
 const RAW_BATCH = 1_000;
 const REPS = 5;
 
