@@ -28,7 +28,7 @@ const BATCH_SIZE = 1_000;
 const REPETITIONS = 5;
 const TOPIC = 'bench';
 
-class BrokerProcess {
+export class BrokerProcess {
   private out = '';
   private constructor(
     private readonly child: ChildProcessByStdio<Writable, Readable, null>,

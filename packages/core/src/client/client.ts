@@ -5,11 +5,13 @@ import { TransportError, ValidationError } from '../errors.js';
 import { validateEvent } from '../validation/validate.js';
 import { createLogger, defaultLogger, rateLimited, type Logger } from '../logger.js';
 import { looksLikeEvent, type JobFacet, type OpenLineageEvent, type RunEvent } from '../model/event.js';
+import { toJSON } from '../model/serialize.js';
+import { rememberText } from '../model/serialized-text.js';
 import { createTransport } from '../registry/create.js';
 import { NoopTransport } from '../transports/noop.js';
 import type { Transport, TransportStats } from '../transport/types.js';
 import { DEFAULT_PRODUCER, VERSION } from '../version.js';
-import { enrichEvent, isFilteredOut } from './enrich.js';
+import { Enricher, isFilteredOut } from './enrich.js';
 import { RunHandle, type RunSpec } from './runs.js';
 
 export interface ClientStats {
@@ -77,9 +79,14 @@ export class OpenLineageClient {
   private readonly validator: Validator | undefined;
   private readonly sourceCodeLocation: (() => JobFacet | undefined) | undefined;
   private readonly counts = { emitted: 0, success: 0, failed: 0, dropped: 0, filtered: 0 };
-  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly warnedVariables = new Set<string>();
-  private readonly logFailure: (message: string) => void;
+  private readonly enricher: Enricher;
+  /** Rate limits of failure messages, one per distinct message (see logFailure). */
+  private readonly failureLogs = new Map<string, (message: string) => void>();
+  private readonly otherFailures: (message: string) => void;
+  /** Emits handed to the transport since the last flush/close began; flush and close wait for every batch open at the time. */
+  private current: PendingBatch;
+  private readonly open = new Set<PendingBatch>();
   private closing: Promise<boolean> | undefined;
   private droppedAfterClose = 0;
 
@@ -100,7 +107,20 @@ export class OpenLineageClient {
     this.failOnError = options.failOnError ?? false;
     this.validator = typeof options.validate === 'function' ? options.validate : options.validate === true ? defaultValidator() : undefined;
     this.sourceCodeLocation = options.sourceCodeLocation;
-    this.logFailure = rateLimited((m) => this.logger.error(m));
+    this.otherFailures = rateLimited((m) => this.logger.error(m));
+    this.current = this.newBatch();
+    this.enricher = new Enricher({
+      settings: this.settings,
+      producer: this.producer,
+      clientVersion: VERSION,
+      env: this.env,
+      onMissingVariable: (name) => {
+        if (this.warnedVariables.has(name)) return;
+        this.warnedVariables.add(name);
+        this.logger.warn(`environment variable ${name} (facets.environment_variables) is not set`);
+      },
+      ...(this.sourceCodeLocation !== undefined ? { sourceCodeLocation: this.sourceCodeLocation } : {}),
+    });
     for (const warning of resolved?.warnings ?? []) this.logger.warn(warning);
     // Background failures never reach an emit promise: hand them to onError too (the transport logs and counts them).
     if (this.onError !== undefined && typeof this.transport.onError === 'function') {
@@ -153,38 +173,39 @@ export class OpenLineageClient {
 
   /**
    * Sends one event: disabled check → job-name filters → tags and the client-version run tag →
-   * environment-variables facet → source-code-location facet → optional validation → transport.
+   * environment-variables facet → source-code-location facet → serialization (once; every
+   * transport reuses the text through `toJSON`) → optional validation → transport.
    * Something that is not an event rejects with a ValidationError even without `failOnError`:
-   * that is a bug in the calling code, not a delivery problem.
+   * that is a bug in the calling code, not a delivery problem. So does an event JSON cannot
+   * represent (a circular reference, a BigInt, a function or a symbol), unless `failOnError` is
+   * off: then it is logged, counted as failed and handed to `onError` like a delivery failure.
    */
-  async emit(event: OpenLineageEvent): Promise<void> {
+  emit(event: OpenLineageEvent): Promise<void> {
     if (!looksLikeEvent(event)) {
-      throw new ValidationError([{ pointer: '', message: 'is not an OpenLineage event (a RunEvent, JobEvent or DatasetEvent object with eventTime, producer, schemaURL)' }]);
+      return Promise.reject(new ValidationError([{ pointer: '', message: 'is not an OpenLineage event (a RunEvent, JobEvent or DatasetEvent object with eventTime, producer, schemaURL)' }]));
     }
-    if (this.disabled) return;
+    if (this.disabled) return DONE;
     if (this.closing !== undefined) return this.dropAfterClose(event);
-    if (isFilteredOut(event, this.settings)) {
+    if (this.settings.filters.length > 0 && isFilteredOut(event, this.settings)) {
       this.counts.filtered++;
       this.logger.debug(`event for job ${(event as RunEvent).job.name} dropped by a job-name filter`);
-      return;
+      return DONE;
     }
-    const enriched = enrichEvent(event, {
-      settings: this.settings,
-      producer: this.producer,
-      clientVersion: VERSION,
-      env: this.env,
-      onMissingVariable: (name) => {
-        if (this.warnedVariables.has(name)) return;
-        this.warnedVariables.add(name);
-        this.logger.warn(`environment variable ${name} (facets.environment_variables) is not set`);
-      },
-      ...(this.sourceCodeLocation !== undefined ? { sourceCodeLocation: this.sourceCodeLocation } : {}),
-    });
+    let enriched: OpenLineageEvent;
+    try {
+      enriched = this.enricher.enrich(event);
+      // The text is remembered for this object only, so it must be one the client made and nobody changes.
+      if (enriched === event) enriched = Object.assign({}, event);
+      rememberText(enriched, toJSON(enriched));
+    } catch (error) {
+      this.counts.failed++;
+      return this.failed(asError(error, this.transport.type), event);
+    }
     if (this.validator !== undefined) {
       const invalid = this.validator(enriched);
       if (invalid !== undefined) {
         this.counts.failed++;
-        return this.fail(invalid, event);
+        return this.failed(invalid, event);
       }
     }
     this.counts.emitted++;
@@ -195,20 +216,15 @@ export class OpenLineageClient {
       // A transport that throws instead of rejecting is still a delivery failure, not a crash.
       delivery = Promise.reject(asError(error, this.transport.type));
     }
-    this.inFlight.add(delivery);
-    try {
-      await delivery;
-      if (this.transport.stats === undefined) this.counts.success++;
-    } catch (error) {
-      this.counts.failed++;
-      return this.fail(asError(error, this.transport.type), event);
-    } finally {
-      this.inFlight.delete(delivery);
-    }
+    const batch = this.current;
+    batch.unsettled++;
+    // Without an onError handler nothing per event outlives this call but the promise reaction:
+    // a caller that emits without awaiting (into a queue that drops) must not keep every event alive.
+    return delivery.then(batch.delivered, this.onError === undefined ? batch.rejected : (error: unknown) => batch.rejected(error, event));
   }
 
   /** After close() nothing is sent: the event is counted as dropped, and the first such drop is logged (once per client). */
-  private dropAfterClose(event: OpenLineageEvent): void {
+  private dropAfterClose(event: OpenLineageEvent): Promise<void> {
     this.counts.dropped++;
     this.droppedAfterClose++;
     if (this.droppedAfterClose === 1) {
@@ -216,13 +232,35 @@ export class OpenLineageClient {
     }
     const error = new TransportError(`client is closed; ${this.droppedAfterClose} event(s) dropped since close()`, { transport: this.transport.type });
     this.callOnError(error, event);
+    return this.failOnError ? Promise.reject(error) : DONE;
+  }
+
+  /** Logs (each distinct message at least once, then rate-limited), calls onError, and rejects only with `failOnError`. */
+  private failed(error: Error, event: OpenLineageEvent | undefined): Promise<void> {
+    this.report(error, event);
+    return this.failOnError ? Promise.reject(error) : DONE;
+  }
+
+  /** `failed` inside a promise handler: throwing there rejects the emit promise. */
+  private fail(error: Error, event: OpenLineageEvent | undefined): void {
+    this.report(error, event);
     if (this.failOnError) throw error;
   }
 
-  private fail(error: Error, event: OpenLineageEvent | undefined): void {
-    this.logFailure(`failed to emit OpenLineage event: ${error.message}`);
+  private report(error: Error, event: OpenLineageEvent | undefined): void {
+    this.logFailure(error);
     this.callOnError(error, event);
-    if (this.failOnError) throw error;
+  }
+
+  /** One rate limit per distinct message (up to MAX_FAILURE_KEYS of them), so a new kind of failure is never hidden behind an old one. */
+  private logFailure(error: Error): void {
+    const message = `failed to emit OpenLineage event: ${error.message}`;
+    let log = this.failureLogs.get(message);
+    if (log === undefined) {
+      log = this.failureLogs.size < MAX_FAILURE_KEYS ? rateLimited((m) => this.logger.error(m)) : this.otherFailures;
+      this.failureLogs.set(message, log);
+    }
+    log(message);
   }
 
   private callOnError(error: Error, event: OpenLineageEvent | undefined): void {
@@ -233,6 +271,45 @@ export class OpenLineageClient {
     }
   }
 
+  private newBatch(): PendingBatch {
+    const batch: PendingBatch = {
+      unsettled: 0,
+      idle: undefined,
+      delivered: () => {
+        if (this.transport.stats === undefined) this.counts.success++;
+        settle(batch);
+      },
+      rejected: (error: unknown, event?: OpenLineageEvent) => {
+        settle(batch);
+        this.counts.failed++;
+        this.fail(asError(error, this.transport.type), event);
+      },
+    };
+    const settle = (b: PendingBatch): void => {
+      if (--b.unsettled === 0 && b !== this.current) {
+        this.open.delete(b);
+        b.idle?.resolve();
+      }
+    };
+    return batch;
+  }
+
+  /** Settles once every emit handed to the transport before this call has settled. */
+  private settled(): Promise<unknown> {
+    const previous = this.current;
+    if (previous.unsettled > 0) {
+      this.open.add(previous);
+      this.current = this.newBatch();
+    }
+    return Promise.all([...this.open].map((b) => (b.idle ??= deferred()).promise));
+  }
+
+  private unsettled(): number {
+    let n = this.current.unsettled;
+    for (const b of this.open) n += b.unsettled;
+    return n;
+  }
+
   /** Counters, including what a background transport delivered, failed or dropped on its own. */
   stats(): ClientStats {
     const t: TransportStats | undefined = this.transport.stats?.();
@@ -241,7 +318,7 @@ export class OpenLineageClient {
       success: (t?.success ?? 0) + this.counts.success,
       failed: (t?.failed ?? 0) + this.counts.failed,
       dropped: (t?.dropped ?? 0) + this.counts.dropped,
-      pending: (t?.pending ?? 0) + (t === undefined ? this.inFlight.size : 0),
+      pending: (t?.pending ?? 0) + (t === undefined ? this.unsettled() : 0),
       filtered: this.counts.filtered,
     };
   }
@@ -249,7 +326,7 @@ export class OpenLineageClient {
   /** Waits for emits in progress, then for the transport's background work; true when everything was delivered in time. */
   async flush(timeoutMs?: number): Promise<boolean> {
     const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
-    const settled = await withTimeout(Promise.allSettled([...this.inFlight]).then(() => true), timeoutMs);
+    const settled = await withTimeout(this.settled().then(() => true), timeoutMs);
     if (!settled) return false;
     if (this.transport.flush === undefined) return true;
     return this.transport.flush(deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
@@ -259,7 +336,7 @@ export class OpenLineageClient {
   close(timeoutMs?: number): Promise<boolean> {
     this.closing ??= (async () => {
       const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
-      await withTimeout(Promise.allSettled([...this.inFlight]), timeoutMs);
+      await withTimeout(this.settled(), timeoutMs);
       try {
         return await this.transport.close(deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
       } catch (error) {
@@ -291,6 +368,23 @@ export class OpenLineageClient {
     if (!run.finished) await run.complete();
     return result;
   }
+}
+
+const DONE: Promise<void> = Promise.resolve();
+const MAX_FAILURE_KEYS = 100;
+
+/** Emits in flight that one flush or close waits for, with the handlers their promises settle through (made once per batch, not per emit). */
+interface PendingBatch {
+  unsettled: number;
+  idle: { promise: Promise<void>; resolve(): void } | undefined;
+  delivered(): void;
+  rejected(error: unknown, event?: OpenLineageEvent): void;
+}
+
+function deferred(): { promise: Promise<void>; resolve(): void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 function defaultValidator(): Validator {
