@@ -10,6 +10,9 @@ import { NoopTransport } from '../transports/noop.js';
 import type { Transport, TransportStats } from '../transport/types.js';
 import { DEFAULT_PRODUCER, VERSION } from '../version.js';
 import { enrichEvent, isFilteredOut } from './enrich.js';
+import { ABANDONED, EmitExtensions, loadJavaSections, readJavaSections } from './extensions.js';
+import type { MetricsSink } from '../metrics/sink.js';
+import type { DatasetNameTrimmer } from '../dataset/trimmers.js';
 import { RunHandle, type RunSpec } from './runs.js';
 
 export interface ClientStats {
@@ -21,6 +24,8 @@ export interface ClientStats {
   pending: number;
   /** Events dropped by job-name filters. */
   filtered: number;
+  /** With a circuit breaker configured: how many of `dropped` it stopped, and how many its timeout abandoned. */
+  droppedBy?: { circuitBreaker: number; timeout: number };
 }
 
 export type ErrorHandler = (error: Error, event: OpenLineageEvent | undefined) => void;
@@ -49,6 +54,10 @@ export interface OpenLineageClientOptions {
   namespace?: string;
   /** Builds the source-code-location facet when `facets.source_code_location` enables it. */
   sourceCodeLocation?: () => JobFacet | undefined;
+  /** Where emit metrics go (what `metrics: { type: opentelemetry }` builds in `create`); wins over `config.metrics`. */
+  metrics?: MetricsSink;
+  /** Dataset name trimmers to use instead of the ones `dataset.disabledTrimmers` / `extraTrimmers` select (`[]`: none). */
+  trimmers?: readonly DatasetNameTrimmer[];
 }
 
 export interface CreateClientOptions extends Partial<Omit<OpenLineageClientOptions, 'resolved'>> {
@@ -79,6 +88,8 @@ export class OpenLineageClient {
   private readonly warnedVariables = new Set<string>();
   private readonly logFailure: (message: string) => void;
   private closing: Promise<boolean> | undefined;
+  /** Circuit breaker, dataset namespace resolvers and trimmers, metrics: undefined when none is on. */
+  private readonly extensions: EmitExtensions | undefined;
 
   constructor(options: OpenLineageClientOptions) {
     if (typeof options !== 'object' || options === null || typeof (options as Partial<OpenLineageClientOptions>).transport?.emit !== 'function') {
@@ -98,6 +109,13 @@ export class OpenLineageClient {
     this.sourceCodeLocation = options.sourceCodeLocation;
     this.logFailure = rateLimited((m) => this.logger.error(m));
     for (const warning of resolved?.warnings ?? []) this.logger.warn(warning);
+    const sections = readJavaSections(resolved?.config ?? options.config ?? {}, resolved?.origin);
+    for (const warning of sections.warnings) this.logger.warn(warning);
+    this.extensions = EmitExtensions.create(
+      sections,
+      { ...(options.trimmers !== undefined ? { trimmers: [...options.trimmers] } : {}), ...(options.metrics !== undefined ? { metrics: options.metrics } : {}) },
+      { producer: this.producer, logger: this.logger },
+    );
     // Background failures never reach an emit promise: hand them to onError too (the transport logs and counts them).
     if (this.onError !== undefined && typeof this.transport.onError === 'function') {
       this.transport.onError((error) => {
@@ -136,6 +154,14 @@ export class OpenLineageClient {
       const { sourceCodeLocationProvider } = await import('../git/facet.js');
       sourceCodeLocation = sourceCodeLocationProvider({ cwd: resolved.cwd ?? process.cwd(), env: resolved.env, settings: settings.sourceCodeLocation, producer: options.producer ?? DEFAULT_PRODUCER, logger });
     }
+    const sections = readJavaSections(resolved.config, resolved.origin);
+    const loaded = await loadJavaSections(sections, resolved.config, {
+      cwd: resolved.cwd ?? options.cwd ?? process.cwd(),
+      origin: resolved.origin,
+      baseDirOf: resolved.baseDirOf ?? (() => resolved.baseDir),
+      logger,
+      transport: transport.type,
+    });
     // The console-fallback warning is moot when the caller brought a transport.
     const shown = options.transport !== undefined ? { ...resolved, warnings: (resolved.warnings ?? []).filter((w) => w !== NO_TRANSPORT_WARNING) } : resolved;
     return new OpenLineageClient({
@@ -144,6 +170,8 @@ export class OpenLineageClient {
       resolved: shown,
       logger,
       ...(sourceCodeLocation !== undefined ? { sourceCodeLocation } : {}),
+      ...(options.trimmers === undefined && loaded.trimmers !== undefined ? { trimmers: loaded.trimmers } : {}),
+      ...(options.metrics === undefined && loaded.metrics !== undefined ? { metrics: loaded.metrics } : {}),
     });
   }
 
@@ -161,6 +189,15 @@ export class OpenLineageClient {
     if (this.closing !== undefined) {
       this.counts.dropped++;
       return this.fail(new TransportError('client is closed; event dropped', { transport: this.transport.type }), event);
+    }
+    // -- java-config hook 1/2: a circuit breaker stops the emit before any work; resolvers and trimmers rewrite datasets.
+    const ext = this.extensions;
+    if (ext !== undefined) {
+      if (ext.stopReason() !== undefined) {
+        this.counts.dropped++;
+        return;
+      }
+      if (ext.rewrite !== undefined) event = ext.rewrite(event);
     }
     if (isFilteredOut(event, this.settings)) {
       this.counts.filtered++;
@@ -196,7 +233,12 @@ export class OpenLineageClient {
     }
     this.inFlight.add(delivery);
     try {
-      await delivery;
+      // -- java-config hook 2/2: metrics and the breaker's timeout wrap delivery only when configured.
+      const outcome = ext?.watching === true ? await ext.watch(delivery) : await delivery;
+      if (outcome === ABANDONED) {
+        this.counts.dropped++;
+        return;
+      }
       if (this.transport.stats === undefined) this.counts.success++;
     } catch (error) {
       this.counts.failed++;
@@ -230,6 +272,7 @@ export class OpenLineageClient {
       dropped: (t?.dropped ?? 0) + this.counts.dropped,
       pending: (t?.pending ?? 0) + (t === undefined ? this.inFlight.size : 0),
       filtered: this.counts.filtered,
+      ...(this.extensions?.breaker !== undefined ? { droppedBy: this.extensions.dropped() } : {}),
     };
   }
 
@@ -252,6 +295,8 @@ export class OpenLineageClient {
       } catch (error) {
         this.logger.error('closing the transport failed', error);
         return false;
+      } finally {
+        await this.extensions?.close();
       }
     })();
     return this.closing;
