@@ -30,6 +30,8 @@ export interface MetricsContext {
   /** The circuit breaker type, if any, reported as the `openlineage.circuitbreaker` attribute. */
   circuitBreaker?: string;
   logger: Logger;
+  /** Where the value at a key path came from, for ConfigErrors about the section's options. */
+  origin?(path: readonly string[]): string;
 }
 
 /** What a metrics package exports (as `metricsDescriptor`, or its default export). */
@@ -93,7 +95,7 @@ export async function loadMetricsSink(settings: MetricsSettings, m: OptionReader
   if (!isMetricsDescriptor(candidate)) {
     throw new ConfigError({ ...where, expected: 'a module exporting a metrics descriptor { type, create(config, context) } as metricsDescriptor or default', actual: settings.type });
   }
-  const sink = candidate.create(settings.config, context);
+  const sink = candidate.create(settings.config, { origin: m.scope.origin, ...context });
   if (!isMetricsSink(sink)) throw new ConfigError({ ...where, expected: 'a metrics descriptor whose create() returns a metrics sink', actual: settings.type });
   return sink;
 }
