@@ -25,3 +25,4 @@ export * from './git/index.js';
 export * from './dataset/index.js';
 export * from './circuit-breaker/index.js';
 export * from './metrics/index.js';
+export { describeJavaSections, type JavaSectionsReport } from './client/extensions.js';

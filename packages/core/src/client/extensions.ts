@@ -253,3 +253,58 @@ export class EmitExtensions {
     }
   }
 }
+
+/** The Java-compatible sections as the client will apply them, for `openlineage config` (plain JSON). */
+export interface JavaSectionsReport {
+  dataset: {
+    namespaceResolvers: { name: string; type: string; options: Record<string, unknown>; origin: string }[];
+    trimmers: string[];
+    extraTrimmers: string[];
+    disabledTrimmers: string[];
+  };
+  circuitBreaker?: { type: string; options: Record<string, unknown>; origin: string };
+  metrics?: { type: string; package?: string; ignored?: string; origin: string };
+  warnings: string[];
+}
+
+/** Reads (and checks) the sections without building anything; ConfigErrors propagate. */
+export function describeJavaSections(config: OpenLineageConfig, origin: OptionScope['origin'] = () => 'code'): JavaSectionsReport {
+  const sections = readJavaSections(config, origin);
+  const root = new OptionReader(config, { path: [], origin });
+  const dataset = root.object('dataset');
+  const resolverMap = dataset?.object('namespaceResolvers');
+  const resolverKeys = resolverMap === undefined ? [] : Object.keys(resolverMap.raw).filter((k) => resolverMap.raw[k] !== undefined && resolverMap.raw[k] !== null);
+  const d = sections.dataset;
+  const report: JavaSectionsReport = {
+    dataset: {
+      namespaceResolvers: d.namespaceResolvers.map((r, i) => ({
+        name: r.name,
+        type: r.type,
+        options: r.options ?? {},
+        origin: resolverMap !== undefined ? origin([...resolverMap.scope.path, resolverKeys[i] ?? r.name, 'type']) : 'code',
+      })),
+      trimmers: d.trimmers.map((t) => t.name),
+      extraTrimmers: d.pendingTrimmers.map((p) => p.specifier),
+      disabledTrimmers: d.disabledTrimmers,
+    },
+    warnings: sections.warnings,
+  };
+  const cb = sections.circuitBreaker;
+  if (cb !== undefined) {
+    const cbReader = root.object('circuitBreaker');
+    report.circuitBreaker = isCircuitBreaker(cb)
+      ? { type: cb.type, options: {}, origin: 'code' }
+      : { type: cb.type, options: cb.options, origin: cbReader !== undefined ? origin(cbReader.pathOf('type')) : 'code' };
+  }
+  const m = root.object('metrics');
+  if (m !== undefined) {
+    const settings = readMetricsSettings(m);
+    report.metrics = {
+      type: settings.type,
+      origin: origin(m.pathOf('type')),
+      ...(settings.type.toLowerCase() === 'opentelemetry' ? { package: '@ol/opentelemetry' } : {}),
+      ...(settings.ignored !== undefined ? { ignored: settings.ignored } : {}),
+    };
+  }
+  return report;
+}

@@ -7,6 +7,8 @@ export interface NamespaceResolver {
   /** The key under `dataset.namespaceResolvers` (the resolved name for hostList and pattern). */
   readonly name: string;
   readonly type: 'hostList' | 'pattern' | 'patternGroup';
+  /** The options it was built with, for display (`openlineage config`). */
+  readonly options?: Record<string, unknown>;
   resolve(namespace: string): string;
 }
 
@@ -39,6 +41,7 @@ export function hostListResolver(name: string, options: HostListResolverOptions)
   return {
     name,
     type: 'hostList',
+    options: { hosts: [...options.hosts], ...(schema !== undefined ? { schema } : {}) },
     resolve(namespace) {
       if (hosts.size === 0 || !schemaMatches(schema, namespace)) return namespace;
       const scheme = namespace.indexOf('://');
@@ -81,6 +84,7 @@ export function patternResolver(name: string, options: PatternResolverOptions): 
   return {
     name,
     type: 'pattern',
+    options: { regex: re.source, ...(schema !== undefined ? { schema } : {}) },
     resolve(namespace) {
       if (!schemaMatches(schema, namespace)) return namespace;
       re.lastIndex = 0;
@@ -104,6 +108,7 @@ export function patternGroupResolver(name: string, options: PatternGroupResolver
   return {
     name,
     type: 'patternGroup',
+    options: { regex: re.source, matchingGroup: group, ...(schema !== undefined ? { schema } : {}) },
     resolve(namespace) {
       if (!schemaMatches(schema, namespace)) return namespace;
       re.lastIndex = 0;

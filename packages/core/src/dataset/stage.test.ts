@@ -51,9 +51,9 @@ describe('the client applies namespace resolvers and trimmers to every event', (
     expect(JSON.stringify(given)).toBe(before);
     const sent = transport.events[0] as RunEvent;
     expect(sent.inputs?.[0]?.namespace).toBe('postgres://cluster:5432');
-    expect((sent.inputs?.[0]?.facets?.symlinks as { identifiers: { namespace: string }[] }).identifiers[0]?.namespace).toBe('postgres://cluster:5432');
+    expect((sent.inputs?.[0]?.facets?.symlinks as unknown as { identifiers: { namespace: string }[] }).identifiers[0]?.namespace).toBe('postgres://cluster:5432');
     expect(sent.outputs?.[0]?.namespace).toBe('postgres://cluster:5432');
-    const lineage = sent.outputs?.[0]?.facets?.columnLineage as { fields: Record<string, { inputFields: { namespace: string }[] }>; dataset: { namespace: string }[] };
+    const lineage = sent.outputs?.[0]?.facets?.columnLineage as unknown as { fields: Record<string, { inputFields: { namespace: string }[] }>; dataset: { namespace: string }[] };
     expect(lineage.fields.total?.inputFields[0]?.namespace).toBe('postgres://cluster:5432');
     expect(lineage.dataset[0]?.namespace).toBe('postgres://cluster:5432');
     // Trimmers are on by default: the two dated S3 paths became one dataset with a subset facet.
@@ -95,6 +95,6 @@ describe('the client applies namespace resolvers and trimmers to every event', (
       (ns) => resolvers.resolve(ns),
     );
     expect(d.namespace).toBe('cluster');
-    expect((d.facets?.symlinks as { identifiers: { namespace: string }[] }).identifiers[0]?.namespace).toBe('cluster');
+    expect((d.facets?.symlinks as unknown as { identifiers: { namespace: string }[] }).identifiers[0]?.namespace).toBe('cluster');
   });
 });
