@@ -132,7 +132,7 @@ describe('openlineage config (subprocess)', () => {
       await mkdir(other);
       const cb = await runCli(['config'], { cwd: other, env: { OPENLINEAGE__CIRCUIT_BREAKER__TYPE: 'asyncTaskQueue', HOME: other } });
       expect(cb.code).toBe(2);
-      expect(cb.stderr).toContain('circuitBreaker.type');
+      expect(cb.stderr).toContain('circuit_breaker.type (from OPENLINEAGE__CIRCUIT_BREAKER__TYPE)');
     });
   });
 });
