@@ -76,10 +76,10 @@ describe('circuit breaker around emit (CommonCircuitBreakerTest)', () => {
     expect(client.stats()).toMatchObject({ failed: 1, dropped: 0 });
   });
 
-  it('abandons a running emit when the breaker engages during it', async () => {
+  it('abandons a running emit when the breaker engages during it (with timeoutInSeconds set, emits are watched)', async () => {
     let reads = 0;
-    // Free heap is fine for the first three checks (construction, emit, first interval), then low.
-    const breaker = simpleMemoryCircuitBreaker({ circuitCheckIntervalInMillis: 50, heap: () => (++reads <= 2 ? HIGH : LOW) });
+    // Free heap is fine for the first two checks (construction, first interval), then low.
+    const breaker = simpleMemoryCircuitBreaker({ circuitCheckIntervalInMillis: 50, timeoutInSeconds: 60, heap: () => (++reads <= 2 ? HIGH : LOW) });
     const transport = new SlowTransport(2000);
     const client = new OpenLineageClient({ transport, config: { circuitBreaker: breaker }, logger: logs().logger });
     const started = Date.now();

@@ -98,10 +98,11 @@ export class EmitExtensions {
     this.metrics = parts.metrics;
     this.rewrite = parts.rewrite;
     this.logger = parts.logger;
-    this.watching = parts.breaker !== undefined || parts.metrics !== undefined;
     this.timeoutMs = parts.breaker?.timeoutMs;
-    // A breaker that changes its verdict between emits also abandons emits that are running when it engages.
-    this.watchAll = this.timeoutMs !== undefined || parts.breaker?.onChange !== undefined;
+    // Watching an emit costs a promise per emit, so only a breaker with a timeout does it; such a breaker
+    // also abandons the emits still running when it engages (Java interrupts them).
+    this.watchAll = this.timeoutMs !== undefined;
+    this.watching = this.watchAll || parts.metrics !== undefined;
     parts.breaker?.onChange?.((reason) => {
       this.transition(reason);
       if (reason !== undefined) this.abandonAll(reason);

@@ -21,10 +21,16 @@ export function splitSegments(name: string): string[] {
   return parts;
 }
 
-/** More than one `/`-separated segment, ignoring one leading `/` (`/a` has one, `/a/b` two). */
+/**
+ * More than one `/`-separated segment, ignoring one leading `/` (`/a` has one, `/a/b` two) and
+ * trailing slashes, as Java's split counts them. Runs for every dataset of every event: no allocation.
+ */
 export function hasMultipleDirectories(name: string): boolean {
-  if (!name.includes('/')) return false;
-  return splitSegments(name.startsWith('/') ? name.slice(1) : name).length > 1;
+  const start = name.charCodeAt(0) === 47 ? 1 : 0;
+  let end = name.length;
+  while (end > start && name.charCodeAt(end - 1) === 47) end--;
+  const slash = name.indexOf('/', start);
+  return slash !== -1 && slash < end;
 }
 
 /** The last segment, ignoring trailing slashes. */
@@ -79,8 +85,11 @@ export const dateTrimmer: DatasetNameTrimmer = {
   canTrim(name) {
     if (!hasMultipleDirectories(name)) return false;
     const last = lastSegment(name);
+    // Every date format needs eight digits.
+    if (last.length < 8) return false;
     for (const p of DATE_PATTERNS) {
-      for (const m of last.matchAll(p.find)) {
+      p.find.lastIndex = 0;
+      for (let m = p.find.exec(last); m !== null; m = p.find.exec(last)) {
         if (!p.valid(m[0])) continue;
         // The first valid date decides, as in Java.
         const rest = last.replace(m[0], '').replace('T', '').replace('Z', '');
@@ -115,6 +124,8 @@ export const multiDirDateTrimmer: DatasetNameTrimmer = {
   // The Java docs list it as MultiDirTrimmer.
   aliases: ['MultiDirTrimmer', `${JAVA_PACKAGE}MultiDirDateTrimmer`, `${JAVA_PACKAGE}MultiDirTrimmer`],
   canTrim(name) {
+    // The joined segments must be all digits, so the last one must be.
+    if (!/^\d+$/.test(lastSegment(name))) return false;
     return multiDirDepth(splitSegments(name.startsWith('/') ? name.slice(1) : name)) !== 0;
   },
   trim(name) {
@@ -146,6 +157,21 @@ export function applyTrimmer(trimmer: DatasetNameTrimmer, name: string): string 
  * one `/`-separated segment are looked at, so table names and single paths stay as they are.
  */
 export function trimDatasetName(name: string, trimmers: readonly DatasetNameTrimmer[] = DEFAULT_TRIMMERS): string {
+  if (!hasMultipleDirectories(name)) return name;
+  // The same partition paths recur (START and COMPLETE of a run, many runs of a job): remember answers per trimmer set.
+  let cache = CACHES.get(trimmers);
+  if (cache === undefined) CACHES.set(trimmers, (cache = new Map()));
+  const hit = cache.get(name);
+  if (hit !== undefined) return hit;
+  const trimmed = trimUncached(name, trimmers);
+  if (cache.size >= 2048) cache.clear();
+  cache.set(name, trimmed);
+  return trimmed;
+}
+
+const CACHES = new WeakMap<readonly DatasetNameTrimmer[], Map<string, string>>();
+
+function trimUncached(name: string, trimmers: readonly DatasetNameTrimmer[]): string {
   let current = name;
   // A trimmer that claims it can trim but returns the same name would loop forever in Java; stop instead.
   for (let changed = true; changed && hasMultipleDirectories(current); ) {
