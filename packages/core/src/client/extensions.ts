@@ -7,7 +7,6 @@ import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { OptionReader, type OptionScope } from '../config/options.js';
 import type { OpenLineageConfig } from '../config/types.js';
-import type { OpenLineageEvent } from '../model/event.js';
 import type { CircuitBreaker } from '../circuit-breaker/breakers.js';
 import { createCircuitBreaker, isCircuitBreaker, readCircuitBreakerSettings, type CircuitBreakerSettings } from '../circuit-breaker/config.js';
 import { NamespaceResolvers } from '../dataset/namespace-resolvers.js';
@@ -207,7 +206,7 @@ export class EmitExtensions {
         (error: unknown) => {
           if (!this.watched.delete(entry)) return;
           metrics?.emitFailed(performance.now() - started);
-          reject(error as Error);
+          reject(error instanceof Error ? error : new Error(String(error)));
         },
       );
     });

@@ -8,7 +8,7 @@ import { ConfigError } from '../errors.js';
 import { OptionReader } from '../config/options.js';
 import { resolveConfig } from '../config/resolve.js';
 import { scratch } from '../config/test-helpers.js';
-import { hostListResolver, NamespaceResolvers, patternGroupResolver, patternResolver, readNamespaceResolvers, type NamespaceResolver } from './namespace-resolvers.js';
+import { hostListResolver, NamespaceResolvers, patternGroupResolver, patternResolver, type NamespaceResolver } from './namespace-resolvers.js';
 import { readDatasetSettings } from './settings.js';
 
 const GROUP_REGEX = String.raw`(?<cluster>[a-zA-Z-]+)-(\d)+\.company\.com:[\d]*`;

@@ -24,14 +24,14 @@ interface Reduced<D> {
 export function reduceInputDatasets(datasets: readonly InputDataset[], options: ReduceOptions = {}): InputDataset[] {
   return reduce(datasets, options, 'inputFacets', (locations, producer) =>
     standardFacets.inputSubsetInputDataset({ inputCondition: { type: 'location', locations } }, { producer }),
-  ) as InputDataset[];
+  );
 }
 
 /** As `reduceInputDatasets`, with the full names in `outputFacets.subset.outputCondition`. */
 export function reduceOutputDatasets(datasets: readonly OutputDataset[], options: ReduceOptions = {}): OutputDataset[] {
   return reduce(datasets, options, 'outputFacets', (locations, producer) =>
     standardFacets.outputSubsetOutputDataset({ outputCondition: { type: 'location', locations } }, { producer }),
-  ) as OutputDataset[];
+  );
 }
 
 type AnyDataset = InputDataset & OutputDataset;

@@ -38,7 +38,7 @@ export function createDatasetStage(options: DatasetStageOptions): DatasetStage |
       if (Array.isArray(outputs) && outputs.length > 0) outputs = reduceOutputDatasets(outputs, reduceOptions);
     }
     if (inputs === e.inputs && outputs === e.outputs && dataset === e.dataset) return event;
-    const out = { ...e } as typeof e;
+    const out = { ...e };
     if (inputs !== e.inputs) out.inputs = inputs!;
     if (outputs !== e.outputs) out.outputs = outputs!;
     if (dataset !== e.dataset) out.dataset = dataset!;

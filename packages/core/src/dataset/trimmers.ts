@@ -160,7 +160,7 @@ export function trimDatasetName(name: string, trimmers: readonly DatasetNameTrim
   if (!hasMultipleDirectories(name)) return name;
   // The same partition paths recur (START and COMPLETE of a run, many runs of a job): remember answers per trimmer set.
   let cache = CACHES.get(trimmers);
-  if (cache === undefined) CACHES.set(trimmers, (cache = new Map()));
+  if (cache === undefined) CACHES.set(trimmers, (cache = new Map<string, string>()));
   const hit = cache.get(name);
   if (hit !== undefined) return hit;
   const trimmed = trimUncached(name, trimmers);
