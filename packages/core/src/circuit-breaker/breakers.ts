@@ -135,23 +135,24 @@ export interface RuntimeReading {
   eventLoopDelayP99Ms: number;
 }
 
-function runtimeMeasure(): { measure: () => RuntimeReading; stop: () => void } {
+/** The event-loop histogram runs only when a delay threshold is set: it costs a timer tick per resolution period. */
+function runtimeMeasure(withDelay: boolean): { measure: () => RuntimeReading; stop: () => void } {
   let gcTimeMs = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcTimeMs += entry.duration;
   });
   observer.observe({ entryTypes: ['gc'] });
-  const delay = monitorEventLoopDelay({ resolution: 10 });
-  delay.enable();
+  const delay = withDelay ? monitorEventLoopDelay({ resolution: 10 }) : undefined;
+  delay?.enable();
   return {
     measure: () => {
-      const p99 = delay.count > 0 ? delay.percentile(99) / 1e6 : 0;
-      delay.reset();
+      const p99 = delay !== undefined && delay.count > 0 ? delay.percentile(99) / 1e6 : 0;
+      delay?.reset();
       return { heap: readHeap(), gcTimeMs, nowMs: performance.now(), eventLoopDelayP99Ms: p99 };
     },
     stop: () => {
       observer.disconnect();
-      delay.disable();
+      delay?.disable();
     },
   };
 }
@@ -165,7 +166,7 @@ export function nodeRuntimeCircuitBreaker(options: NodeRuntimeOptions = {}): Cir
   const memoryThreshold = options.memoryThreshold ?? 20;
   const gcThreshold = options.gcCpuThreshold ?? 10;
   const delayThreshold = options.eventLoopDelayThresholdInMillis;
-  const runtime = options.measure === undefined ? runtimeMeasure() : undefined;
+  const runtime = options.measure === undefined ? runtimeMeasure(delayThreshold !== undefined) : undefined;
   const measure = options.measure ?? runtime!.measure;
   let previous: RuntimeReading | undefined;
   return samplingBreaker(
