@@ -21,3 +21,8 @@ export * from './registry/index.js';
 export * from './client/index.js';
 export * from './transports/index.js';
 export * from './git/index.js';
+// Java client config sections: dataset namespace resolvers and name trimmers, circuit breakers, metrics sink
+export * from './dataset/index.js';
+export * from './circuit-breaker/index.js';
+export * from './metrics/index.js';
+export { describeJavaSections, type JavaSectionsReport } from './client/extensions.js';

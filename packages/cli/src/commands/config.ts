@@ -1,6 +1,7 @@
 import {
   canonicalTypeName,
   ConfigError,
+  describeJavaSections,
   isPlainObject,
   isSecretKey,
   normalizeTransportConfig,
@@ -10,6 +11,7 @@ import {
   scrub,
   silentLogger,
   WELL_KNOWN_PACKAGES,
+  type JavaSectionsReport,
   type ResolvedConfig,
 } from '@ol/core';
 import { flag } from '../args.js';
@@ -42,6 +44,10 @@ export interface ConfigReport {
   disabled: boolean;
   warnings: string[];
   transport?: TransportNode;
+  /** The Java client's sections: dataset namespace resolvers and trimmers, circuit breaker, metrics. */
+  dataset?: JavaSectionsReport['dataset'];
+  circuitBreaker?: JavaSectionsReport['circuitBreaker'];
+  metrics?: JavaSectionsReport['metrics'];
 }
 
 export const configCommand: Command = {
@@ -79,10 +85,20 @@ ${CONFIG_OPTION_HELP}
       warnings: resolved.warnings ?? [],
     };
     let failure: string | undefined;
+    try {
+      const java = describeJavaSections(resolved.config, resolved.origin);
+      report.dataset = java.dataset;
+      if (java.circuitBreaker !== undefined) report.circuitBreaker = java.circuitBreaker;
+      if (java.metrics !== undefined) report.metrics = java.metrics;
+      report.warnings.push(...java.warnings);
+    } catch (err) {
+      if (!ConfigError.isConfigError(err)) throw err;
+      failure = describeError(err);
+    }
     const transport = resolved.config.transport;
     if (transport !== undefined) {
       report.transport = await describeTransport(transport, ['transport'], resolved, io.cwd, undefined);
-      failure = firstError(report.transport);
+      failure ??= firstError(report.transport);
     }
     // Belt and braces: a secret value must not show up anywhere, even inside another string (a URL, a header).
     const text = scrub(flag(args, 'json') ? toJsonText(report) : renderReport(report), secretValues(resolved));
@@ -218,6 +234,7 @@ function renderReport(report: ConfigReport): string {
     lines.push('Transport:');
     renderNode(report.transport, '  ', lines);
   }
+  renderJavaSections(report, lines);
   if (report.warnings.length > 0) {
     lines.push('');
     lines.push('Warnings:');
@@ -237,5 +254,33 @@ function renderNode(node: TransportNode, indent: string, lines: string[]): void 
   if (node.children !== undefined) {
     lines.push(`${indent}  ${node.type === 'transform' ? 'transport' : 'transports'}:`);
     for (const child of node.children) renderNode(child, `${indent}    `, lines);
+  }
+}
+
+function renderJavaSections(report: ConfigReport, lines: string[]): void {
+  const d = report.dataset;
+  if (d !== undefined) {
+    lines.push('');
+    lines.push('Datasets:');
+    lines.push(`  trimmers: ${d.trimmers.length > 0 ? d.trimmers.join(', ') : '(none)'}${d.extraTrimmers.length > 0 ? ` + modules ${d.extraTrimmers.join(', ')}` : ''}`);
+    if (d.namespaceResolvers.length === 0) lines.push('  namespaceResolvers: (none)');
+    else {
+      lines.push('  namespaceResolvers (first that changes a namespace wins):');
+      for (const r of d.namespaceResolvers) {
+        lines.push(`    ${r.name}: ${r.type}  (from ${r.origin})`);
+        lines.push(...renderTree(r.options, '      '));
+      }
+    }
+  }
+  if (report.circuitBreaker !== undefined) {
+    lines.push('');
+    lines.push(`Circuit breaker: ${report.circuitBreaker.type}  (from ${report.circuitBreaker.origin})`);
+    lines.push(...renderTree(report.circuitBreaker.options, '  '));
+  }
+  if (report.metrics !== undefined) {
+    const m = report.metrics;
+    const notes = [`from ${m.origin}`, ...(m.package !== undefined ? [`package ${m.package}`] : []), ...(m.ignored !== undefined ? ['ignored'] : [])];
+    lines.push('');
+    lines.push(`Metrics: ${m.type}  (${notes.join(', ')})`);
   }
 }

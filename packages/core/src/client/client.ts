@@ -12,6 +12,9 @@ import { NoopTransport } from '../transports/noop.js';
 import type { Transport, TransportStats } from '../transport/types.js';
 import { DEFAULT_PRODUCER, VERSION } from '../version.js';
 import { Enricher, isFilteredOut } from './enrich.js';
+import { ABANDONED, EmitExtensions, loadJavaSections, readJavaSections } from './extensions.js';
+import type { MetricsSink } from '../metrics/sink.js';
+import type { DatasetNameTrimmer } from '../dataset/trimmers.js';
 import { RunHandle, type RunSpec } from './runs.js';
 
 export interface ClientStats {
@@ -23,6 +26,8 @@ export interface ClientStats {
   pending: number;
   /** Events dropped by job-name filters. */
   filtered: number;
+  /** With a circuit breaker configured: how many of `dropped` it stopped, and how many its timeout abandoned. */
+  droppedBy?: { circuitBreaker: number; timeout: number };
 }
 
 export type ErrorHandler = (error: Error, event: OpenLineageEvent | undefined) => void;
@@ -51,6 +56,10 @@ export interface OpenLineageClientOptions {
   namespace?: string;
   /** Builds the source-code-location facet when `facets.source_code_location` enables it. */
   sourceCodeLocation?: () => JobFacet | undefined;
+  /** Where emit metrics go (what `metrics: { type: opentelemetry }` builds in `create`); wins over `config.metrics`. */
+  metrics?: MetricsSink;
+  /** Dataset name trimmers to use instead of the ones `dataset.disabledTrimmers` / `extraTrimmers` select (`[]`: none). */
+  trimmers?: readonly DatasetNameTrimmer[];
 }
 
 export interface CreateClientOptions extends Partial<Omit<OpenLineageClientOptions, 'resolved'>> {
@@ -89,6 +98,8 @@ export class OpenLineageClient {
   private readonly open = new Set<PendingBatch>();
   private closing: Promise<boolean> | undefined;
   private droppedAfterClose = 0;
+  /** Circuit breaker, dataset namespace resolvers and trimmers, metrics: undefined when none is on. */
+  private readonly extensions: EmitExtensions | undefined;
 
   constructor(options: OpenLineageClientOptions) {
     if (typeof options !== 'object' || options === null || typeof (options as Partial<OpenLineageClientOptions>).transport?.emit !== 'function') {
@@ -122,6 +133,13 @@ export class OpenLineageClient {
       ...(this.sourceCodeLocation !== undefined ? { sourceCodeLocation: this.sourceCodeLocation } : {}),
     });
     for (const warning of resolved?.warnings ?? []) this.logger.warn(warning);
+    const sections = readJavaSections(resolved?.config ?? options.config ?? {}, resolved?.origin);
+    for (const warning of sections.warnings) this.logger.warn(warning);
+    this.extensions = EmitExtensions.create(
+      sections,
+      { ...(options.trimmers !== undefined ? { trimmers: [...options.trimmers] } : {}), ...(options.metrics !== undefined ? { metrics: options.metrics } : {}) },
+      { producer: this.producer, logger: this.logger },
+    );
     // Background failures never reach an emit promise: hand them to onError too (the transport logs and counts them).
     if (this.onError !== undefined && typeof this.transport.onError === 'function') {
       this.transport.onError((error) => {
@@ -160,6 +178,14 @@ export class OpenLineageClient {
       const { sourceCodeLocationProvider } = await import('../git/facet.js');
       sourceCodeLocation = sourceCodeLocationProvider({ cwd: resolved.cwd ?? process.cwd(), env: resolved.env, settings: settings.sourceCodeLocation, producer: options.producer ?? DEFAULT_PRODUCER, logger });
     }
+    const sections = readJavaSections(resolved.config, resolved.origin);
+    const loaded = await loadJavaSections(sections, resolved.config, {
+      cwd: resolved.cwd ?? options.cwd ?? process.cwd(),
+      origin: resolved.origin,
+      baseDirOf: resolved.baseDirOf ?? (() => resolved.baseDir),
+      logger,
+      transport: transport.type,
+    });
     // The console-fallback warning is moot when the caller brought a transport.
     const shown = options.transport !== undefined ? { ...resolved, warnings: (resolved.warnings ?? []).filter((w) => w !== NO_TRANSPORT_WARNING) } : resolved;
     return new OpenLineageClient({
@@ -168,6 +194,8 @@ export class OpenLineageClient {
       resolved: shown,
       logger,
       ...(sourceCodeLocation !== undefined ? { sourceCodeLocation } : {}),
+      ...(options.trimmers === undefined && loaded.trimmers !== undefined ? { trimmers: loaded.trimmers } : {}),
+      ...(options.metrics === undefined && loaded.metrics !== undefined ? { metrics: loaded.metrics } : {}),
     });
   }
 
@@ -186,6 +214,15 @@ export class OpenLineageClient {
     }
     if (this.disabled) return DONE;
     if (this.closing !== undefined) return this.dropAfterClose(event);
+    // -- java-config hook 1/2: a circuit breaker stops the emit before any work; resolvers and trimmers rewrite datasets.
+    const ext = this.extensions;
+    if (ext !== undefined) {
+      if (ext.stopReason() !== undefined) {
+        this.counts.dropped++;
+        return DONE;
+      }
+      if (ext.rewrite !== undefined) event = ext.rewrite(event);
+    }
     if (this.settings.filters.length > 0 && isFilteredOut(event, this.settings)) {
       this.counts.filtered++;
       this.logger.debug(`event for job ${(event as RunEvent).job.name} dropped by a job-name filter`);
@@ -218,9 +255,12 @@ export class OpenLineageClient {
     }
     const batch = this.current;
     batch.unsettled++;
+    const onRejected = this.onError === undefined ? batch.rejected : (error: unknown) => batch.rejected(error, event);
+    // -- java-config hook 2/2: metrics and the breaker's timeout wrap delivery only when configured.
+    if (ext?.watching === true) return ext.watch(delivery).then((outcome) => (outcome === ABANDONED ? batch.abandoned() : batch.delivered()), onRejected);
     // Without an onError handler nothing per event outlives this call but the promise reaction:
     // a caller that emits without awaiting (into a queue that drops) must not keep every event alive.
-    return delivery.then(batch.delivered, this.onError === undefined ? batch.rejected : (error: unknown) => batch.rejected(error, event));
+    return delivery.then(batch.delivered, onRejected);
   }
 
   /** After close() nothing is sent: the event is counted as dropped, and the first such drop is logged (once per client). */
@@ -279,6 +319,10 @@ export class OpenLineageClient {
         if (this.transport.stats === undefined) this.counts.success++;
         settle(batch);
       },
+      abandoned: () => {
+        this.counts.dropped++;
+        settle(batch);
+      },
       rejected: (error: unknown, event?: OpenLineageEvent) => {
         settle(batch);
         this.counts.failed++;
@@ -320,6 +364,7 @@ export class OpenLineageClient {
       dropped: (t?.dropped ?? 0) + this.counts.dropped,
       pending: (t?.pending ?? 0) + (t === undefined ? this.unsettled() : 0),
       filtered: this.counts.filtered,
+      ...(this.extensions?.breaker !== undefined ? { droppedBy: this.extensions.dropped() } : {}),
     };
   }
 
@@ -342,6 +387,8 @@ export class OpenLineageClient {
       } catch (error) {
         this.logger.error('closing the transport failed', error);
         return false;
+      } finally {
+        await this.extensions?.close();
       }
     })();
     return this.closing;
@@ -378,6 +425,8 @@ interface PendingBatch {
   unsettled: number;
   idle: { promise: Promise<void>; resolve(): void } | undefined;
   delivered(): void;
+  /** A circuit breaker's timeout gave up waiting for the transport: counted as dropped, never as success. */
+  abandoned(): void;
   rejected(error: unknown, event?: OpenLineageEvent): void;
 }
 

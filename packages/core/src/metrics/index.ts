@@ -1,0 +1,1 @@
+export type { MetricsSink, MetricsDescriptor, MetricsContext, DropReason } from './sink.js';
