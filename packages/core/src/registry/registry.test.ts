@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -189,9 +190,19 @@ describe('registry', () => {
     expect(missing.expected).toContain(s.dir);
   });
 
-  it('Python-only transports get a clear error', async () => {
-    const e = await configError(createTransport({ type: 'msk-iam' }));
-    expect(e.expected).toContain('a transport this client implements');
+  it('the other transports of the Python client map to their packages, by type and by class path', async () => {
+    for (const [type, pkg] of [
+      ['datadog', '@ol/transport-datadog'],
+      ['openlineage.client.transport.datadog.DatadogTransport', '@ol/transport-datadog'],
+      ['gcplineage', '@ol/transport-gcplineage'],
+      ['openlineage.client.transport.gcplineage.GCPLineageTransport', '@ol/transport-gcplineage'],
+      ['msk-iam', '@ol/transport-msk-iam'],
+      ['openlineage.client.transport.msk_iam.MSKIAMTransport', '@ol/transport-msk-iam'],
+    ]) {
+      // core does not depend on them, so from here the lookup fails naming the package to install.
+      const e = await configError(createTransport({ type }, { cwd: tmpdir() }));
+      expect(e.expected).toContain(`npm install ${pkg}`);
+    }
   });
 
   it('a missing type names where the config came from', async () => {
