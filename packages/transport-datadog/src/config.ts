@@ -59,7 +59,8 @@ export interface DatadogParseContext extends OptionScope {
  */
 export function parseDatadogConfig(raw: unknown, context: DatadogParseContext): DatadogTransportConfig {
   const r = new OptionReader(raw, context);
-  const transportSource = context.origin(context.path);
+  // A missing key has no source of its own: name where the transport was configured.
+  const transportSource = context.origin([...context.path, 'type']);
   const apiKey = r.string('apiKey', { trim: false }) ?? nonEmpty(context.env.DD_API_KEY);
   if (apiKey === undefined) {
     throw new ConfigError({

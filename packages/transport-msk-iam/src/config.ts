@@ -69,7 +69,7 @@ export function parseMskIamConfig(raw: unknown, context: MskIamParseContext): Ms
   const fromEnv = configured === undefined ? envRegion(context.env) : undefined;
   if (configured === undefined && fromEnv === undefined) {
     throw new ConfigError({
-      source: context.origin(context.path),
+      source: context.origin([...context.path, 'type']),
       path: r.pathOf('region').join('.'),
       expected: 'an AWS region such as "eu-west-1": `region` in the transport config, or AWS_REGION / AWS_DEFAULT_REGION in the environment',
       actual: undefined,
