@@ -89,7 +89,7 @@ describe('datadog transport against a loopback intake', () => {
     expect(t.asyncTransport).toBeDefined();
     expect(t.stats().pending).toBe(1);
     expect(await t.flush(5000)).toBe(true);
-    expect(t.stats()).toMatchObject({ pending: 0, success: 1, failed: 0 });
+    expect(t.stats()).toMatchObject({ pending: 0, success: 2, failed: 0 });
     expect(s.requests.map((r) => r.headers['content-encoding'])).toEqual(['gzip', 'gzip']);
     expect(s.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${API_KEY}`, `Bearer ${API_KEY}`]);
   });
@@ -149,6 +149,17 @@ describe('datadog transport against a loopback intake', () => {
     expect(failures).toHaveLength(1);
     expect(failures[0]).toContain('0190f5a2-7c3e-7d4a-9b1e-2f3a4b5c6d02');
     expect(failures[0]).not.toContain(API_KEY);
+  });
+
+  it('client.stats() counts every event once, whichever side sent it', async () => {
+    const s = await sink();
+    const c = new OpenLineageClient({ transport: transport(s, { retry: { total: 0 } }), logger: captureLogger() });
+    await c.emit(event('spark', 'JOB', 1));
+    await c.emit(event('dbt', 'MODEL', 2));
+    s.respondWith([500]);
+    await c.emit(event('spark', 'JOB', 3));
+    expect(await c.close(5000)).toBe(true);
+    expect(c.stats()).toMatchObject({ emitted: 3, success: 2, failed: 1, dropped: 0, pending: 0 });
   });
 
   it('close covers both sides, is idempotent, and later emits reject', async () => {

@@ -44,6 +44,8 @@ export class DatadogTransport implements Transport {
   #async: AsyncHttpTransport | undefined;
   readonly #listeners = new Set<ErrorListener>();
   #closed: Promise<boolean> | undefined;
+  /** Events the blocking side delivered. */
+  #delivered = 0;
 
   constructor(config: DatadogTransportConfig, deps: DatadogTransportDeps = {}) {
     this.config = config;
@@ -59,7 +61,10 @@ export class DatadogTransport implements Transport {
 
   emit(event: OpenLineageEvent): Promise<void> {
     if (this.#closed) return Promise.reject(new TransportError('datadog transport is closed', { transport: TRANSPORT_TYPE, retryable: false }));
-    return routesAsync(event, this.config.asyncTransportRules) ? this.#asyncHttp().emit(event) : this.#http.emit(event);
+    if (routesAsync(event, this.config.asyncTransportRules)) return this.#asyncHttp().emit(event);
+    return this.#http.emit(event).then(() => {
+      this.#delivered++;
+    });
   }
 
   async flush(timeoutMs?: number): Promise<boolean> {
@@ -73,11 +78,13 @@ export class DatadogTransport implements Transport {
   }
 
   /**
-   * The async side's counters (`pending`, `success`, `failed`, `dropped`); zeros until an event routed
-   * there. Blocking emits report through their own promise, and the client counts those itself.
+   * `success` counts both sides' deliveries; `pending`, `failed` and `dropped` are the async side's.
+   * A blocking emit that fails rejects, and the client counts that itself (counting it here too
+   * would count it twice in `client.stats()`).
    */
   stats(): TransportStats {
-    return this.#async?.stats() ?? { pending: 0, success: 0, failed: 0, dropped: 0 };
+    const s = this.#async?.stats() ?? { pending: 0, success: 0, failed: 0, dropped: 0 };
+    return { ...s, success: s.success + this.#delivered };
   }
 
   /** Failures of events sent the non-blocking way (after retries); returns a function that unsubscribes. */

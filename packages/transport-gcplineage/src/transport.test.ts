@@ -96,7 +96,7 @@ describe('gcplineage transport: the real @google-cloud/lineage against a loopbac
     expect(Date.now() - started).toBeLessThan(200);
     expect(t.stats().pending).toBe(2);
     expect(await t.flush(5000)).toBe(true);
-    expect(t.stats()).toMatchObject({ pending: 0, success: 2, failed: 0 });
+    expect(t.stats()).toMatchObject({ pending: 0, success: 3, failed: 0 });
     expect(endpoint.events.map((e) => (e as RunEvent).eventType)).toEqual(['START', 'START', 'COMPLETE']);
   });
 
@@ -159,6 +159,16 @@ describe('gcplineage transport: the real @google-cloud/lineage against a loopbac
     const hung = await slow.emit(event('spark')).then(() => undefined, (e: unknown) => e);
     expect(hung).toMatchObject({ retryable: true, message: expect.stringContaining('DEADLINE_EXCEEDED (4)') });
     expect(Date.now() - t0).toBeLessThan(3000);
+  });
+
+  it('client.stats() counts every event once, whichever way it was sent', async () => {
+    const c = new OpenLineageClient({ transport: transport(), logger: captureLogger() });
+    await c.emit(event('spark', 1));
+    await c.emit(event('dbt', 2));
+    endpoint.respondWith([{ status: 403, googleStatus: 'PERMISSION_DENIED' }]);
+    await c.emit(event('spark', 3));
+    expect(await c.close(5000)).toBe(true);
+    expect(c.stats()).toMatchObject({ emitted: 3, success: 2, failed: 1, dropped: 0, pending: 0 });
   });
 
   it('close drains, is idempotent, rejects later emits; printing shows the credentials path as ***', async () => {

@@ -56,7 +56,7 @@ export class GcpLineageTransport implements Transport {
   readonly #warnedKinds = new Set<EventKind>();
   readonly #warnFailure: (message: string) => void;
   readonly #inFlight = new Set<Promise<unknown>>();
-  readonly #counts = { dropped: 0 };
+  readonly #counts = { dropped: 0, delivered: 0 };
   #client: Promise<LineageClient> | undefined;
   #closed: Promise<boolean> | undefined;
 
@@ -99,7 +99,9 @@ export class GcpLineageTransport implements Transport {
     if (routesAsync(event, this.config.asyncTransportRules)) {
       return this.#engine.submit(request, run.runId, String((event as RunEvent).eventType).toUpperCase() === 'START') ?? Promise.resolve();
     }
-    const call = this.#call(request);
+    const call = this.#call(request).then(() => {
+      this.#counts.delivered++;
+    });
     this.#inFlight.add(call);
     const forget = () => this.#inFlight.delete(call);
     call.then(forget, forget);
@@ -125,12 +127,13 @@ export class GcpLineageTransport implements Transport {
   }
 
   /**
-   * `pending`/`success`/`failed`: events sent without waiting; `dropped`: those given up at close or
-   * overflow, plus the job and dataset events skipped. Blocking emits report through their promise.
+   * `success`: events delivered either way; `pending`/`failed`: events sent without waiting; `dropped`:
+   * those given up at close or overflow, plus the job and dataset events skipped. A blocking emit that
+   * fails rejects, and the client counts that itself (counting it here too would count it twice).
    */
   stats(): TransportStats {
     const s = this.#engine.stats();
-    return { pending: s.pending, success: s.success, failed: s.failed, dropped: s.dropped + this.#counts.dropped };
+    return { pending: s.pending, success: s.success + this.#counts.delivered, failed: s.failed, dropped: s.dropped + this.#counts.dropped };
   }
 
   onError(listener: ErrorListener): () => void {
