@@ -28,7 +28,7 @@ describe('parseGcpLineageConfig (the Python GCPLineageConfig)', () => {
       projectId: 'my-project',
       location: 'europe-west1',
       credentialsPath: join('/etc/ol', 'keys/sa.json'),
-      credentialsFrom: 'config',
+      keyFileFrom: 'config',
       apiEndpoint: 'http://localhost:8080',
       timeout: 5,
       asyncTransportRules: { '*': { '*': true } },
@@ -36,8 +36,8 @@ describe('parseGcpLineageConfig (the Python GCPLineageConfig)', () => {
   });
 
   it('GOOGLE_APPLICATION_CREDENTIALS from the given environment when credentials_path is not set', () => {
-    expect(parse({ project_id: 'my-project' }, { GOOGLE_APPLICATION_CREDENTIALS: '/keys/adc.json' })).toMatchObject({ credentialsPath: '/keys/adc.json', credentialsFrom: 'GOOGLE_APPLICATION_CREDENTIALS' });
-    expect(parse({ project_id: 'my-project', credentials_path: '/keys/sa.json' }, { GOOGLE_APPLICATION_CREDENTIALS: '/keys/adc.json' })).toMatchObject({ credentialsPath: '/keys/sa.json', credentialsFrom: 'config' });
+    expect(parse({ project_id: 'my-project' }, { GOOGLE_APPLICATION_CREDENTIALS: '/keys/adc.json' })).toMatchObject({ credentialsPath: '/keys/adc.json', keyFileFrom: 'GOOGLE_APPLICATION_CREDENTIALS' });
+    expect(parse({ project_id: 'my-project', credentials_path: '/keys/sa.json' }, { GOOGLE_APPLICATION_CREDENTIALS: '/keys/adc.json' })).toMatchObject({ credentialsPath: '/keys/sa.json', keyFileFrom: 'config' });
   });
 
   it('missing or malformed values: ConfigError naming the key', () => {

@@ -11,8 +11,8 @@ export interface GcpLineageTransportConfig {
   location: string;
   /** Service-account (or other credentials) JSON file, absolute; from `credentials_path` or GOOGLE_APPLICATION_CREDENTIALS. */
   credentialsPath?: string;
-  /** Where `credentialsPath` came from; absent: Application Default Credentials. */
-  credentialsFrom?: 'config' | 'GOOGLE_APPLICATION_CREDENTIALS';
+  /** Where `credentialsPath` came from (not named `credentials…`: that would show as *** like the path). Absent: Application Default Credentials. */
+  keyFileFrom?: 'config' | 'GOOGLE_APPLICATION_CREDENTIALS';
   /** Another endpoint than `datalineage.googleapis.com`: `host[:port]` (HTTPS) or an http(s) URL (emulators, private endpoints). */
   apiEndpoint?: string;
   /** Seconds per emit, retries included. */
@@ -68,7 +68,7 @@ export function parseGcpLineageConfig(raw: unknown, context: GcpLineageParseCont
   return {
     projectId,
     location,
-    ...(credentialsPath !== undefined && { credentialsPath, credentialsFrom: configured !== undefined ? ('config' as const) : ('GOOGLE_APPLICATION_CREDENTIALS' as const) }),
+    ...(credentialsPath !== undefined && { credentialsPath, keyFileFrom: configured !== undefined ? ('config' as const) : ('GOOGLE_APPLICATION_CREDENTIALS' as const) }),
     ...(apiEndpoint !== undefined && { apiEndpoint }),
     timeout: r.number('timeout', { default: DEFAULT_TIMEOUT_SECONDS, min: 0.001 }),
     asyncTransportRules: readAsyncTransportRules(r),

@@ -51,7 +51,7 @@ function assertReadable(config: GcpLineageTransportConfig, context: Pick<Transpo
   } catch (cause) {
     const keyPath = new OptionReader({}, context).pathOf('credentials_path');
     throw new ConfigError({
-      source: config.credentialsFrom === 'GOOGLE_APPLICATION_CREDENTIALS' ? 'GOOGLE_APPLICATION_CREDENTIALS' : context.origin(keyPath),
+      source: config.keyFileFrom === 'GOOGLE_APPLICATION_CREDENTIALS' ? 'GOOGLE_APPLICATION_CREDENTIALS' : context.origin(keyPath),
       path: keyPath.join('.'),
       expected: 'a readable Google credentials JSON file (e.g. a service-account key)',
       actual: file,

@@ -214,7 +214,7 @@ describe('configured like the Python client', () => {
     };
     const c = await OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env, logger: captureLogger(), failOnError: true });
     opened.push(c);
-    expect(c.transport.config).toMatchObject({ location: 'us-central1', credentialsFrom: 'GOOGLE_APPLICATION_CREDENTIALS' });
+    expect(c.transport.config).toMatchObject({ location: 'us-central1', keyFileFrom: 'GOOGLE_APPLICATION_CREDENTIALS' });
     await c.emit(event('spark'));
     expect(endpoint.requests[0]!.parent).toBe('projects/lineage-test-project/locations/us-central1');
     await expect(OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { OPENLINEAGE__TRANSPORT__TYPE: 'gcplineage' }, logger: captureLogger() })).rejects.toThrow(/transport\.project_id/);
