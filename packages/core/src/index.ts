@@ -4,6 +4,7 @@ export * from './redact.js';
 export * from './logger.js';
 export * from './transport/types.js';
 export * from './transport/snapshot.js';
+export * from './transport/async-rules.js';
 export * from './config/options.js';
 export * from './config/types.js';
 // Model, facets, validation, ids, naming

@@ -23,6 +23,12 @@ export interface KafkaTransportRuntime {
   /** Parsed producer properties. */
   settings: ProducerSettings;
   env?: Record<string, string | undefined>;
+  /**
+   * Authenticate with SASL/OAUTHBEARER, asking this provider for the token at every (re-)authentication;
+   * it replaces any SASL settings from the properties (librdkafka's `oauth_cb`, which properties cannot
+   * express). Extension point for transports built on this one, e.g. `@ol/transport-msk-iam`.
+   */
+  oauthBearerProvider?: () => Promise<{ value: string }>;
 }
 
 /**
@@ -78,7 +84,11 @@ export class KafkaTransport implements Transport {
       requestTimeout: s.requestTimeoutMs,
       retry: { retries: s.retries, initialRetryTime: s.initialRetryTimeMs, maxRetryTime: s.maxRetryTimeMs },
       ...(s.ssl ? { ssl: s.ssl } : {}),
-      ...(s.sasl ? { sasl: s.sasl } : {}),
+      ...(runtime.oauthBearerProvider
+        ? { sasl: { mechanism: 'oauthbearer' as const, oauthBearerProvider: runtime.oauthBearerProvider } }
+        : s.sasl
+          ? { sasl: s.sasl }
+          : {}),
       logLevel: debug ? KafkaLogLevel.DEBUG : KafkaLogLevel.WARN,
       logCreator: () => (entry) => this.kafkaLog(entry),
     });

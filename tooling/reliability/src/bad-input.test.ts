@@ -101,6 +101,29 @@ describe('bad input table', () => {
     expect((error as Error).message).toContain('***');
   });
 
+  it('datadog: no api key anywhere names apiKey and DD_API_KEY; an unknown DD_SITE names the variable and the sites', async () => {
+    const noKey = await createError({ yaml: 'transport:\n  type: datadog\n  site: datadoghq.eu\n' });
+    const e = expectConfigError(noKey, { source: /openlineage\.yml/, path: 'transport.apiKey' });
+    expect(e.message).toContain('DD_API_KEY');
+    const badSite = await createError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'datadog', DD_API_KEY: SECRET, DD_SITE: 'datadoghq.moon' } });
+    const s = expectConfigError(badSite, { source: 'DD_SITE', path: 'transport.site', actual: 'datadoghq.moon' });
+    expect(s.message).toContain('us5.datadoghq.com');
+  });
+
+  it('gcplineage: a missing project_id and an unreadable credentials file name their keys', async () => {
+    expectConfigError(await createError({ yaml: 'transport:\n  type: gcplineage\n  location: europe-west1\n' }), { source: /openlineage\.yml/, path: 'transport.project_id' });
+    const unreadable = await createError({ yaml: 'transport:\n  type: gcplineage\n  project_id: my-project\n  credentials_path: missing-key.json\n' });
+    expectConfigError(unreadable, { source: /openlineage\.yml:4/, path: 'transport.credentials_path', actual: 'missing-key.json' });
+  });
+
+  it('msk-iam: no region in config, AWS_REGION or AWS_DEFAULT_REGION; a contradicting security.protocol', async () => {
+    const env = { OPENLINEAGE__TRANSPORT__TYPE: 'msk-iam', OPENLINEAGE__TRANSPORT__TOPIC: 'lineage', OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b-1.example.com:9098"}', AWS_SECRET_ACCESS_KEY: SECRET };
+    const e = expectConfigError(await createError({ env }), { source: /OPENLINEAGE__TRANSPORT/, path: 'transport.region' });
+    expect(e.message).toMatch(/AWS_REGION.*AWS_DEFAULT_REGION/);
+    const plaintext = await createError({ env: { ...env, AWS_REGION: 'eu-west-1', OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b:9098", "security.protocol": "PLAINTEXT"}' } });
+    expectConfigError(plaintext, { source: 'OPENLINEAGE__TRANSPORT__CONFIG', path: 'transport.config.security.protocol', actual: 'PLAINTEXT' });
+  });
+
   it('unwritable file path: TransportError naming the path and the system error', async () => {
     const dir = project();
     const blocker = path.join(dir, 'not-a-dir');

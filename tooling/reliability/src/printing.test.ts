@@ -2,6 +2,9 @@
  * Printing a transport (console.log, util.inspect, JSON.stringify) never shows a secret: every
  * transport shows its type and config with api keys, passwords and auth headers as ***.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTransport, silentLogger, type Transport } from '@ol/core';
@@ -11,6 +14,9 @@ const PASSWORD = 'kafka-pa55word-xyz';
 const HEADER = 'Bearer header-token-987';
 const cwd = new URL('..', import.meta.url).pathname;
 const built: Transport[] = [];
+// gcplineage checks that its credentials file is readable; it is only parsed when the first event is sent.
+const keyFile = join(mkdtempSync(join(tmpdir(), 'ol-print-')), 'sa.json');
+writeFileSync(keyFile, '{}');
 
 afterAll(async () => {
   for (const t of built) await t.close(1000);
@@ -25,6 +31,9 @@ const configs: Record<string, unknown> = {
   transform: { type: 'transform', transformer_class: 'JobNamespaceReplaceTransformer', transformer_properties: { new_job_namespace: 'x' }, transport: http },
   file: { type: 'file', log_file_path: '/tmp/ol-print-test.jsonl' },
   datazone: { type: 'amazon_datazone_api', domainId: 'dzd_abc123', region: 'us-east-1' },
+  datadog: { type: 'datadog', apiKey: API_KEY, site: 'http://127.0.0.1:9' },
+  gcplineage: { type: 'gcplineage', project_id: 'my-project', credentials_path: keyFile },
+  'msk-iam': { type: 'msk-iam', topic: 't', region: 'eu-west-1', config: { 'bootstrap.servers': '127.0.0.1:9' } },
 };
 
 describe('printing a transport', () => {
@@ -37,8 +46,9 @@ describe('printing a transport', () => {
         expect(text).not.toContain(API_KEY);
         expect(text).not.toContain(PASSWORD);
         expect(text).not.toContain('header-token-987');
+        expect(text).not.toContain(keyFile);
       }
-      if (name !== 'file' && name !== 'datazone') expect(JSON.stringify(t)).toContain('***');
+      if (name !== 'file' && name !== 'datazone' && name !== 'msk-iam') expect(JSON.stringify(t)).toContain('***');
     });
   }
 });

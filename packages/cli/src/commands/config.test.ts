@@ -69,6 +69,47 @@ describe('openlineage config (subprocess)', () => {
     });
   });
 
+  it('the Python client\'s datadog, gcplineage and msk-iam transports: normalized by their packages, api key and credentials path as ***', async () => {
+    await withTempDir(async (dir) => {
+      const keyFile = path.join(dir, 'sa-key.json');
+      const config = path.join(dir, 'lineage.yml');
+      await writeFile(
+        config,
+        [
+          'transport:',
+          '  type: composite',
+          '  transports:',
+          '    dd:',
+          '      type: openlineage.client.transport.datadog.DatadogTransport',
+          '      site: datadoghq.eu',
+          '    gcp:',
+          '      type: gcplineage',
+          '      project_id: my-project',
+          `      credentials_path: ${keyFile}`,
+          '    msk:',
+          '      type: msk-iam',
+          '      topic: lineage',
+          '      config:',
+          '        bootstrap.servers: b-1.example.com:9098',
+          '',
+        ].join('\n'),
+      );
+      const r = await runCli(['config', '--config', config, '--json'], { cwd: dir, env: { DD_API_KEY: SECRET, AWS_REGION: 'eu-west-1' } });
+      expect(r.code).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain(SECRET);
+      expect(r.stdout).not.toContain(keyFile);
+      const children = (JSON.parse(r.stdout) as { transport: { children: Record<string, any>[] } }).transport.children;
+      expect(children.map((c) => [c.name, c.type, c.package])).toEqual([
+        ['dd', 'datadog', '@ol/transport-datadog'],
+        ['gcp', 'gcplineage', '@ol/transport-gcplineage'],
+        ['msk', 'msk-iam', '@ol/transport-msk-iam'],
+      ]);
+      expect(children[0]!.options).toMatchObject({ apiKey: '***', site: 'datadoghq.eu', url: 'https://data-obs-intake.datadoghq.eu', timeout: 5 });
+      expect(children[1]!.options).toMatchObject({ projectId: 'my-project', location: 'us-central1', credentialsPath: '***' });
+      expect(children[2]!.options).toMatchObject({ topic: 'lineage', region: 'eu-west-1', regionFrom: 'AWS_REGION', flush: true });
+    });
+  });
+
   it('says when emission is disabled, and when nothing is configured', async () => {
     await withTempDir(async (dir) => {
       const r = await runCli(['config'], { cwd: dir, env: { OPENLINEAGE_DISABLED: 'true', HOME: dir } });

@@ -5,7 +5,7 @@ import { isPlainObject, OptionReader } from '../config/options.js';
 import type { Transport, TransportContext, TransportDescriptor } from '../transport/types.js';
 import { importModule, isRelativeSpecifier, ModuleNotFound, resolveModule, splitSpecifier } from './load-module.js';
 import { getRegisteredTransport, isTransportDescriptor, normalizeTypeName, registerTransport, registryState } from './registry.js';
-import { canonicalTypeName, PYTHON_ONLY_TYPES, WELL_KNOWN_PACKAGES } from './well-known.js';
+import { canonicalTypeName, WELL_KNOWN_PACKAGES } from './well-known.js';
 
 export interface CreateTransportOptions {
   logger?: Logger;
@@ -37,9 +37,6 @@ export async function resolveTransportDescriptor(type: string, lookup: TypeLooku
   const canonical = canonicalTypeName(type);
   const registered = getRegisteredTransport(canonical) ?? BUILT_IN_TRANSPORTS.get(normalizeTypeName(canonical));
   if (registered !== undefined) return registered;
-  if (PYTHON_ONLY_TYPES.has(normalizeTypeName(canonical))) {
-    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: 'a transport this client implements (http, async_http, kafka, file, composite, transform, amazon_datazone_api, console, noop, or a module specifier)', actual: type });
-  }
   const wellKnown = WELL_KNOWN_PACKAGES[normalizeTypeName(canonical)];
   const specifier = wellKnown ?? canonical;
   const key = isRelativeSpecifier(splitSpecifier(specifier).module) ? `${lookup.baseDir}\u0000${specifier}` : specifier;

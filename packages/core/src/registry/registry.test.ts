@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +11,8 @@ import { NoopTransport } from '../transports/noop.js';
 import { scratch } from '../config/test-helpers.js';
 import { resolveConfig } from '../config/resolve.js';
 import { createTransport, normalizeTransportConfig } from './create.js';
-import { getRegisteredTransport, registerTransport, registeredTransportTypes, unregisterTransport } from './registry.js';
+import { getRegisteredTransport, normalizeTypeName, registerTransport, registeredTransportTypes, unregisterTransport } from './registry.js';
+import { canonicalTypeName, WELL_KNOWN_PACKAGES } from './well-known.js';
 
 /** A minimal transport that records what it was built from. */
 class Recording implements Transport {
@@ -189,9 +191,21 @@ describe('registry', () => {
     expect(missing.expected).toContain(s.dir);
   });
 
-  it('Python-only transports get a clear error', async () => {
-    const e = await configError(createTransport({ type: 'msk-iam' }));
-    expect(e.expected).toContain('a transport this client implements');
+  it('the other transports of the Python client map to their packages, by type and by class path', async () => {
+    for (const [type, pkg] of [
+      ['datadog', '@ol/transport-datadog'],
+      ['openlineage.client.transport.datadog.DatadogTransport', '@ol/transport-datadog'],
+      ['gcplineage', '@ol/transport-gcplineage'],
+      ['openlineage.client.transport.gcplineage.GCPLineageTransport', '@ol/transport-gcplineage'],
+      ['msk-iam', '@ol/transport-msk-iam'],
+      ['openlineage.client.transport.msk_iam.MSKIAMTransport', '@ol/transport-msk-iam'],
+    ] as const) {
+      expect(WELL_KNOWN_PACKAGES[normalizeTypeName(canonicalTypeName(type))]).toBe(pkg);
+      // Found or not (workspace layouts differ), the lookup went to the package: either it names the
+      // package to install, or the package itself refused the empty config.
+      const e = await configError(createTransport({ type }, { cwd: tmpdir(), env: {} }));
+      expect(e.expected.includes(`npm install ${pkg}`) || e.path !== 'transport.type').toBe(true);
+    }
   });
 
   it('a missing type names where the config came from', async () => {

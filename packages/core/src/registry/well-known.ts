@@ -10,6 +10,10 @@ export const WELL_KNOWN_PACKAGES: Readonly<Record<string, string>> = {
   transform: '@ol/transport-transform',
   amazon_datazone_api: '@ol/transport-datazone',
   datazone: '@ol/transport-datazone',
+  datadog: '@ol/transport-datadog',
+  gcplineage: '@ol/transport-gcplineage',
+  'msk-iam': '@ol/transport-msk-iam',
+  msk_iam: '@ol/transport-msk-iam',
 };
 
 /** The Python class paths its docs use as `type`, so one openlineage.yml serves both clients. */
@@ -26,10 +30,11 @@ export const PYTHON_CLASS_PATHS: Readonly<Record<string, string>> = {
   'openlineage.client.transport.ConsoleTransport': 'console',
   'openlineage.client.transport.noop.NoopTransport': 'noop',
   'openlineage.client.transport.amazon_datazone.AmazonDataZoneTransport': 'amazon_datazone_api',
+  'openlineage.client.transport.datadog.DatadogTransport': 'datadog',
+  'openlineage.client.transport.gcplineage.GCPLineageTransport': 'gcplineage',
+  'openlineage.client.transport.msk_iam.MSKIAMTransport': 'msk-iam',
 };
 
-/** Python transports this client does not implement: a clear error beats "cannot find package msk-iam". */
-export const PYTHON_ONLY_TYPES: ReadonlySet<string> = new Set(['msk-iam', 'datadog', 'gcplineage']);
 
 /** Maps a Python class path to its built-in type; anything else is returned unchanged. */
 export function canonicalTypeName(type: string): string {

@@ -1,0 +1,36 @@
+import type { Logger, TransportDescriptor } from '@ol/core';
+import { normalizeDatadogConfig, parseDatadogConfig, unknownDatadogKeys, type DatadogTransportConfig, type DatadogTransportOptions } from './config.js';
+import { DatadogTransport, TRANSPORT_TYPE } from './transport.js';
+
+export const PYTHON_CLASS_PATH = 'openlineage.client.transport.datadog.DatadogTransport';
+
+export const descriptor: TransportDescriptor<DatadogTransportConfig> = {
+  type: TRANSPORT_TYPE,
+  aliases: [PYTHON_CLASS_PATH],
+  normalize: (config, context) => parseDatadogConfig(config, context),
+  create(config, context) {
+    const parsed = parseDatadogConfig(config, context);
+    const unknown = unknownDatadogKeys(config, context);
+    if (unknown.length) context.logger.warn(`datadog transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    const name = typeof config.name === 'string' ? config.name : undefined;
+    return new DatadogTransport(parsed, { logger: context.logger, ...(name !== undefined && { name }) });
+  },
+};
+
+export interface CreateDatadogTransportOptions extends DatadogTransportOptions {
+  logger?: Logger;
+  name?: string;
+  /** Where `DD_API_KEY` / `DD_SITE` are read from (default `process.env`). */
+  env?: Record<string, string | undefined>;
+  keepProcessAlive?: boolean;
+}
+
+/** Builds the transport from code; options are checked as strictly as config files are. */
+export function createDatadogTransport(options: CreateDatadogTransportOptions = {}): DatadogTransport {
+  const { logger, name, env, keepProcessAlive, ...rest } = options;
+  return new DatadogTransport(normalizeDatadogConfig(rest, env), {
+    ...(logger !== undefined && { logger }),
+    ...(name !== undefined && { name }),
+    ...(keepProcessAlive !== undefined && { keepProcessAlive }),
+  });
+}

@@ -1,0 +1,43 @@
+import { codeScope, defaultLogger, type Logger, type TransportDescriptor } from '@ol/core';
+import { parseMskIamConfig, unknownMskIamKeys, type MskIamTransportConfig, type MskIamTransportOptions } from './config.js';
+import type { AwsCredentials, AwsCredentialsProvider } from './token.js';
+import { MskIamTransport, TRANSPORT_TYPE } from './transport.js';
+
+export const PYTHON_CLASS_PATH = 'openlineage.client.transport.msk_iam.MSKIAMTransport';
+
+export const descriptor: TransportDescriptor<MskIamTransportConfig> = {
+  type: TRANSPORT_TYPE,
+  aliases: ['msk_iam', PYTHON_CLASS_PATH],
+  normalize: (config, context) => parseMskIamConfig(config, context),
+  create(config, context) {
+    const parsed = parseMskIamConfig(config, context);
+    const unknown = unknownMskIamKeys(config, context);
+    if (unknown.length) context.logger.warn(`msk-iam transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    const name = typeof config.name === 'string' ? config.name : undefined;
+    return new MskIamTransport(parsed, { logger: context.logger, env: context.env, baseDir: context.baseDir, path: context.path, origin: context.origin, ...(name !== undefined && { name }) });
+  },
+};
+
+export interface CreateMskIamTransportOptions extends MskIamTransportOptions {
+  /** Credentials or a provider (an AWS SDK credential provider fits); default: see the README's credential order. */
+  credentials?: AwsCredentials | AwsCredentialsProvider;
+  logger?: Logger;
+  name?: string;
+  /** Where AWS_REGION / AWS_DEFAULT_REGION and access keys are read from (default `process.env`). */
+  env?: Record<string, string | undefined>;
+  /** Directory relative `ssl.*.location` paths resolve against (default `process.cwd()`). */
+  baseDir?: string;
+}
+
+/** Builds the transport from code; options are checked as strictly as config files are. */
+export function createMskIamTransport(options: CreateMskIamTransportOptions): MskIamTransport {
+  const { credentials, logger, name, env = process.env, baseDir, ...rest } = options;
+  const config = parseMskIamConfig(rest, { ...codeScope(['transport']), env });
+  return new MskIamTransport(config, {
+    logger: logger ?? defaultLogger(env),
+    env,
+    baseDir: baseDir ?? process.cwd(),
+    ...(credentials !== undefined && { credentials }),
+    ...(name !== undefined && { name }),
+  });
+}
