@@ -38,7 +38,7 @@ export async function resolveTransportDescriptor(type: string, lookup: TypeLooku
   const registered = getRegisteredTransport(canonical) ?? BUILT_IN_TRANSPORTS.get(normalizeTypeName(canonical));
   if (registered !== undefined) return registered;
   if (PYTHON_ONLY_TYPES.has(normalizeTypeName(canonical))) {
-    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: 'a transport this client implements (http, async_http, kafka, file, composite, transform, amazon_datazone_api, console, noop, or a module specifier)', actual: type });
+    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: 'a transport this client implements (http, async_http, kafka, file, composite, transform, amazon_datazone_api, s3, gcs, kinesis, console, noop, or a module specifier)', actual: type });
   }
   const wellKnown = WELL_KNOWN_PACKAGES[normalizeTypeName(canonical)];
   const specifier = wellKnown ?? canonical;

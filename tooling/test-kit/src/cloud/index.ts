@@ -1,0 +1,2 @@
+export * from './http-peer.js';
+export * from './s3-peer.js';
