@@ -1,2 +1,3 @@
 export * from './http-peer.js';
 export * from './s3-peer.js';
+export * from './gcs-peer.js';
