@@ -1,5 +1,5 @@
 import { OptionReader, codeScope, type OptionScope } from '@ol/core';
-import { readHttpOptions, unknownHttpKeys, type HttpOptions, type HttpTransportOptions } from '@ol/transport-http';
+import { readHttpOptions, unknownHttpKeys, type HttpOptions, type HttpTransportOptions } from '@ol/transport-http/internal';
 
 /** The async transport's own options, on top of every `http` option. */
 export const ASYNC_HTTP_DEFAULTS = Object.freeze({ maxQueueSize: 10_000, maxConcurrentRequests: 100 });

@@ -12,4 +12,3 @@ export {
   type AsyncHttpTransportConfig,
   type AsyncHttpTransportOptions,
 } from './config.js';
-export { DeliveryEngine, type BatchOptions, type EngineOptions, type EngineStats } from './engine.js';

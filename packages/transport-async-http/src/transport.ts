@@ -10,10 +10,10 @@ import {
   sendWithRetry,
   serializeEvent,
   type ManagedTokenProvider,
-} from '@ol/transport-http';
+} from '@ol/transport-http/internal';
 import type { Pool } from 'undici';
 import { normalizeAsyncHttpConfig, type AsyncHttpTransportConfig, type AsyncHttpTransportOptions } from './config.js';
-import { DeliveryEngine } from './engine.js';
+import { DeliveryEngine } from '@ol/delivery';
 import { USER_AGENT } from './version.js';
 
 export const TYPE = 'async_http';
@@ -154,6 +154,7 @@ export class AsyncHttpTransport implements Transport {
       json = serializeEvent(event);
       if (this.#encodeAtEmit) json = Buffer.from(json);
     } catch (cause) {
+      this.#engine.refuse();
       return Promise.reject(new TransportError(`async_http: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TYPE, retryable: false, cause }));
     }
     const run = (event as { run?: { runId?: unknown } }).run;

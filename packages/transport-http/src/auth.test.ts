@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpTransport, IBM_IAM_PRESET, JwtTokenProvider, createHttpTransport, jwtExpiry, normalizeHttpConfig, type HttpTransportOptions, type JwtAuthConfig } from './index.js';
+import { HttpTransport, IBM_IAM_PRESET, createHttpTransport, normalizeHttpConfig, type HttpTransportOptions, type JwtAuthConfig } from './index.js';
+import { JwtTokenProvider, jwtExpiry } from './internal.js';
 import { runEvent } from './test-util.js';
 
 let sink: LineageSink;

@@ -1,6 +1,7 @@
 import { ConfigError, redact, type TransportContext } from '@ol/core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, HttpTransport, descriptor, normalizeHttpConfig } from './index.js';
+import { HttpTransport, descriptor, normalizeHttpConfig } from './index.js';
+import { DEFAULT_RETRY } from './internal.js';
 import defaultExport from './index.js';
 
 function context(origin: (path: readonly string[]) => string = () => 'openlineage.yml', warnings: string[] = []): TransportContext {

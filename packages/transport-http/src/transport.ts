@@ -1,6 +1,6 @@
 import { TransportError, silentLogger, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
 import type { Dispatcher } from 'undici';
-import { BatchBudget } from './batch-config.js';
+import { BatchBudget } from '@ol/delivery';
 import { BatchDeliveryError, BatchSender } from './batch.js';
 import { createTokenProvider, type ManagedTokenProvider } from './auth/index.js';
 import { normalizeHttpConfig, type HttpTransportConfig, type HttpTransportOptions } from './config.js';

@@ -26,6 +26,8 @@ describe('librdkafka properties → kafkajs', () => {
       sasl: undefined,
       idempotent: false,
       partitioner: 'consistent_random',
+      batchNumMessages: 1000,
+      batchesInFlight: 1,
       unsupported: [],
     });
     expect(read({ 'metadata.broker.list': 'h:1', 'client.id': 'svc' })).toMatchObject({ brokers: ['h:1'], clientId: 'svc' });
@@ -113,7 +115,9 @@ describe('librdkafka properties → kafkajs', () => {
   });
 
   it('enable.idempotence needs acks=all and limits in-flight requests', () => {
-    expect(read({ ...bootstrap, 'enable.idempotence': 'true' })).toMatchObject({ idempotent: true, maxInFlightRequests: 1 });
+    expect(read({ ...bootstrap, 'enable.idempotence': 'true' })).toMatchObject({ idempotent: true, maxInFlightRequests: 1, batchesInFlight: 1 });
+    expect(read({ ...bootstrap, 'enable.idempotence': 'true', 'max.in.flight': 5 })).toMatchObject({ maxInFlightRequests: 1, batchesInFlight: 1 });
+    expect(read({ ...bootstrap, 'max.in.flight': '3' })).toMatchObject({ maxInFlightRequests: 3, batchesInFlight: 3 });
     expect(configErrorOf(() => read({ ...bootstrap, 'enable.idempotence': true, acks: 1 })).message).toMatch(/enable\.idempotence/);
     expect(read({ ...bootstrap, 'max.in.flight.requests.per.connection': '5' }).maxInFlightRequests).toBe(5);
   });

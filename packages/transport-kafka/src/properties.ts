@@ -38,6 +38,11 @@ export interface ProducerSettings {
   maxQueueSize: number;
   idempotent: boolean;
   maxInFlightRequests: number | undefined;
+  /**
+   * `flush: false`: batches sent at once. 1 unless `max.in.flight…` is set (1 with idempotence): kafkajs may
+   * reorder concurrent sends (each awaits metadata first), and one batch in flight keeps every key in order.
+   */
+  batchesInFlight: number;
   partitioner: PartitionerName;
   securityProtocol: SecurityProtocol;
   ssl: ConnectionOptions | undefined;
@@ -91,7 +96,9 @@ export const DEFAULTS = {
   messageTimeoutMs: 30_000,
   connectionTimeoutMs: 5_000,
   lingerMs: 5,
-  batchNumMessages: 10_000,
+  /** kafkajs encodes a batch in one go on the event loop: 1,000 messages per request measured fastest (see the README). */
+  batchNumMessages: 1_000,
+  batchesInFlight: 1,
   maxQueueSize: 100_000,
 } as const;
 
@@ -202,6 +209,7 @@ export function readProducerProperties(properties: Record<string, unknown>, scop
     maxQueueSize: num(P.queue, DEFAULTS.maxQueueSize, 1),
     idempotent,
     maxInFlightRequests: idempotent ? 1 : inFlight,
+    batchesInFlight: idempotent ? 1 : (inFlight ?? DEFAULTS.batchesInFlight),
     partitioner: (r.oneOf(P.partitioner[0], ['consistent_random', 'consistent', 'murmur2_random', 'murmur2'] as const) ?? 'consistent_random'),
     securityProtocol,
     ssl,

@@ -1,11 +1,15 @@
-import { BatchBudget } from '@ol/transport-http';
 import { setMaxListeners } from 'node:events';
+import { BatchBudget } from './budget.js';
 import { Deque } from './deque.js';
+import { FlushTracker, type Epoch } from './flush.js';
+import { RunGates } from './gates.js';
+import { KeepAlive } from './keep-alive.js';
 
 /**
- * The delivery engine: a bounded queue, up to `maxConcurrent` sends at a time, and the
- * per-run ordering rule (a run's other events never overtake its START). It knows nothing
- * about HTTP: `send` delivers one payload (retrying as it sees fit) and rejects when it gave up.
+ * The delivery engine: a bounded queue, up to `maxConcurrent` sends at a time, the per-run START
+ * gate, optional batching, and flush/close bookkeeping. It knows nothing about the wire: `send`
+ * (or `batch.send`) delivers payloads, retrying as it sees fit, and rejects when it gave up.
+ * Payloads are whatever the transport queues (usually the event's serialized JSON).
  */
 export interface EngineOptions<P> {
   maxConcurrent: number;
@@ -34,27 +38,22 @@ export interface EngineOptions<P> {
 
 export interface BatchOptions<P> {
   maxEvents: number;
+  /** Bytes of the serialized array; `Infinity` when only `maxEvents` bounds a batch. */
   maxBytes: number;
   lingerMs: number;
-  /** Bytes the payload takes in the serialized array. */
+  /** Bytes the payload takes in the serialized array (not called when `maxBytes` is `Infinity`). */
   sizeOf(payload: P): number;
   /** Settles each payload: undefined when delivered, the error when not. Rejecting fails them all. */
-  send(payloads: P[], signal: AbortSignal): Promise<readonly unknown[]>;
+  send(payloads: P[], signal: AbortSignal): Promise<readonly unknown[] | undefined>;
 }
 
+/** The Python client's counter names; structurally core's `TransportStats`. */
 export interface EngineStats {
   /** Accepted and not yet delivered or given up: waiting callers, queued, held and in flight. */
   pending: number;
   success: number;
   failed: number;
   dropped: number;
-}
-
-/** Events accepted between two flush calls; a flush waits for its epoch and every older one. */
-class Epoch {
-  outstanding = 0;
-  /** Events of this epoch that failed or were dropped by close. */
-  lost = 0;
 }
 
 interface Item<P> {
@@ -64,7 +63,7 @@ interface Item<P> {
   epoch: Epoch;
   /** Set once counted, so an aborted send that settles later is not counted twice. */
   settled: boolean;
-  /** A START is the gate of its run: the events held behind it form a list through `next`. */
+  /** START gate list (see gates.ts). */
   heldHead: Item<P> | undefined;
   heldTail: Item<P> | undefined;
   next: Item<P> | undefined;
@@ -75,50 +74,41 @@ interface Item<P> {
   readyAt: number;
 }
 
-interface FlushWaiter {
-  epochs: Epoch[];
-  lostBefore: number;
-  resolve: (ok: boolean) => void;
-}
-
 export class DeliveryEngine<P> {
-  private readonly opts: Required<Omit<EngineOptions<P>, 'onFailure' | 'onDrop' | 'batch'>> & Pick<EngineOptions<P>, 'onFailure' | 'onDrop' | 'batch'>;
+  private readonly opts: EngineOptions<P>;
   /** Events ready to go, in submission order. */
   private readonly ready = new Deque<Item<P>>();
   /** Events released by a finished START: older than anything in `ready`, so they go first. */
   private readonly released = new Deque<Item<P>>();
-  /**
-   * One entry per run whose START is queued or in flight: that START, which holds the run's later
-   * events in order. Deleted when the START finishes, so the map never outgrows the queue.
-   */
-  private readonly gates = new Map<string, Item<P>>();
+  private readonly gates = new RunGates<Item<P>>();
+  /** Callers waiting for room, in order (FIFO, so a START never falls behind its COMPLETE). */
   private readonly blocked = new Deque<Item<P>>();
   private readonly inFlight = new Set<Item<P>>();
-  private heldCount = 0;
   private readonly counters = { success: 0, failed: 0, dropped: 0 };
-  private current = new Epoch();
-  private readonly liveEpochs = new Set<Epoch>([this.current]);
-  private flushWaiters: FlushWaiter[] = [];
+  private readonly flushes = new FlushTracker();
+  private readonly keepAlive: KeepAlive;
   private abort = sharedAbortController();
-  private keepAlive: NodeJS.Timeout | undefined;
   private draining = false;
   /** Sends (single or batch requests) in flight: what `maxConcurrent` bounds. */
   private requests = 0;
   private batching: boolean;
   private readonly budget: BatchBudget | undefined;
-  /** Batching: bytes of the events in `ready` and `released`. */
+  /** Batching: whether sizes matter (a finite `maxBytes`), and the bytes of the events in `ready` and `released`. */
+  private readonly sized: boolean;
   private readyBytes = 0;
   private lingerTimer: NodeJS.Timeout | undefined;
   /** Set by flush and close: what is ready goes without lingering until the queue runs empty. */
   private hurry = false;
 
   constructor(options: EngineOptions<P>) {
-    this.opts = { keepProcessAlive: true, ...options };
+    this.opts = options;
+    this.keepAlive = new KeepAlive(options.keepProcessAlive ?? true);
     this.batching = options.batch !== undefined;
     this.budget = options.batch ? new BatchBudget(options.batch.maxEvents, options.batch.maxBytes) : undefined;
+    this.sized = options.batch !== undefined && Number.isFinite(options.batch.maxBytes);
   }
 
-  /** From now on every event goes alone through `send` (the backend has no batch endpoint). */
+  /** From now on every event goes alone through `send` (e.g. the backend has no batch endpoint). */
   disableBatching(): void {
     this.batching = false;
     this.clearLinger();
@@ -127,7 +117,7 @@ export class DeliveryEngine<P> {
 
   /** Events queued or held (not in flight, not waiting callers): what `maxQueueSize` bounds. */
   get queued(): number {
-    return this.ready.length + this.released.length + this.heldCount;
+    return this.ready.length + this.released.length + this.gates.held;
   }
 
   get pending(): number {
@@ -141,11 +131,11 @@ export class DeliveryEngine<P> {
 
   /** Epochs still tracked for flush (for tests: stays small whatever the flush pattern). */
   get trackedEpochs(): number {
-    return this.liveEpochs.size;
+    return this.flushes.trackedEpochs;
   }
 
   stats(): EngineStats {
-    return { pending: this.pending, ...this.counters };
+    return { pending: this.pending, success: this.counters.success, failed: this.counters.failed, dropped: this.counters.dropped };
   }
 
   /**
@@ -155,8 +145,14 @@ export class DeliveryEngine<P> {
   dropIfFull(): boolean {
     if (this.blocked.length < this.opts.maxWaitingSubmits || (this.blocked.length === 0 && this.queued < this.opts.maxQueueSize)) return false;
     this.counters.dropped++;
+    this.flushes.refuse();
     this.opts.onDrop?.('overflow');
     return true;
+  }
+
+  /** An event the transport refused before submitting it (e.g. it could not be serialized): the next flush returns false. */
+  refuse(): void {
+    this.flushes.refuse();
   }
 
   /**
@@ -166,17 +162,18 @@ export class DeliveryEngine<P> {
    */
   submit(payload: P, runId?: string, isStart = false): Promise<void> | undefined {
     if (this.dropIfFull()) return undefined;
+    this.keepAlive.hold();
     const item: Item<P> = {
       payload,
       runId,
       isStart,
-      epoch: this.epochForNew(),
+      epoch: this.flushes.enter(),
       settled: false,
       heldHead: undefined,
       heldTail: undefined,
       next: undefined,
       resolve: undefined,
-      bytes: this.batching ? this.opts.batch!.sizeOf(payload) : 0,
+      bytes: this.batching && this.sized ? this.opts.batch!.sizeOf(payload) : 0,
       readyAt: 0,
     };
     if (this.blocked.length === 0 && this.queued < this.opts.maxQueueSize) {
@@ -184,107 +181,57 @@ export class DeliveryEngine<P> {
       this.pump();
       return undefined;
     }
-    // Waiting callers keep their place in line (FIFO), so a START never falls behind its COMPLETE.
     return new Promise<void>((resolve) => {
       item.resolve = resolve;
       this.blocked.push(item);
     });
   }
 
-  /**
-   * Resolves when every event accepted before the call has been delivered or given up, or when
-   * `timeoutMs` passes (negative or undefined: no limit). True when all of them were delivered.
-   * The engine stays usable.
-   */
+  /** See flush.ts: true when every event submitted (or refused) before the call was delivered within `timeoutMs`. The engine stays usable. */
   flush(timeoutMs?: number): Promise<boolean> {
-    if (this.pending === 0) return Promise.resolve(true);
-    if (this.batching) {
+    if (this.batching && this.pending > 0) {
       this.hurry = true;
       this.pump();
     }
-    const epochs = [...this.liveEpochs].filter((e) => e.outstanding > 0);
-    // New events belong to a new epoch, which this flush does not wait for.
-    if (this.current.outstanding === 0) this.liveEpochs.delete(this.current);
-    this.current = new Epoch();
-    this.liveEpochs.add(this.current);
-    const lostBefore = sumLost(epochs);
-    return new Promise<boolean>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const waiter: FlushWaiter = {
-        epochs,
-        lostBefore,
-        resolve: (ok) => {
-          if (timer) clearTimeout(timer);
-          resolve(ok);
-        },
-      };
-      this.flushWaiters.push(waiter);
-      if (timeoutMs !== undefined && timeoutMs >= 0) {
-        timer = setTimeout(() => {
-          this.flushWaiters = this.flushWaiters.filter((w) => w !== waiter);
-          resolve(false);
-        }, timeoutMs);
-      }
-    });
+    return this.flushes.flush(timeoutMs);
   }
 
   /**
    * Waits up to `timeoutMs` for everything to be delivered, then gives up on the rest: sends in
    * flight are aborted (counted failed), events not yet sent are counted dropped, waiting callers
-   * are released. Returns true when everything was delivered.
+   * are released. Same result as `flush`.
    */
   async close(timeoutMs?: number): Promise<boolean> {
     const delivered = await this.flush(timeoutMs);
     if (this.pending === 0) {
-      this.releaseProcess();
+      this.keepAlive.release();
       return delivered;
     }
     this.clearLinger();
     this.abort.abort(new Error('closed before delivery'));
     this.abort = sharedAbortController();
-    for (const item of this.inFlight) this.settle(item, false, new Error('aborted by close() after its timeout'));
+    const aborted = [...this.inFlight];
     this.inFlight.clear();
-    const abandoned = [...this.ready.drain(), ...this.released.drain()];
+    for (const item of aborted) this.settle(item, false, new Error('aborted by close() after its timeout'));
+    const abandoned = [...this.ready.drain(), ...this.released.drain(), ...this.gates.drain()];
     this.readyBytes = 0;
-    for (const gate of this.gates.values()) {
-      for (let h = gate.heldHead; h; h = h.next) abandoned.push(h);
-    }
-    this.gates.clear();
-    this.heldCount = 0;
-    for (const item of abandoned) this.dropItem(item.epoch);
+    for (const item of abandoned) this.drop(item);
     for (const w of this.blocked.drain()) {
-      this.dropItem(w.epoch);
+      this.drop(w);
       w.resolve?.();
     }
-    this.checkFlushes();
-    this.releaseProcess();
+    this.keepAlive.release();
     return false;
   }
 
-  private dropItem(epoch: Epoch): void {
+  private drop(item: Item<P>): void {
     this.counters.dropped++;
     this.opts.onDrop?.('closed');
-    epoch.lost++;
-    this.finishEpoch(epoch);
-  }
-
-  private epochForNew(): Epoch {
-    this.current.outstanding++;
-    this.holdProcess();
-    return this.current;
+    this.flushes.settle(item.epoch, false);
   }
 
   private accept(item: Item<P>): void {
-    if (item.runId !== undefined) {
-      const gate = this.gates.get(item.runId);
-      if (gate) {
-        // The run's START is queued or in flight: wait behind it, in order (a second START too).
-        hold(gate, item);
-        this.heldCount++;
-        return;
-      }
-      if (item.isStart) this.gates.set(item.runId, item);
-    }
+    if (this.gates.admit(item)) return;
     if (this.batching) this.markReady(item);
     this.ready.push(item);
   }
@@ -359,6 +306,7 @@ export class DeliveryEngine<P> {
     const budget = this.budget!;
     budget.reset();
     const items: Item<P>[] = [];
+    const payloads: P[] = [];
     for (;;) {
       const from = this.released.length > 0 ? this.released : this.ready;
       const next = from.peek();
@@ -367,32 +315,31 @@ export class DeliveryEngine<P> {
       this.readyBytes -= next.bytes;
       budget.add(next.bytes);
       items.push(next);
+      payloads.push(next.payload);
       this.inFlight.add(next);
     }
     this.requests++;
-    let promise: Promise<readonly unknown[]>;
+    let promise: Promise<readonly unknown[] | undefined>;
     try {
-      promise = this.opts.batch!.send(
-        items.map((i) => i.payload),
-        this.abort.signal,
-      );
+      promise = this.opts.batch!.send(payloads, this.abort.signal);
     } catch (err) {
       promise = Promise.reject(err instanceof Error ? err : new Error(String(err)));
     }
     promise.then(
-      (results) => this.finishBatch(items, (i) => results[i]),
-      (err: unknown) => this.finishBatch(items, () => err),
+      (results) => this.finishBatch(items, results, undefined),
+      (err: unknown) => this.finishBatch(items, undefined, err ?? new Error('batch send failed')),
     );
   }
 
-  private finishBatch(items: readonly Item<P>[], errorOf: (index: number) => unknown): void {
+  private finishBatch(items: readonly Item<P>[], results: readonly unknown[] | undefined, error: unknown): void {
     this.requests--;
-    items.forEach((item, i) => {
-      if (item.settled) return;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      if (item.settled) continue;
       this.inFlight.delete(item);
-      const error = errorOf(i);
-      this.settle(item, error === undefined, error);
-    });
+      const e = error ?? results?.[i];
+      this.settle(item, e === undefined, e);
+    }
     this.afterSettle();
   }
 
@@ -421,8 +368,7 @@ export class DeliveryEngine<P> {
 
   private afterSettle(): void {
     this.pump();
-    this.checkFlushes();
-    if (this.pending === 0) this.releaseProcess();
+    if (this.pending === 0) this.keepAlive.release();
   }
 
   private settle(item: Item<P>, ok: boolean, error?: unknown): void {
@@ -430,82 +376,17 @@ export class DeliveryEngine<P> {
     if (ok) this.counters.success++;
     else {
       this.counters.failed++;
-      item.epoch.lost++;
       this.opts.onFailure?.(error, item.payload, item.runId);
     }
-    if (item.isStart && item.runId !== undefined) this.releaseRun(item);
-    this.finishEpoch(item.epoch);
+    if (item.isStart && item.runId !== undefined) this.gates.open(item, (h) => this.release(h));
+    this.flushes.settle(item.epoch, ok);
   }
 
-  /**
-   * The run's START finished (delivered or failed for good): its held events go next, in order,
-   * up to the next START among them, which becomes the run's new gate.
-   */
-  private releaseRun(start: Item<P>): void {
-    const runId = start.runId!;
-    if (this.gates.get(runId) !== start) return;
-    this.gates.delete(runId);
-    let gate: Item<P> | undefined;
-    let h = start.heldHead;
-    start.heldHead = start.heldTail = undefined;
-    while (h) {
-      const next = h.next;
-      h.next = undefined;
-      if (gate) hold(gate, h);
-      else {
-        this.heldCount--;
-        if (this.batching) this.markReady(h);
-        this.released.push(h);
-        if (h.isStart) {
-          gate = h;
-          this.gates.set(runId, h);
-        }
-      }
-      h = next;
-    }
-  }
-
-  private finishEpoch(epoch: Epoch): void {
-    epoch.outstanding--;
-    if (epoch.outstanding === 0 && epoch !== this.current) this.liveEpochs.delete(epoch);
-  }
-
-  private checkFlushes(): void {
-    if (this.flushWaiters.length === 0) return;
-    const still: FlushWaiter[] = [];
-    for (const w of this.flushWaiters) {
-      if (w.epochs.every((e) => e.outstanding === 0)) w.resolve(sumLost(w.epochs) === w.lostBefore);
-      else still.push(w);
-    }
-    this.flushWaiters = still;
-  }
-
-  private holdProcess(): void {
-    if (this.keepAlive || !this.opts.keepProcessAlive) return;
-    // A ref'd timer is the cheapest handle that keeps the event loop from ending while events wait.
-    this.keepAlive = setInterval(noop, 1 << 30);
-  }
-
-  private releaseProcess(): void {
-    if (!this.keepAlive) return;
-    clearInterval(this.keepAlive);
-    this.keepAlive = undefined;
+  private release(item: Item<P>): void {
+    if (this.batching) this.markReady(item);
+    this.released.push(item);
   }
 }
-
-function hold<P>(gate: Item<P>, item: Item<P>): void {
-  if (gate.heldTail) gate.heldTail.next = item;
-  else gate.heldHead = item;
-  gate.heldTail = item;
-}
-
-function sumLost(epochs: readonly Epoch[]): number {
-  let n = 0;
-  for (const e of epochs) n += e.lost;
-  return n;
-}
-
-function noop(): void {}
 
 /** One signal is shared by every send in flight (each adds a listener), so lift the leak warning's limit. */
 function sharedAbortController(): AbortController {

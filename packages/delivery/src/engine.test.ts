@@ -287,7 +287,8 @@ describe('DeliveryEngine flush and close', () => {
     expect(h.engine.trackedEpochs).toBe(1);
   });
 
-  it('flush ignores failures that were already over before it was called', async () => {
+  // Issue 19: a failure since the previous flush makes the next flush false, even when it was over before the call.
+  it('flush reports failures since the previous flush, also those already over before it was called, and only once', async () => {
     const h = harness();
     h.emit({ id: 'a' });
     h.call('a').reject(new Error('x'));
@@ -295,7 +296,36 @@ describe('DeliveryEngine flush and close', () => {
     h.emit({ id: 'b' });
     const f = h.engine.flush();
     h.call('b').resolve();
-    expect(await f).toBe(true);
+    expect(await f).toBe(false);
+    h.emit({ id: 'c' });
+    const g = h.engine.flush();
+    h.call('c').resolve();
+    expect(await g).toBe(true);
+  });
+
+  it('flush returns false after a refused event (e.g. one that could not be serialized), once', async () => {
+    const h = harness();
+    h.engine.refuse();
+    expect(h.engine.stats().pending).toBe(0);
+    expect(await h.engine.flush()).toBe(false);
+    expect(await h.engine.flush()).toBe(true);
+  });
+
+  it('flush returns false after an overflow drop since the previous flush', async () => {
+    const h = harness({ maxConcurrent: 1, maxQueueSize: 1, maxWaitingSubmits: 1 });
+    h.emit({ id: 'a' }); // in flight
+    h.emit({ id: 'b' }); // queued
+    h.emit({ id: 'c' }); // waits for room
+    h.emit({ id: 'd' }); // dropped
+    expect(h.engine.stats().dropped).toBe(1);
+    const f = h.engine.flush();
+    h.call('a').resolve();
+    await tick();
+    h.call('b').resolve();
+    await tick();
+    h.call('c').resolve();
+    expect(await f).toBe(false);
+    expect(await h.engine.flush()).toBe(true);
   });
 
   it('flush returns false at its timeout and leaves the events pending', async () => {
