@@ -10,10 +10,12 @@
  *   two requests and races.
  * - Retries of one name (5xx, 429, network) are the library's, safe because the precondition makes
  *   the upload idempotent. The CRC32C the library computes is checked against what GCS stored.
- * - `flush` waits for uploads under way; `close` does that; later emits reject.
+ * - `flush`/`close` mean what they mean for every transport here (@ol/delivery's FlushTracker):
+ *   true when everything emitted before was stored; later emits reject.
  */
 import { Storage } from '@google-cloud/storage';
 import type { StorageOptions } from '@google-cloud/storage';
+import { FlushTracker } from '@ol/delivery';
 import { TransportError, redactWhenPrinted, silentLogger, toJSON } from '@ol/core';
 import type { Logger, OpenLineageEvent, Transport, TransportStats } from '@ol/core';
 import { TRANSPORT_TYPE } from './config.js';
@@ -42,7 +44,7 @@ export class GcsTransport implements Transport {
   private readonly storage: Storage;
   private readonly logger: Logger;
   private readonly secrets: (string | undefined)[];
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly flushes = new FlushTracker();
   private success = 0;
   private closing: Promise<boolean> | undefined;
 
@@ -72,10 +74,12 @@ export class GcsTransport implements Transport {
 
   emit(event: OpenLineageEvent): Promise<void> {
     if (this.closing) return Promise.reject(new TransportError('GCS transport is closed', { transport: TRANSPORT_TYPE, retryable: false }));
+    const epoch = this.flushes.enter();
     const p = this.store(event);
-    this.inFlight.add(p);
-    const forget = () => this.inFlight.delete(p);
-    p.then(forget, forget);
+    p.then(
+      () => this.flushes.settle(epoch, true),
+      () => this.flushes.settle(epoch, false),
+    );
     return p;
   }
 
@@ -112,20 +116,9 @@ export class GcsTransport implements Transport {
     });
   }
 
-  /** Waits for uploads under way; true when they all settled within the timeout. */
-  async flush(timeoutMs?: number): Promise<boolean> {
-    if (this.inFlight.size === 0) return true;
-    const settled = Promise.allSettled([...this.inFlight]).then(() => true);
-    if (timeoutMs === undefined || timeoutMs < 0) return settled;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    try {
-      return await Promise.race([settled, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /** True when every event emitted before the call was stored; false after a failure since the previous flush or at the timeout (see @ol/delivery). */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.flushes.flush(timeoutMs);
   }
 
   /** Lets uploads under way finish (within the timeout); the library holds no connections to release. Idempotent. */
@@ -135,6 +128,6 @@ export class GcsTransport implements Transport {
   }
 
   stats(): TransportStats {
-    return { pending: this.inFlight.size, success: this.success, failed: 0, dropped: 0 };
+    return { pending: this.flushes.outstanding, success: this.success, failed: 0, dropped: 0 };
   }
 }

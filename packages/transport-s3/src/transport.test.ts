@@ -204,3 +204,14 @@ describe('through the registry and the client', () => {
     expect([...peer.objects.keys()].sort()).toEqual([`lineage/java/${MILLIS}.json`, `lineage/short/${MILLIS}.json`]);
   });
 });
+
+describe('flush', () => {
+  it('is false after a failed upload since the previous flush, true again afterwards', async () => {
+    const t = transport();
+    await transportErrorOf(t.emit({ ...testRunEvent(), eventTime: 'never' }));
+    expect(await t.flush(1000)).toBe(false);
+    expect(await t.flush(1000)).toBe(true);
+    await t.emit(testRunEvent());
+    expect(await t.flush(1000)).toBe(true);
+  });
+});

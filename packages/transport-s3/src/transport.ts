@@ -8,11 +8,13 @@
  *   e.g. two events in the same millisecond) or 409 (a concurrent conditional write to that name),
  *   the next name `<millis>_1`, `<millis>_2`, … is tried. The common case stays one request; Java's
  *   HEAD-then-PUT costs two and still lets two writers race.
- * - `flush` waits for uploads under way; `close` does that, then destroys the SDK client; later
+ * - `flush`/`close` mean what they mean for every transport here (@ol/delivery's FlushTracker):
+ *   true when everything emitted before was stored; `close` then destroys the SDK client; later
  *   emits reject. `stats().failed` stays 0: failures reject their emit and the client counts them.
  */
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import { FlushTracker } from '@ol/delivery';
 import { TransportError, redactWhenPrinted, silentLogger, toJSON } from '@ol/core';
 import type { Logger, OpenLineageEvent, Transport, TransportStats } from '@ol/core';
 import { TRANSPORT_TYPE } from './config.js';
@@ -45,7 +47,7 @@ export class S3Transport implements Transport {
   private readonly client: S3Client;
   private readonly logger: Logger;
   private readonly secrets: (string | undefined)[];
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly flushes = new FlushTracker();
   private success = 0;
   private closing: Promise<boolean> | undefined;
 
@@ -77,10 +79,12 @@ export class S3Transport implements Transport {
 
   emit(event: OpenLineageEvent): Promise<void> {
     if (this.closing) return Promise.reject(new TransportError('S3 transport is closed', { transport: TRANSPORT_TYPE, retryable: false }));
+    const epoch = this.flushes.enter();
     const p = this.store(event);
-    this.inFlight.add(p);
-    const forget = () => this.inFlight.delete(p);
-    p.then(forget, forget);
+    p.then(
+      () => this.flushes.settle(epoch, true),
+      () => this.flushes.settle(epoch, false),
+    );
     return p;
   }
 
@@ -113,20 +117,9 @@ export class S3Transport implements Transport {
     });
   }
 
-  /** Waits for uploads under way; true when they all settled within the timeout. */
-  async flush(timeoutMs?: number): Promise<boolean> {
-    if (this.inFlight.size === 0) return true;
-    const settled = Promise.allSettled([...this.inFlight]).then(() => true);
-    if (timeoutMs === undefined || timeoutMs < 0) return settled;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    try {
-      return await Promise.race([settled, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /** True when every event emitted before the call was stored; false after a failure since the previous flush or at the timeout (see @ol/delivery). */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.flushes.flush(timeoutMs);
   }
 
   /** Lets uploads under way finish (within the timeout), then destroys the SDK client and its sockets. Idempotent. */
@@ -139,6 +132,6 @@ export class S3Transport implements Transport {
   }
 
   stats(): TransportStats {
-    return { pending: this.inFlight.size, success: this.success, failed: 0, dropped: 0 };
+    return { pending: this.flushes.outstanding, success: this.success, failed: 0, dropped: 0 };
   }
 }
