@@ -63,6 +63,12 @@ describe('a dead peer never crashes the process', () => {
       async_http: [{ ...http, type: 'async_http' }],
       kafka: [{ type: 'kafka', topic: 'lineage', config: { 'bootstrap.servers': `127.0.0.1:${port}`, 'message.timeout.ms': '3000' } }],
       datazone: [{ type: 'amazon_datazone_api', domainId: 'dzd_abc123', region: 'us-east-1', endpointOverride: dead, maxAttempts: 2 }, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }],
+      s3: [{ type: 's3', bucketName: 'lineage', endpoint: dead, maxAttempts: 2 }, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }],
+      gcs: [{ type: 'gcs', bucketName: 'lineage', apiEndpoint: dead, maxRetries: 2 }],
+      kinesis: [
+        { type: 'kinesis', streamName: 'lineage', region: 'us-east-1', endpoint: dead, maxAttempts: 2 },
+        { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+      ],
       file: [{ type: 'file', log_file_path: path.join(blocked, 'events.jsonl'), append: true }],
       composite: [{ type: 'composite', transports: [http, { type: 'file', log_file_path: path.join(blocked, 'x.jsonl'), append: true }] }],
       transform: [{ type: 'transform', transformer_class: 'JobNamespaceReplaceTransformer', transformer_properties: { new_job_namespace: 'x' }, transport: http }],
