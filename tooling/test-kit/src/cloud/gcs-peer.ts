@@ -94,7 +94,7 @@ export async function startGcsPeer(options: GcsPeerOptions = {}): Promise<GcsPee
     const bucket = decodeURIComponent(m[1]!);
     if (buckets !== undefined && !buckets.has(bucket)) return gcsError(404, 'notFound', 'The specified bucket does not exist.');
     const name = req.query.get('name');
-    const parts = parseMultipart(req.body, String(req.headers['content-type'] ?? ''));
+    const parts = parseMultipart(req.body, req.headers['content-type'] ?? '');
     if (!name || parts?.length !== 2) return gcsError(400, 'invalid', 'Expected a name and a two-part multipart/related body');
     const id = `${bucket}/${name}`;
     if (req.query.get('ifGenerationMatch') === '0' && objects.has(id)) {

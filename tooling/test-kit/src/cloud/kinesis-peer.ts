@@ -62,8 +62,8 @@ export async function startKinesisPeer(options: KinesisPeerOptions = {}): Promis
   let sequence = 10n ** 50n;
   let calls = 0;
   const handle = (req: PeerRequest): PeerResponse => {
-    if (!SIGV4.test(String(req.headers.authorization ?? ''))) return kinesisError(400, 'MissingAuthenticationTokenException', 'Missing or malformed SigV4 Authorization');
-    if (req.headers['x-amz-target'] !== 'Kinesis_20131202.PutRecords') return kinesisError(400, 'UnknownOperationException', `${String(req.headers['x-amz-target'])}`);
+    if (!SIGV4.test(req.headers.authorization ?? '')) return kinesisError(400, 'MissingAuthenticationTokenException', 'Missing or malformed SigV4 Authorization');
+    if (req.headers['x-amz-target'] !== 'Kinesis_20131202.PutRecords') return kinesisError(400, 'UnknownOperationException', String(req.headers['x-amz-target']));
     if (req.headers['content-type'] !== 'application/x-amz-json-1.1') return kinesisError(400, 'SerializationException', 'expected application/x-amz-json-1.1');
     let input: { StreamName?: string; Records?: { Data?: string; PartitionKey?: string }[] };
     try {

@@ -46,12 +46,12 @@ export async function startS3Peer(options: S3PeerOptions = {}): Promise<S3Peer> 
   const keep = options.keepObjects ?? true;
   const buckets = options.buckets === undefined ? undefined : new Set(options.buckets);
   const handle = (req: PeerRequest): PeerResponse => {
-    const host = String(req.headers.host ?? '').replace(/:\d+$/, '');
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const virtual = host.endsWith('.localhost');
     const segments = req.path.split('/').slice(1);
     const bucket = virtual ? host.slice(0, -'.localhost'.length) : decodeURIComponent(segments.shift() ?? '');
     const key = segments.map(decodeURIComponent).join('/');
-    if (!SIGV4.test(String(req.headers.authorization ?? '')) || !req.headers['x-amz-date'] || !req.headers['x-amz-content-sha256']) {
+    if (!SIGV4.test(req.headers.authorization ?? '') || !req.headers['x-amz-date'] || !req.headers['x-amz-content-sha256']) {
       return s3Error(403, 'AccessDenied', 'Missing or malformed SigV4 Authorization');
     }
     if (req.method !== 'PUT' || key === '' || [...req.query.keys()].some((k) => k !== 'x-id')) return s3Error(501, 'NotImplemented', `${req.method} ${req.path} is not PutObject`);
