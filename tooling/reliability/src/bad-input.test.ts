@@ -138,6 +138,25 @@ describe('bad input table', () => {
     await client.close();
   });
 
+  it('s3: a bucket name with a path, from an env variable', async () => {
+    const error = await createError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 's3', OPENLINEAGE__TRANSPORT__BUCKET_NAME: 'lineage/events' } });
+    const e = expectConfigError(error, { source: 'OPENLINEAGE__TRANSPORT__BUCKET_NAME', path: 'transport.bucket_name', actual: 'lineage/events' });
+    expect(e.expected).toContain('fileNamePrefix');
+  });
+
+  it('gcs: a credentials file that does not exist, from openlineage.yml', async () => {
+    const error = await createError({ yaml: 'transport:\n  type: io.openlineage.client.transports.gcs.GcsTransport\n  bucketName: lineage\n  credentialsFile: ./missing-key.json\n' });
+    const e = expectConfigError(error, { source: /openlineage\.yml:4/, path: 'transport.credentialsFile' });
+    expect(e.expected).toContain('service account key file');
+  });
+
+  it('kinesis: no region anywhere, and a KPL property out of range', async () => {
+    const noRegion = await createError({ yaml: 'transport:\n  type: kinesis\n  streamName: lineage\n' });
+    expect(expectConfigError(noRegion, { source: /openlineage\.yml/, path: 'transport.region' }).expected).toContain('AWS_REGION');
+    const badProp = await createError({ yaml: 'transport:\n  type: kinesis\n  streamName: lineage\n  region: eu-west-1\n  properties:\n    CollectionMaxCount: 5000\n' });
+    expectConfigError(badProp, { source: /openlineage\.yml:6/, path: 'transport.properties.CollectionMaxCount', actual: '5000' });
+  });
+
   it('an event that is not one: ValidationError, even without failOnError', async () => {
     const dir = project();
     const client = await OpenLineageClient.create({ cwd: dir, homeDir: dir, env: {}, logger, config: { transport: { type: 'noop' } } });

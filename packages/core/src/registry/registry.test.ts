@@ -137,6 +137,22 @@ describe('registry', () => {
     unregisterTransport('async_http');
   });
 
+  it('loads s3, gcs and kinesis by type and by the Java class names', async () => {
+    const s = scratch();
+    const cases = [
+      ['@ol/transport-s3', 's3', 'io.openlineage.client.transports.s3.S3Transport'],
+      ['@ol/transport-gcs', 'gcs', 'io.openlineage.client.transports.gcs.GcsTransport'],
+      ['@ol/transport-kinesis', 'kinesis', 'io.openlineage.client.transports.kinesis.KinesisTransport'],
+    ] as const;
+    for (const [pkg, type, javaClass] of cases) {
+      fakePackage(s.dir, pkg, type);
+      for (const name of [type, javaClass]) {
+        expect((await createTransport({ type: name }, { cwd: s.dir })).type).toBe(type);
+        unregisterTransport(type);
+      }
+    }
+  });
+
   it('a missing built-in package is a ConfigError naming the package and where it looked', async () => {
     const s = scratch();
     // Hide the workspace from Node's resolver: the test runner's script is "the main module", and

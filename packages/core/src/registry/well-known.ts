@@ -14,6 +14,9 @@ export const WELL_KNOWN_PACKAGES: Readonly<Record<string, string>> = {
   gcplineage: '@ol/transport-gcplineage',
   'msk-iam': '@ol/transport-msk-iam',
   msk_iam: '@ol/transport-msk-iam',
+  s3: '@ol/transport-s3',
+  gcs: '@ol/transport-gcs',
+  kinesis: '@ol/transport-kinesis',
 };
 
 /** The Python class paths its docs use as `type`, so one openlineage.yml serves both clients. */
@@ -35,8 +38,16 @@ export const PYTHON_CLASS_PATHS: Readonly<Record<string, string>> = {
   'openlineage.client.transport.msk_iam.MSKIAMTransport': 'msk-iam',
 };
 
+/** The Java client's transport class names, for configs shared with JVM services (Spark, Flink). */
+export const JAVA_CLASS_NAMES: Readonly<Record<string, string>> = {
+  'io.openlineage.client.transports.s3.S3Transport': 's3',
+  'io.openlineage.client.transports.gcs.GcsTransport': 'gcs',
+  'io.openlineage.client.transports.kinesis.KinesisTransport': 'kinesis',
+};
 
-/** Maps a Python class path to its built-in type; anything else is returned unchanged. */
+
+/** Maps a Python class path or Java class name to its built-in type; anything else is returned unchanged. */
 export function canonicalTypeName(type: string): string {
-  return PYTHON_CLASS_PATHS[type.trim()] ?? type.trim();
+  const t = type.trim();
+  return PYTHON_CLASS_PATHS[t] ?? JAVA_CLASS_NAMES[t] ?? t;
 }
