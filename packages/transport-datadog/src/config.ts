@@ -1,6 +1,6 @@
 import { ConfigError, OptionReader, codeScope, readAsyncTransportRules, type AsyncTransportRules, type OptionScope } from '@ol/core';
 import { ASYNC_HTTP_DEFAULTS, ASYNC_HTTP_OPTION_KEYS } from '@ol/transport-async-http';
-import { RETRY_OPTION_KEYS, parseBaseUrl, readRetryConfig, type RetryConfig } from '@ol/transport-http';
+import { RETRY_OPTION_KEYS, parseBaseUrl, readRetryConfig, type RetryConfig } from '@ol/transport-http/internal';
 
 /** Datadog sites (docs.datadoghq.com/getting_started/site) → the intake that accepts OpenLineage events, as in the Python client. */
 export const DATADOG_SITES: Readonly<Record<string, string>> = Object.freeze({

@@ -17,7 +17,7 @@
 import { TransportError, eventKind, rateLimited, redactWhenPrinted, routesAsync, silentLogger, toJSON } from '@ol/core';
 import type { BackgroundEventInfo, EventKind, Logger, OpenLineageEvent, RunEvent, Transport, TransportStats } from '@ol/core';
 import type { LineageClient } from '@google-cloud/lineage';
-import { DeliveryEngine } from '@ol/transport-async-http';
+import { DeliveryEngine } from '@ol/delivery';
 import { endpointOf, type GcpLineageTransportConfig } from './config.js';
 import { TRANSPORT_TYPE, toTransportError } from './errors.js';
 import { toStruct, type Struct } from './struct.js';
