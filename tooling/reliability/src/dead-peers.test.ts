@@ -75,6 +75,8 @@ describe('a dead peer never crashes the process', () => {
       'gcplineage (async)': [{ type: 'gcplineage', project_id: 'my-project', credentials_path: serviceAccount, api_endpoint: dead, timeout: 2, async_transport_rules: { '*': { '*': true } } }],
       'msk-iam': [
         { type: 'msk-iam', topic: 'lineage', region: 'eu-west-1', config: { 'bootstrap.servers': `127.0.0.1:${port}`, 'message.timeout.ms': '3000' } },
+        { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+      ],
       s3: [{ type: 's3', bucketName: 'lineage', endpoint: dead, maxAttempts: 2 }, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }],
       gcs: [{ type: 'gcs', bucketName: 'lineage', apiEndpoint: dead, maxRetries: 2 }],
       kinesis: [
