@@ -10,16 +10,16 @@ const MARKER = Symbol.for('@ol/transport-datazone.DataZoneTransportError');
  */
 export class DataZoneTransportError extends TransportError {
   /** The AWS error name, e.g. `AccessDeniedException` (absent for network failures). */
-  declare readonly awsErrorName?: string;
+  override readonly awsErrorName: string | undefined;
   /** The AWS request id of the failed call. */
-  declare readonly requestId?: string;
+  override readonly requestId: string | undefined;
   readonly [MARKER] = true;
 
   constructor(message: string, details: ConstructorParameters<typeof TransportError>[1] & { awsErrorName?: string; requestId?: string }) {
     const { awsErrorName, requestId, ...rest } = details;
     super(message, rest);
-    if (awsErrorName !== undefined) this.awsErrorName = awsErrorName;
-    if (requestId !== undefined) this.requestId = requestId;
+    this.awsErrorName = awsErrorName;
+    this.requestId = requestId;
   }
 
   /** True for a DataZoneTransportError from any copy of this package. */
