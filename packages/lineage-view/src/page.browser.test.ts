@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from './html.js';
 import { launchBrowser, type Browser, type OpenedPage } from './test-browser.js';
@@ -143,16 +144,23 @@ describe('the lineage page in headless chromium', () => {
     const events = manyEvents(2000);
     expect(events).toHaveLength(2000);
     const html = renderHtml(events);
-    // The page's own figure (navigation start to drawn graph); the better of two loads, so that one
-    // stall of a shared machine does not decide.
+    // The better of two loads, so that one stall of a shared machine does not decide.
     const first = await browser.open(html);
     const second = await browser.open(html);
-    const opened = first.renderMs <= second.renderMs ? first : second;
-    const jobs = await opened.page.$$eval('[data-node-id^="job:"]', (els) => els.length);
-    const edges = await opened.page.$$eval('[data-edge]', (els) => els.length);
-    console.log(`2,000 events (${jobs} jobs, ${edges} edges, ${(html.length / 1024).toFixed(0)} KiB): drawn ${first.renderMs} ms and ${second.renderMs} ms after navigation start`);
+    const best = (key: 'renderMs' | 'mainThreadCpuMs') => Math.min(first[key], second[key]);
+    const jobs = await first.page.$$eval('[data-node-id^="job:"]', (els) => els.length);
+    const edges = await first.page.$$eval('[data-edge]', (els) => els.length);
+    const load = os.loadavg()[0]!;
+    console.log(
+      `2,000 events (${jobs} jobs, ${edges} edges, ${(html.length / 1024).toFixed(0)} KiB): drawn ${first.renderMs} and ${second.renderMs} ms ` +
+        `after navigation start, main thread CPU ${first.mainThreadCpuMs} and ${second.mainThreadCpuMs} ms (load average ${load.toFixed(1)})`,
+    );
     expect(jobs).toBeGreaterThan(200);
-    expect(opened.renderMs).toBeLessThan(2000);
+    // What the page itself costs: its main thread's CPU time from navigation to the drawn graph.
+    expect(best('mainThreadCpuMs')).toBeLessThan(2000);
+    // Wall time measures the neighbours as much as the page when the machine is oversubscribed
+    // (as on a developer machine shared by several builds); there only the CPU time above decides.
+    if (load <= 2 * os.cpus().length) expect(best('renderMs')).toBeLessThan(2000);
     clean(first);
     clean(second);
   });

@@ -15,6 +15,12 @@ export interface OpenedPage {
   loadMs: number;
   /** The page's own figure: performance.now() when its graph was drawn. */
   renderMs: number;
+  /**
+   * CPU time of the page's main thread when the graph was drawn (DevTools' ThreadTime of its renderer):
+   * what the page itself costs, which other processes on a shared machine do not inflate the way they
+   * inflate wall time.
+   */
+  mainThreadCpuMs: number;
 }
 
 export interface Browser {
@@ -60,12 +66,19 @@ export async function launchBrowser(): Promise<Browser> {
         if (m.type() === 'error') errors.push(m.text());
       });
       page.on('pageerror', (e) => errors.push(String(e)));
+      // Durations in thread ticks (CPU time), so ThreadTime is the main thread's CPU time.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
       const start = Date.now();
       await page.goto(pathToFileURL(file).href);
       await page.waitForSelector('body[data-rendered]', { timeout: 30_000 });
       const loadMs = Date.now() - start;
       const renderMs = await page.evaluate(() => (globalThis as unknown as { olLineageRenderMs: number }).olLineageRenderMs);
-      return { page, external, errors, loadMs, renderMs };
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      await cdp.detach();
+      const threadTime = metrics.find((m) => m.name === 'ThreadTime')?.value;
+      if (threadTime === undefined) throw new Error('chromium reported no ThreadTime metric');
+      return { page, external, errors, loadMs, renderMs, mainThreadCpuMs: Math.round(threadTime * 1000) };
     },
     async close() {
       await context.close();

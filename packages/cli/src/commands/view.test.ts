@@ -63,6 +63,13 @@ describe('openlineage view (subprocess)', () => {
     });
   });
 
+  it('writes the page to stdout with --out -', async () => {
+    const r = await runCli(['view', '--out', '-', '--title', 'T'], { input: jsonLines(pipeline()) });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>[\s\S]*<title>T<\/title>[\s\S]*<\/html>\n$/);
+    expect(r.stderr).toBe('3 events, 3 jobs, 2 datasets, 3 edges → stdout\n');
+  });
+
   it('writes DOT to --out', async () => {
     await withTempDir(async (dir) => {
       const r = await runCli(['view', '-f', 'dot', '-o', 'graph.dot'], { cwd: dir, input: jsonLines(pipeline()) });

@@ -30,8 +30,8 @@ A line that is not an event is reported with its position and skipped (exit code
 the picture is still drawn); input without any event is an error.
 
 Options:
-  -o, --out FILE         where to write (html default: ${DEFAULT_OUT}; mermaid and dot
-                         default to stdout)
+  -o, --out FILE         where to write, - for stdout (html default: ${DEFAULT_OUT};
+                         mermaid and dot default to stdout)
   -f, --format FORMAT    html, mermaid or dot (default html)
       --open             open the written file in a browser ($BROWSER, else the
                          system's opener)
@@ -47,7 +47,8 @@ Options:
     const formatOption = stringOption(args, 'format') ?? 'html';
     if (!(FORMATS as readonly string[]).includes(formatOption)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got '${formatOption}'`);
     const format = formatOption as Format;
-    const out = stringOption(args, 'out') ?? (format === 'html' ? DEFAULT_OUT : undefined);
+    const outOption = stringOption(args, 'out') ?? (format === 'html' ? DEFAULT_OUT : undefined);
+    const out = outOption === '-' ? undefined : outOption;
     const open = flag(args, 'open');
     if (open && out === undefined) throw new UsageError(`--open needs a file to open: add --out FILE.${format === 'dot' ? 'dot' : 'mmd'}`);
     checkReadable(files, io.cwd);
