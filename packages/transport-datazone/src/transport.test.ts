@@ -16,10 +16,10 @@ import type { DataZoneTransport } from './transport.js';
 
 /** A delivery failure: the transport's own TransportError subclass, carrying the AWS error name and request id. */
 async function dataZoneErrorOf(p: Promise<unknown>): Promise<DataZoneTransportError> {
-  const err = await transportErrorOf(p);
-  expect(DataZoneTransportError.isInstance(err)).toBe(true);
+  const err: unknown = await transportErrorOf(p);
   expect(err).toBeInstanceOf(DataZoneTransportError);
-  return err as DataZoneTransportError;
+  if (!DataZoneTransportError.isInstance(err)) throw new Error(`not a DataZoneTransportError: ${String(err)}`);
+  return err;
 }
 
 let stub: DataZoneStub;
