@@ -10,16 +10,16 @@ const MARKER = Symbol.for('@ol/transport-datazone.DataZoneTransportError');
  */
 export class DataZoneTransportError extends TransportError {
   /** The AWS error name, e.g. `AccessDeniedException` (absent for network failures). */
-  override readonly awsErrorName: string | undefined;
+  declare readonly awsErrorName?: string;
   /** The AWS request id of the failed call. */
-  override readonly requestId: string | undefined;
+  declare readonly requestId?: string;
   readonly [MARKER] = true;
 
   constructor(message: string, details: ConstructorParameters<typeof TransportError>[1] & { awsErrorName?: string; requestId?: string }) {
     const { awsErrorName, requestId, ...rest } = details;
     super(message, rest);
-    this.awsErrorName = awsErrorName;
-    this.requestId = requestId;
+    if (awsErrorName !== undefined) this.awsErrorName = awsErrorName;
+    if (requestId !== undefined) this.requestId = requestId;
   }
 
   /** True for a DataZoneTransportError from any copy of this package. */

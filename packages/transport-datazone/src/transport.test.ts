@@ -18,7 +18,7 @@ import type { DataZoneTransport } from './transport.js';
 async function dataZoneErrorOf(p: Promise<unknown>): Promise<DataZoneTransportError> {
   const err: unknown = await transportErrorOf(p);
   expect(err).toBeInstanceOf(DataZoneTransportError);
-  if (!DataZoneTransportError.isInstance(err)) throw new Error('expected a DataZoneTransportError');
+  if (!DataZoneTransportError.isInstance(err)) throw new Error(`not a DataZoneTransportError: ${String(err)}`);
   return err;
 }
 
