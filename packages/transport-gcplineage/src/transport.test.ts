@@ -167,7 +167,8 @@ describe('gcplineage transport: the real @google-cloud/lineage against a loopbac
     await c.emit(event('dbt', 2));
     endpoint.respondWith([{ status: 403, googleStatus: 'PERMISSION_DENIED' }]);
     await c.emit(event('spark', 3));
-    expect(await c.close(5000)).toBe(true);
+    // Transport contract: a failure since the previous flush makes flush/close false ("true" means delivered).
+    expect(await c.close(5000)).toBe(false);
     expect(c.stats()).toMatchObject({ emitted: 3, success: 2, failed: 1, dropped: 0, pending: 0 });
   });
 
