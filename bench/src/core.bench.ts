@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { facets, newRunId, runEvent, toJSON, validateEvent, type RunEvent } from '@ol/core';
+import { facets, newRunId, type RunEvent, runEvent, toJSON, validateEvent } from '@ol/core';
 import { median, scenario, type Scenario } from './harness.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

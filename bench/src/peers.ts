@@ -122,3 +122,30 @@ export async function rawPerEvent(url: string, events: readonly RunEvent[], o: {
 }
 
 if (process.env.OL_BENCH_PEER === 'sink') await runSinkChild();
+
+/**
+ * Raw undici batching ceiling: `concurrency` workers POSTing JSON arrays of `batchSize` events to the batch endpoint,
+ * each event JSON.stringify'd as its array is built (what any hand-written batching sender must do). Keeps no order.
+ * Returns events per second.
+ */
+export async function rawBatched(url: string, events: readonly RunEvent[], o: { concurrency: number; batchSize: number; endpoint?: string }): Promise<number> {
+  const endpoint = o.endpoint ?? '/api/v1/lineage/batch';
+  const pool = new Pool(url, { connections: o.concurrency });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < events.length) {
+      const start = next;
+      next = Math.min(events.length, start + o.batchSize);
+      let body = '[';
+      for (let i = start; i < next; i++) body += (i === start ? '' : ',') + JSON.stringify(events[i]);
+      body += ']';
+      const res = await pool.request({ method: 'POST', path: endpoint, body, headers: { 'content-type': 'application/json' } });
+      await res.body.dump();
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: o.concurrency }, worker));
+  const elapsed = performance.now() - started;
+  await pool.close();
+  return events.length / (elapsed / 1000);
+}

@@ -1,5 +1,4 @@
-import { redactWhenPrinted, TransportError, toJSON } from '@ol/core';
-import type { OpenLineageEvent, Transport } from '@ol/core';
+import { type OpenLineageEvent, redactWhenPrinted, toJSON, type Transport, TransportError } from '@ol/core';
 import type { WebhookTransportConfig } from './config.js';
 import { sign } from './signature.js';
 

@@ -1,7 +1,6 @@
-import { parseWith, createWith } from '@ol/core/internal';
+import { ConfigError, redact, toJSON, type TransportContext } from '@ol/core';
+import { createWith, parseWith } from '@ol/core/internal';
 import { inspect } from 'node:util';
-import { ConfigError, redact, toJSON } from '@ol/core';
-import type { TransportContext } from '@ol/core';
 import { startLineageSink, transportErrorOf } from '@ol/test-kit';
 import type { LineageSink } from '@ol/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

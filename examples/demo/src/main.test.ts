@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { validateEvent, type RunEvent } from '@ol/core';
+import { type RunEvent, validateEvent } from '@ol/core';
 import { CHILD_JOBS, PARENT_JOB } from './pipeline.js';
 
 const run = promisify(execFile);
@@ -60,3 +60,26 @@ describe('the demo (quick-start command 1)', () => {
     checkPipeline(readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent));
   });
 });
+
+describe('the quick start prints only what is ours', () => {
+  it("the demo's build step shows neither turbo's telemetry notice nor its banner on a fresh machine", async () => {
+    const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+    const home = mkdtempSync(join(tmpdir(), 'ol-fresh-home-'));
+    // A fresh machine: no turbo config in HOME, no telemetry opt-out in the environment.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TURBO_') && k !== 'DO_NOT_TRACK' && k !== 'CI'));
+    const { stdout, stderr } = await run(process.execPath, [join(repo, 'tooling', 'turbo.mjs'), '--quiet', "the demo's packages", 'run', 'build', '--filter=@ol/example-demo...'], {
+      cwd: repo,
+      env: { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
+    });
+    const printed = stdout + stderr;
+    expect(printed).not.toMatch(/telemetry/i);
+    expect(printed).not.toMatch(/Packages in scope|Tasks:|turbo \d/);
+    expect(printed.trim().split('\n')).toEqual(["building the demo's packages…", expect.stringMatching(/^built the demo's packages in [\d.]+ s$/)]);
+    // `pnpm test` shows turbo's output (it is the test report), but never the telemetry notice.
+    const home2 = mkdtempSync(join(tmpdir(), 'ol-fresh-home-'));
+    const loud = await run(process.execPath, [join(repo, 'tooling', 'turbo.mjs'), 'run', 'build', '--filter=@ol/core'], { cwd: repo, env: { ...env, HOME: home2, XDG_CONFIG_HOME: join(home2, '.config') } });
+    expect(loud.stdout + loud.stderr).toMatch(/Tasks:/);
+    expect(loud.stdout + loud.stderr).not.toMatch(/telemetry/i);
+  }, 180_000);
+});
+

@@ -1,4 +1,4 @@
-import { facets, naming, type InputDataset, type OpenLineageClient, type OutputDataset, type RunHandle } from '@ol/core';
+import { facets, type InputDataset, naming, type OpenLineageClient, type OutputDataset, type RunHandle } from '@ol/core';
 
 /**
  * A small nightly pipeline: one parent run ("the DAG") and three child jobs. The first two

@@ -1,4 +1,4 @@
-import { ConfigError, OpenLineageClient, type Logger } from '@ol/core';
+import { ConfigError, type Logger, OpenLineageClient } from '@ol/core';
 import { installHint } from './format.js';
 import type { CliIO } from './io.js';
 

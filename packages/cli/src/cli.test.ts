@@ -18,7 +18,7 @@ describe('openlineage (subprocess)', () => {
   it('lists every command and the exit codes in --help', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['emit', 'validate', 'config', 'generate', 'relay']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['emit', 'validate', 'config', 'generate', 'relay', 'view']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
     expect(r.stdout).toContain('2  usage or configuration error');
   });
 
@@ -29,7 +29,7 @@ describe('openlineage (subprocess)', () => {
   });
 
   it('has --help on every command', async () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['emit', 'validate', 'config', 'generate', 'relay']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['emit', 'validate', 'config', 'generate', 'relay', 'sql', 'view']);
     for (const c of COMMANDS) {
       const long = await runCli([c.name, '--help']);
       expect(long.code).toBe(0);

@@ -4,14 +4,16 @@ import { configCommand } from './commands/config.js';
 import { emitCommand } from './commands/emit.js';
 import { generateCommand } from './commands/generate/command.js';
 import { relayCommand } from './commands/relay.js';
+import { sqlCommand } from './commands/sql.js';
 import { validateCommand } from './commands/validate.js';
+import { viewCommand } from './commands/view.js';
 import { EXIT_OK, EXIT_USAGE, type ExitCode } from './exit-codes.js';
 import { describeError } from './format.js';
 import type { CliIO } from './io.js';
 import { cliVersion } from './version.js';
 
 /** The command table: one module per command. */
-export const COMMANDS: readonly Command[] = [emitCommand, validateCommand, configCommand, generateCommand, relayCommand];
+export const COMMANDS: readonly Command[] = [emitCommand, validateCommand, configCommand, generateCommand, relayCommand, sqlCommand, viewCommand];
 
 export const EXIT_CODES_HELP = `Exit codes:
   0  everything was done
@@ -24,9 +26,9 @@ export function topLevelHelp(): string {
   const rows = COMMANDS.map((c) => `  ${`${c.name} ${c.usage}`.padEnd(width)}${c.summary}`);
   return `Usage: openlineage <command> [options]
 
-The OpenLineage command line: send, check and inspect lineage events, and generate
-types for custom facets. Uses the same openlineage.yml and OPENLINEAGE_* variables
-as the library.
+The OpenLineage command line: send, check, inspect and draw lineage events, and
+generate types for custom facets. Uses the same openlineage.yml and OPENLINEAGE_*
+variables as the library.
 
 Commands:
 ${rows.join('\n')}

@@ -81,3 +81,8 @@ export { NoopTransport, createNoopTransport } from './transport/noop.js';
 export { createLogger, defaultLogger, silentLogger } from './logger.js';
 export type { Logger, LogLevel } from './logger.js';
 export { redact, REDACTED } from './redact.js';
+
+// The Java client's config sections. A metrics sink implements this contract; dataset name
+// trimmers and namespace resolvers are in `@ol/core/dataset`, circuit breakers in
+// `@ol/core/circuit-breaker` (their own entries keep this one small).
+export type { MetricsSink, MetricsDescriptor, MetricsContext, DropReason } from './metrics/sink.js';

@@ -6,7 +6,7 @@
  */
 
 // Config reading: every transport option goes through OptionReader (spellings, coercion, provenance)
-export { OptionReader, codeScope, scopeAt, normalizeKey, camelCase, isPlainObject } from './config/options.js';
+export { OptionReader, readerOf, codeScope, scopeAt, normalizeKey, camelCase, isPlainObject } from './config/options.js';
 export { readClientSettings, EMPTY_CLIENT_SETTINGS } from './config/client-settings.js';
 export type { ClientSettings, JobNameFilter, SourceCodeLocationSettings } from './config/client-settings.js';
 export { configFileCandidates } from './config/resolve.js';
@@ -25,6 +25,10 @@ export { noopDescriptor } from './transport/noop.js';
 export { transportSnapshot, INSPECT } from './transport/snapshot.js';
 
 // Client internals
+export { describeJavaSections } from './client/extensions.js';
+export type { JavaSectionsReport } from './client/extensions.js';
+export { readAsyncTransportRules, routesAsync, defaultAsyncTransportRules } from './transport/async-rules.js';
+export type { AsyncTransportRules } from './transport/async-rules.js';
 export { enrichEvent, mergeTags, isFilteredOut, CLIENT_VERSION_TAG_KEY } from './client/enrich.js';
 export type { Tag, EnrichContext } from './client/enrich.js';
 

@@ -2,10 +2,10 @@ export type { TaskLineage, LineageAwareTask, DeclaredLineageTask, Task, LineageP
 export { emptyLineage, taskTypeOf } from './task-lineage.js';
 export { defineExtractor, isExtractor, type Extractor, type ExtractorDefinition } from './extractors.js';
 export { collectRunFacets, type RunFacetProvider, type TaskState } from './run-facet-providers.js';
-export { LineageRegistry, type LineageSource, type ResolvedLineage, type LoadReport } from './lineage-registry.js';
+export { LineageRegistry, type LineageSource, type ResolvedLineage, type LoadReport, type LoadOptions } from './lineage-registry.js';
 export { Sensor, type SensorOptions, type SensorTarget, type SourceRecord, type RecordSource, type ConvertContext, type TickResult } from './sensor.js';
 export { createSensor } from './create-sensor.js';
 export { CursorStore, SensorLockedError } from './cursor-store.js';
 export { jsonLinesSource, type JsonLine } from './jsonl-source.js';
 export { splitSpecifiers } from './load-module.js';
-export { instrumentPipeline, PipelineRun, type PipelineSpec } from './pipeline.js';
+export { configuredRegistry, instrumentPipeline, PipelineRun, type PipelineSpec } from './pipeline.js';

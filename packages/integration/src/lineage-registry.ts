@@ -13,6 +13,13 @@ export interface ResolvedLineage {
   source: LineageSource;
 }
 
+export interface LoadOptions {
+  /** Directory relative specifiers resolve against. */
+  baseDir: string;
+  /** Per key path (e.g. `['integration', 'extractors']`): its YAML file's directory, else the working directory; wins over `baseDir`. */
+  baseDirOf?(path: readonly string[]): string;
+}
+
 export interface LoadReport {
   loaded: string[];
   failed: { specifier: string; reason: string }[];
@@ -56,18 +63,21 @@ export class LineageRegistry {
    * extractor, a run facet provider function, or a list of them. A specifier that cannot be
    * imported is reported once with the reason; the others still load.
    */
-  async loadFromConfig(integration: unknown, options: { baseDir: string }): Promise<LoadReport> {
+  async loadFromConfig(integration: unknown, options: LoadOptions): Promise<LoadReport> {
     const report: LoadReport = { loaded: [], failed: [] };
     if (!isPlainObject(integration)) return report;
-    const pick = (...names: string[]) => names.map((n) => integration[n]).find((v) => v !== undefined);
-    const groups: [string[], 'extractor' | 'provider'][] = [
-      [splitSpecifiers(pick('extractors')), 'extractor'],
-      [splitSpecifiers(pick('custom_run_facets', 'customRunFacets', 'customrunfacets')), 'provider'],
+    const pick = (...names: string[]): [string[], string] => {
+      const key = names.find((n) => integration[n] !== undefined) ?? names[0]!;
+      return [splitSpecifiers(integration[key]), options.baseDirOf?.(['integration', key]) ?? options.baseDir];
+    };
+    const groups: [[string[], string], 'extractor' | 'provider'][] = [
+      [pick('extractors'), 'extractor'],
+      [pick('custom_run_facets', 'customRunFacets', 'customrunfacets'), 'provider'],
     ];
-    for (const [specifiers, kind] of groups) {
+    for (const [[specifiers, baseDir], kind] of groups) {
       for (const specifier of specifiers) {
         try {
-          const exported = await importExport(specifier, options.baseDir);
+          const exported = await importExport(specifier, baseDir);
           for (const item of Array.isArray(exported) ? (exported as unknown[]) : [exported]) this.registerLoaded(item, kind, specifier);
           report.loaded.push(specifier);
         } catch (err) {

@@ -126,4 +126,49 @@ describe('instrumentPipeline', () => {
     expect(report.failed.map((f) => f.specifier)).toEqual(['./nope.mjs']);
     expect((await registry.resolveLineage({ name: 'q', taskType: 'Sql2' }, 'start')).lineage.inputs).toEqual([{ namespace: 'pg', name: 'from-yaml' }]);
   });
+
+  it('uses the extractors named in the client config when no registry is given, and reports a bad specifier once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-int-cfg-'));
+    const sub = path.join(dir, 'conf');
+    fs.mkdirSync(sub);
+    fs.writeFileSync(path.join(dir, 'a.mjs'), `export default { taskTypes: ['A'], extract: () => ({ inputs: [{ namespace: 'pg', name: 'from-env-a' }] }) };\n`);
+    fs.writeFileSync(path.join(dir, 'b.mjs'), `export default (task, state) => ({ seen: { _producer: 'https://example.com/p', _schemaURL: 'https://example.com/s#/$defs/SeenRunFacet', state } });\n`);
+    fs.writeFileSync(path.join(sub, 'y.mjs'), `export default { taskTypes: ['Y'], extract: () => ({ outputs: [{ namespace: 'pg', name: 'from-yaml' }] }) };\n`);
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'debug', write: (l) => lines.push(l) });
+    const transport = memoryTransport();
+    // From env vars: relative to the working directory; the provider list also comes from env.
+    const env = { OPENLINEAGE__INTEGRATION__EXTRACTORS: './a.mjs; ./missing.mjs', OPENLINEAGE__INTEGRATION__CUSTOM_RUN_FACETS: './b.mjs' };
+    const client = await OpenLineageClient.create({ transport, logger, env, cwd: dir, homeDir: dir });
+    for (const name of ['p1', 'p2']) {
+      const pipeline = await instrumentPipeline(client, { namespace: 'etl', name });
+      await pipeline.execute((p) => p.task({ name: 't', taskType: 'A' }, () => 1));
+    }
+    const starts = transport.events.filter((e) => (e as RunEvent).job.name.endsWith('.t') && (e as RunEvent).eventType === 'START') as RunEvent[];
+    expect(starts.map((e) => e.inputs)).toEqual([[{ namespace: 'pg', name: 'from-env-a' }], [{ namespace: 'pg', name: 'from-env-a' }]]);
+    expect(starts[0]!.run.facets?.['seen']).toMatchObject({ state: 'START' });
+    const reported = lines.filter((l) => l.includes('./missing.mjs'));
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatch(/could not load extractor "\.\/missing\.mjs": .+/);
+
+    // From openlineage.yml: relative to the YAML file's directory.
+    fs.writeFileSync(path.join(sub, 'openlineage.yml'), 'integration:\n  extractors: ./y.mjs\n');
+    const fromYaml = await OpenLineageClient.create({ transport, logger, env: { OPENLINEAGE_CONFIG: path.join(sub, 'openlineage.yml') }, cwd: dir, homeDir: dir });
+    const pipeline = await instrumentPipeline(fromYaml, { namespace: 'etl', name: 'p3' });
+    await pipeline.execute((p) => p.task({ name: 'y', taskType: 'Y' }, () => 1));
+    const yStart = transport.events.find((e) => (e as RunEvent).job.name === 'p3.y') as RunEvent;
+    expect(yStart.outputs).toEqual([{ namespace: 'pg', name: 'from-yaml' }]);
+  });
+
+  it('an explicit registry wins over the configured one', async () => {
+    const transport = memoryTransport();
+    const env = { OPENLINEAGE__INTEGRATION__EXTRACTORS: './does-not-exist.mjs' };
+    const lines: string[] = [];
+    const client = await OpenLineageClient.create({ transport, env, logger: createLogger({ level: 'debug', write: (l) => lines.push(l) }) });
+    const registry = new LineageRegistry().registerExtractor(defineExtractor({ taskTypes: ['A'], extract: () => ({ inputs: [ds('explicit')] }) }));
+    const pipeline = await instrumentPipeline(client, { namespace: 'etl', name: 'p', registry });
+    await pipeline.execute((p) => p.task({ name: 't', taskType: 'A' }, () => 1));
+    expect((transport.events[1] as RunEvent).inputs).toEqual([ds('explicit')]);
+    expect(lines.some((l) => l.includes('does-not-exist'))).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { RunHandle, type OpenLineageClient, type RunUpdate } from '@ol/core';
+import { type OpenLineageClient, RunHandle, type RunUpdate } from '@ol/core';
 import { LineageRegistry } from './lineage-registry.js';
 import type { TaskState } from './run-facet-providers.js';
 import type { LineagePhase, Task, TaskLineage } from './task-lineage.js';
@@ -90,10 +90,37 @@ export class PipelineRun {
   }
 }
 
-/** Starts a pipeline run (emits its START) whose tasks become child runs. */
+/**
+ * Starts a pipeline run (emits its START) whose tasks become child runs. Without an explicit
+ * `registry`, the extractors and run facet providers named in the client's config
+ * (`integration.extractors`, `integration.custom_run_facets`, or their `OPENLINEAGE__INTEGRATION__*`
+ * variables) are used, loaded once per client.
+ */
 export async function instrumentPipeline(client: OpenLineageClient, spec: PipelineSpec): Promise<PipelineRun> {
+  const registry = spec.registry ?? (await configuredRegistry(client));
   const run = await client.startRun({ job: { namespace: spec.namespace, name: spec.name }, ...(spec.runFacets ? { facets: spec.runFacets } : {}) });
-  return new PipelineRun(client, run, spec.registry ?? new LineageRegistry({ logger: client.logger }));
+  return new PipelineRun(client, run, registry);
+}
+
+const registries = new WeakMap<OpenLineageClient, Promise<LineageRegistry>>();
+
+/** The registry the client's config describes; every pipeline of one client shares it (each bad specifier is reported once). */
+export function configuredRegistry(client: OpenLineageClient): Promise<LineageRegistry> {
+  let registry = registries.get(client);
+  if (registry === undefined) {
+    registry = loadConfigured(client);
+    registries.set(client, registry);
+  }
+  return registry;
+}
+
+async function loadConfigured(client: OpenLineageClient): Promise<LineageRegistry> {
+  const registry = new LineageRegistry({ logger: client.logger });
+  const resolved = client.resolved;
+  // A disabled client runs no lineage code, so it loads none either.
+  if (resolved === undefined || client.disabled) return registry;
+  await registry.loadFromConfig(resolved.config.integration, { baseDir: resolved.baseDir, ...(resolved.baseDirOf ? { baseDirOf: resolved.baseDirOf } : {}) });
+  return registry;
 }
 
 function pick<T extends object, K extends keyof T>(source: T, ...keys: K[]): Pick<T, K> {

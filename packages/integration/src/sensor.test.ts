@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger, type OpenLineageEvent, type RunEvent } from '@ol/core';
+import { type OpenLineageEvent, type RunEvent, silentLogger } from '@ol/core';
 import { createSensor, jsonLinesSource, SensorLockedError, type JsonLine, type Sensor } from './index.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ol-sensor-'));

@@ -1,5 +1,6 @@
 import { AssertionError } from 'node:assert';
 import { eventKind, type OpenLineageEvent } from '@ol/core';
+import { toMermaid } from '@ol/lineage-view/mermaid';
 import { isMatcher } from './matchers.js';
 
 /**
@@ -67,12 +68,22 @@ export function expectEvents(actual: readonly OpenLineageEvent[], expected: Reco
 
   if (failures.length > 0) {
     throw new AssertionError({
-      message: `OpenLineage events do not match the expectations:\n  ${failures.join('\n  ')}`,
+      message: `OpenLineage events do not match the expectations:\n  ${failures.join('\n  ')}${lineageSketch(actual)}`,
       actual: Object.fromEntries([...byKey].map(([k, v]) => [k, v.length === 1 ? v[0] : v])),
       expected,
       operator: 'expectEvents',
     });
   }
+}
+
+/** Longer graphs stop helping in a failure message: they are left out. */
+const MAX_GRAPH_LINES = 30;
+
+/** The Mermaid graph of the events seen (without colour classes), when it is short enough to read. */
+function lineageSketch(events: readonly OpenLineageEvent[]): string {
+  const lines = toMermaid(events, { styles: false }).trimEnd().split('\n');
+  if (lines.length <= 1 || lines.length > MAX_GRAPH_LINES) return '';
+  return `\n\nLineage of the ${events.length === 1 ? 'event' : `${events.length} events`} seen (Mermaid):\n${lines.map((l) => `  ${l}`).join('\n')}`;
 }
 
 function compare(expected: unknown, actual: unknown, path: string, out: Difference[]): void {

@@ -77,6 +77,21 @@ describe('expectEvents', () => {
     expect(message).toContain('at run.runId: expected a string matching /^x/');
     expect(message).toContain('etl.load.event.fail: no event with this key (seen: etl.load.event.complete, etl.load.event.start)');
     expect(message).toContain('at outputs: expected an array of 2, got an array of 1');
+    // The message ends with the lineage of the events seen, as Mermaid without colour classes.
+    expect(message.slice(message.indexOf('\n\nLineage'))).toBe(`
+
+Lineage of the 2 events seen (Mermaid):
+  flowchart LR
+    j0(["ns/etl.load (COMPLETE)"])
+    d0[("postgres://db:5432/shop.public.orders")]
+    d1[("s3://bucket/orders.parquet")]
+    d0 --> j0
+    j0 --> d1`);
+  });
+
+  it('leaves the lineage graph out of the message when it would be too long to read', () => {
+    const many = Array.from({ length: 40 }, (_, i) => run(`job${i}`, 'START'));
+    expect(() => expectEvents(many, { 'job0.event.start': { job: { namespace: 'x' } } })).toThrow(/^(?![\s\S]*Lineage of)[\s\S]*expected "x"/);
   });
 
   it('passes when any of several events with the same key matches', () => {

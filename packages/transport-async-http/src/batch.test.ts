@@ -1,4 +1,4 @@
-import { TransportError, createTransport, registerTransport, resolveConfig, unregisterTransport, type RunEvent } from '@ol/core';
+import { createTransport, registerTransport, resolveConfig, type RunEvent, TransportError, unregisterTransport } from '@ol/core';
 import type { LineageSink, SinkStep } from '@ol/test-kit';
 import fs from 'node:fs';
 import os from 'node:os';

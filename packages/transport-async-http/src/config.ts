@@ -1,6 +1,6 @@
 import type { OptionScope } from '@ol/core';
-import { OptionReader, codeScope } from '@ol/core/internal';
-import { readHttpOptions, unknownHttpKeys, type HttpOptions, type HttpTransportOptions } from '@ol/transport-http';
+import { codeScope, OptionReader } from '@ol/core/internal';
+import { readHttpOptions, unknownHttpKeys, type HttpOptions, type HttpTransportOptions } from '@ol/transport-http/internal';
 
 /** The async transport's own options, on top of every `http` option. */
 export const ASYNC_HTTP_DEFAULTS = Object.freeze({ maxQueueSize: 10_000, maxConcurrentRequests: 100 });

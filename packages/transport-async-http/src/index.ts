@@ -3,7 +3,7 @@ import { descriptor } from './descriptor.js';
 export { descriptor };
 export default descriptor;
 
-export { AsyncHttpTransport, createAsyncHttpTransport, type AsyncHttpTransportDeps, type ErrorListener, type EventInfo } from './transport.js';
+export { AsyncHttpTransport, createAsyncHttpTransport, type AsyncHttpTransportDeps, type ErrorListener } from './transport.js';
 export {
   ASYNC_HTTP_DEFAULTS,
   ASYNC_HTTP_OPTION_KEYS,
@@ -12,4 +12,3 @@ export {
   type AsyncHttpTransportConfig,
   type AsyncHttpTransportOptions,
 } from './config.js';
-export { DeliveryEngine, type BatchOptions, type EngineOptions, type EngineStats } from './engine.js';

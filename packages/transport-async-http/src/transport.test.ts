@@ -1,5 +1,5 @@
-import { parseWith, createWith } from '@ol/core/internal';
-import { ConfigError, TransportError, createTransport, registerTransport, resolveConfig, unregisterTransport, type RunEvent, type TransportContext } from '@ol/core';
+import { ConfigError, createTransport, registerTransport, resolveConfig, type RunEvent, type TransportContext, TransportError, unregisterTransport } from '@ol/core';
+import { createWith, parseWith } from '@ol/core/internal';
 import type { SinkStep } from '@ol/test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -118,8 +118,10 @@ describe('async_http against the lineage sink', () => {
     // Kept: 2 in flight + 3 queued + 3 waiting callers.
     expect(t.stats()).toEqual({ pending: 8, success: 0, failed: 0, dropped: 42 });
     await Promise.all(emits); // dropped emits resolve too: lineage never breaks the caller
-    expect(await t.flush(10_000)).toBe(true);
+    // Issue 19: events dropped since the previous flush make it false (the 8 kept were delivered); the next one is true.
+    expect(await t.flush(10_000)).toBe(false);
     expect(t.stats()).toEqual({ pending: 0, success: 8, failed: 0, dropped: 42 });
+    expect(await t.flush(10_000)).toBe(true);
     expect(s.events.map((e) => (e as RunEvent).run.runId)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7']);
     const warnings = logger.lines.filter((l) => l.includes('dropping events'));
     expect(warnings).toHaveLength(1);
@@ -212,6 +214,21 @@ describe('async_http against the lineage sink', () => {
     e.self = e;
     await expect(t.emit(e)).rejects.toSatisfy((err: unknown) => TransportError.isInstance(err) && /serialized/.test((err as Error).message));
     expect(t.stats()).toEqual({ pending: 0, success: 0, failed: 0, dropped: 0 });
+  });
+
+  // Issue 19: after two events that could not be serialized, flush() returned true.
+  it('flush() is false after events that could not be serialized since the previous flush, then true again', async () => {
+    const s = await sink();
+    const t = transport({ url: s.url });
+    const e = runEvent('r1', 'START') as RunEvent & { self?: unknown };
+    e.self = e;
+    await expect(t.emit(e)).rejects.toThrow(/serialized/);
+    await expect(t.emit(e)).rejects.toThrow(/serialized/);
+    await t.emit(runEvent('r2', 'START'));
+    expect(await t.flush(10_000)).toBe(false);
+    expect(s.events).toHaveLength(1);
+    await t.emit(runEvent('r3', 'START'));
+    expect(await t.flush(10_000)).toBe(true);
   });
 });
 

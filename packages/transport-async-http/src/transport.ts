@@ -1,4 +1,14 @@
-import { TransportError, silentLogger, type Logger, type OpenLineageEvent, type Transport, type TransportSnapshot, type TransportStats } from '@ol/core';
+/**
+ * Contract of the `async_http` transport (background, on @ol/delivery):
+ * - emit(event): serializes at once (core's toJSON) and queues; resolves when queued, or once a full queue made room;
+ *   never rejects for delivery problems (counted in stats(), logged, reported to onError listeners); rejects only after
+ *   close() or for an event that cannot be serialized. Beyond 2 × max_queue_size waiting events, emits are dropped.
+ * - Order: a run's other events never overtake its START; up to max_concurrent_requests requests (or batches) at once.
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README. close aborts what is left at its
+ *   timeout (in flight: failed; queued: dropped) and destroys the pool; idempotent.
+ * - stats(): { pending, success, failed, dropped }, exact at any moment.
+ */
+import { type BackgroundEventInfo, type Logger, type OpenLineageEvent, silentLogger, toJSON, type Transport, TransportError, type TransportSnapshot, type TransportStats } from '@ol/core';
 import { INSPECT, rateLimited, transportSnapshot } from '@ol/core/internal';
 import {
   BatchSender,
@@ -9,23 +19,17 @@ import {
   encodeBody,
   secretsOf,
   sendWithRetry,
-  serializeEvent,
   type ManagedTokenProvider,
-} from '@ol/transport-http';
+} from '@ol/transport-http/internal';
 import type { Pool } from 'undici';
 import { normalizeAsyncHttpConfig, type AsyncHttpTransportConfig, type AsyncHttpTransportOptions } from './config.js';
-import { DeliveryEngine } from './engine.js';
+import { DeliveryEngine } from '@ol/delivery';
 import { USER_AGENT } from './version.js';
 
 export const TYPE = 'async_http';
 
-/** What a failure listener learns about the event (the event object itself is not kept: only its JSON). */
-export interface EventInfo {
-  runId: string | undefined;
-  eventType: string | undefined;
-}
-
-export type ErrorListener = (error: TransportError, event: EventInfo) => void;
+/** What a failure listener learns: the error and core's `BackgroundEventInfo` (the event itself is not kept, only its JSON). */
+export type ErrorListener = (error: TransportError, event: BackgroundEventInfo) => void;
 
 export interface AsyncHttpTransportDeps {
   logger?: Logger;
@@ -48,10 +52,13 @@ export interface AsyncHttpTransportDeps {
 const ACCEPTED = Promise.resolve();
 
 /**
- * A queued event: its JSON, as a string when it will be gzipped or joined into a batch, otherwise
- * already encoded as the request body.
+ * A queued event: its JSON's UTF-8 bytes. undici encodes a string body per request anyway, so encoding at emit moves
+ * that work rather than adding any; the bytes live in pooled slabs outside the V8 heap, so the up to
+ * 2 × max_queue_size queued events are not copied by every young-generation GC (measured: GC ≈ 3.4 → 2.3 µs per
+ * event for single POSTs); and a batch body is one native copy of its events' bytes (`jsonArray`), with no string
+ * join to encode again.
  */
-type Payload = string | Buffer;
+type Payload = Buffer;
 
 /**
  * Non-blocking HTTP delivery: `emit` resolves once the event is queued; up to
@@ -64,14 +71,6 @@ export class AsyncHttpTransport implements Transport {
   readonly config: AsyncHttpTransportConfig;
   /** Queued payloads are the events' JSON: the smallest thing to keep, and what the caller cannot change any more. */
   readonly #engine: DeliveryEngine<Payload>;
-  /**
-   * Plain single POSTs (no gzip, no batching): queue the JSON's UTF-8 bytes instead of the string.
-   * undici encodes a string body per request anyway, so this moves that work to `emit` rather than
-   * adding any; and the bytes live in pooled slabs outside the V8 heap, so the up to
-   * 2 × max_queue_size queued events are no longer copied by every young-generation GC (measured:
-   * GC ≈ 3.4 → 2.3 µs per event in the async-http benchmark).
-   */
-  readonly #encodeAtEmit: boolean;
   readonly #dispatcher: Pool;
   readonly #provider: ManagedTokenProvider | undefined;
   readonly #logger: Logger;
@@ -111,7 +110,6 @@ export class AsyncHttpTransport implements Transport {
           onUnsupported: () => this.#engine.disableBatching(),
         })
       : undefined;
-    this.#encodeAtEmit = !batch.enabled && config.compression === undefined;
     this.#engine = new DeliveryEngine<Payload>({
       maxConcurrent: config.maxConcurrentRequests,
       maxQueueSize: config.maxQueueSize,
@@ -127,9 +125,8 @@ export class AsyncHttpTransport implements Transport {
           maxEvents: batch.maxEvents,
           maxBytes: batch.maxBytes,
           lingerMs: batch.lingerMs,
-          sizeOf: (json: Payload) => Buffer.byteLength(json),
-          // With batching the payloads stay strings (see #encodeAtEmit): the batch body is joined from them.
-          send: (jsons: Payload[], signal: AbortSignal) => this.#sendBatch(jsons as string[], signal),
+          sizeOf: (json: Payload) => json.length,
+          send: (jsons: Payload[], signal: AbortSignal) => this.#sendBatch(jsons, signal),
         },
       }),
     });
@@ -152,15 +149,16 @@ export class AsyncHttpTransport implements Transport {
     let json: Payload;
     try {
       // Serialized now, on the caller's turn: the caller may reuse or change its object right after.
-      json = serializeEvent(event);
-      if (this.#encodeAtEmit) json = Buffer.from(json);
+      json = Buffer.from(toJSON(event));
     } catch (cause) {
+      this.#engine.refuse();
       return Promise.reject(new TransportError(`async_http: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TYPE, retryable: false, cause }));
     }
     const run = (event as { run?: { runId?: unknown } }).run;
     if (typeof run?.runId !== 'string') return this.#engine.submit(json) ?? ACCEPTED;
     const type = (event as { eventType?: unknown }).eventType;
-    return this.#engine.submit(json, run.runId, typeof type === 'string' && type.toUpperCase() === 'START') ?? ACCEPTED;
+    // The exact spelling first: no upper-cased copy per event in the common case.
+    return this.#engine.submit(json, run.runId, type === 'START' || (typeof type === 'string' && type.toUpperCase() === 'START')) ?? ACCEPTED;
   }
 
   /** `{ pending, success, failed, dropped }`, exact at any moment: every accepted event is in exactly one of them. */
@@ -215,7 +213,7 @@ export class AsyncHttpTransport implements Transport {
     return this.#sendWithAuth(json, signal, this.#provider);
   }
 
-  async #sendBatch(jsons: string[], signal: AbortSignal): Promise<readonly unknown[]> {
+  async #sendBatch(jsons: Payload[], signal: AbortSignal): Promise<readonly unknown[]> {
     let headers = this.#staticHeaders;
     let secrets = this.#staticSecrets;
     if (this.#provider) {
@@ -234,7 +232,7 @@ export class AsyncHttpTransport implements Transport {
 
   #post(json: Payload, signal: AbortSignal, headers: Record<string, string>, secrets: readonly string[]): Promise<unknown> {
     return sendWithRetry(
-      { url: this.#target, headers, body: typeof json === 'string' ? encodeBody(json, this.config.compression) : json },
+      { url: this.#target, headers, body: encodeBody(json, this.config.compression) },
       // The pool carries the timeouts. The engine's signal only cuts backoff sleeps short: attached to
       // every request it would cost a listener per request on one shared signal; `close` stops requests
       // in flight by destroying the pool instead.

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { userAgent } from '@ol/transport-http';
+import { userAgent } from '@ol/transport-http/internal';
 
 const pkg = createRequire(import.meta.url)('../package.json') as { name: string; version: string };
 

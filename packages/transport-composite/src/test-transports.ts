@@ -1,5 +1,5 @@
+import { createLogger, type OpenLineageEvent, type Transport, type TransportContext, type TransportDescriptor, TransportError, type TransportStats } from '@ol/core';
 import { createWith } from '@ol/core/internal';
-import { TransportError, createLogger, type OpenLineageEvent, type Transport, type TransportContext, type TransportDescriptor, type TransportStats } from '@ol/core';
 
 /** What the scripted children did, in order: `emit:a`, `close:b`… */
 export type Journal = string[];

@@ -1,9 +1,10 @@
-import { parseWith, createWith } from '@ol/core/internal';
 import type { TransportContext } from '@ol/core';
+import { createWith, parseWith } from '@ol/core/internal';
 import { configErrorOf } from '@ol/test-kit';
 import { describe, expect, it } from 'vitest';
 import { readDataZoneConfig } from './config.js';
-import { createDataZoneTransport, descriptor, PYTHON_CLASS_PATH } from './descriptor.js';
+import { PYTHON_CLASS_PATH, descriptor } from './descriptor.js';
+import { createDataZoneTransport } from './transport.js';
 import defaultExport, * as mod from './index.js';
 
 function context(origin = (p: readonly string[]) => `openlineage.yml (${p.join('.')})`): TransportContext {

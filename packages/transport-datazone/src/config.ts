@@ -1,5 +1,5 @@
-import { OptionReader, codeScope } from '@ol/core/internal';
 import type { OptionScope } from '@ol/core';
+import { codeScope, OptionReader } from '@ol/core/internal';
 
 /** DataZone's own constraint on `domainIdentifier`, checked up front so a typo fails at startup, not per event. */
 export const DOMAIN_ID_PATTERN = /^dzd[-_][a-zA-Z0-9_-]{1,36}$/;

@@ -1,23 +1,23 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { toJSON } from '@ol/core';
-import type { Logger } from '@ol/core';
+import { type Logger, toJSON } from '@ol/core';
 import { transportErrorOf } from '@ol/test-kit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientTokenFor } from './client-token.js';
-import { createDataZoneTransport } from './descriptor.js';
-import type { DataZoneTransportOptions } from './descriptor.js';
+import { createDataZoneTransport } from './transport.js';
+import { DataZoneTransportError } from './errors.js';
+import type { DataZoneTransportOptions } from './transport.js';
 import { awsError, startDataZoneStub } from './test-datazone-endpoint.js';
 import type { DataZoneStub } from './test-datazone-endpoint.js';
 import { TEST_CREDENTIALS, datasetEvent, jobEvent, runEvent } from './test-events.js';
 import type { DataZoneTransport } from './transport.js';
-import { DataZoneTransportError } from './errors.js';
 
-/** The DataZoneTransportError `p` rejects with (AWS failures carry the AWS error name and request id). */
+/** A delivery failure: the transport's own TransportError subclass, carrying the AWS error name and request id. */
 async function dataZoneErrorOf(p: Promise<unknown>): Promise<DataZoneTransportError> {
-  const err = await transportErrorOf(p);
-  if (!DataZoneTransportError.isInstance(err)) throw new Error(`expected a DataZoneTransportError, got ${inspect(err)}`, { cause: err });
+  const err: unknown = await transportErrorOf(p);
+  expect(err).toBeInstanceOf(DataZoneTransportError);
+  if (!DataZoneTransportError.isInstance(err)) throw new Error(`not a DataZoneTransportError: ${String(err)}`);
   return err;
 }
 
@@ -249,6 +249,18 @@ describe('lifecycle', () => {
     const err = await transportErrorOf(t.emit(runEvent()));
     expect(err.message).toContain('closed');
     expect(stub.requests).toHaveLength(1);
+  });
+
+  // Issue 19: one definition of flush()/close() for every transport (see @ol/delivery's README).
+  it('flush is false after a failed emit since the previous flush, true again after; skipped non-run events do not count', async () => {
+    const t = transport();
+    stub.respondWith(awsError(403, 'AccessDeniedException', 'not allowed', 'rid-403'));
+    await expect(t.emit(runEvent())).rejects.toThrow(/not allowed/);
+    expect(await t.flush()).toBe(false);
+    expect(await t.flush()).toBe(true);
+    await t.emit({ eventTime: new Date().toISOString(), producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'n', name: 'j' } });
+    await t.emit(runEvent());
+    expect(await t.flush()).toBe(true);
   });
 
   it('the normalized config carries no credentials', () => {

@@ -1,9 +1,19 @@
+/**
+ * Contract of the `amazon_datazone_api` transport (AWS SDK):
+ * - emit(event): RunEvents go to PostLineageEvent (core's toJSON, 300 KB at most); resolves once stored, rejects with a
+ *   DataZoneTransportError (AWS error name, request id, status, attempts) otherwise. Job and dataset events are skipped
+ *   (counted dropped, warned once per kind).
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README (skipped events do not count);
+ *   close destroys the SDK client; idempotent.
+ * - stats(): pending calls, stored events, skipped events (failures reach emit's caller, so failed stays 0).
+ */
 import { DataZoneClient, PostLineageEventCommand } from '@aws-sdk/client-datazone';
 import type { DataZoneClientConfig } from '@aws-sdk/client-datazone';
-import { TransportError, eventKind, silentLogger, toJSON, redactWhenPrinted } from '@ol/core';
-import type { EventKind, Logger, OpenLineageEvent, RunEvent, Transport, TransportStats } from '@ol/core';
+import { FlushTracker } from '@ol/delivery';
+import { eventKind, type EventKind, type Logger, type OpenLineageEvent, redactWhenPrinted, type RunEvent, silentLogger, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
+import { codeScope } from '@ol/core/internal';
 import { clientTokenFor } from './client-token.js';
-import type { DataZoneTransportConfig } from './config.js';
+import { readDataZoneConfig, type DataZoneTransportConfig, type DataZoneTransportConfigInput } from './config.js';
 import { TRANSPORT_TYPE, toTransportError } from './errors.js';
 import { MAX_EVENT_BYTES, largestFacets } from './size.js';
 
@@ -29,7 +39,8 @@ export class DataZoneTransport implements Transport {
   private readonly client: DataZoneClient;
   private readonly logger: Logger;
   private readonly staticSecrets: string[];
-  private readonly inFlight = new Set<Promise<unknown>>();
+  /** Calls under way and their outcome since the last flush: what `flush` and `close` report (see @ol/delivery). */
+  private readonly flushes = new FlushTracker();
   private readonly warnedKinds = new Set<EventKind>();
   private readonly counts = { success: 0, dropped: 0 };
   private closing: Promise<boolean> | undefined;
@@ -65,10 +76,12 @@ export class DataZoneTransport implements Transport {
       }
       return Promise.resolve();
     }
+    const epoch = this.flushes.enter();
     const p = this.send(event as RunEvent);
-    this.inFlight.add(p);
-    const forget = () => this.inFlight.delete(p);
-    p.then(forget, forget);
+    p.then(
+      () => this.flushes.settle(epoch, true),
+      () => this.flushes.settle(epoch, false),
+    );
     return p;
   }
 
@@ -94,20 +107,12 @@ export class DataZoneTransport implements Transport {
     }
   }
 
-  /** Waits for emits already under way; true when they all settled within the timeout. */
-  async flush(timeoutMs?: number): Promise<boolean> {
-    if (this.inFlight.size === 0) return true;
-    const settled = Promise.allSettled([...this.inFlight]).then(() => true);
-    if (timeoutMs === undefined || timeoutMs < 0) return settled;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    try {
-      return await Promise.race([settled, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  /**
+   * Waits for the calls under way. True when every RunEvent emitted since the previous flush was stored; false when
+   * one failed or some still run after `timeoutMs`. Skipped non-run events do not count (see `stats().dropped`).
+   */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.flushes.flush(timeoutMs);
   }
 
   /** Lets emits under way finish (within the timeout), then destroys the SDK client and its sockets. Idempotent. */
@@ -126,6 +131,24 @@ export class DataZoneTransport implements Transport {
    * count them twice in `client.stats()`).
    */
   stats(): TransportStats {
-    return { pending: this.inFlight.size, success: this.counts.success, failed: 0, dropped: this.counts.dropped };
+    return { pending: this.flushes.outstanding, success: this.counts.success, failed: 0, dropped: this.counts.dropped };
   }
+}
+
+export interface DataZoneTransportOptions extends DataZoneTransportConfigInput {
+  /** Static credentials or a provider; default: the AWS SDK's default chain. */
+  credentials?: DataZoneCredentials;
+  logger?: Logger;
+  name?: string;
+}
+
+/** Builds the transport from code; options are checked as strictly as config files are. */
+export function createDataZoneTransport(options: DataZoneTransportOptions): DataZoneTransport {
+  const { credentials, logger, name, ...rest } = options;
+  const config = readDataZoneConfig(rest, codeScope(['transport']));
+  return new DataZoneTransport(config, {
+    ...(credentials !== undefined && { credentials }),
+    ...(logger !== undefined && { logger }),
+    ...(name !== undefined && { name }),
+  });
 }

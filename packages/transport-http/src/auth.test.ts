@@ -1,11 +1,12 @@
+import { ConfigError, type Transport, TransportError } from '@ol/core';
 import { createWith } from '@ol/core/internal';
-import { ConfigError, TransportError, type Transport } from '@ol/core';
 import { startLineageSink, type LineageSink } from '@ol/test-kit';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpTransport, IBM_IAM_PRESET, JwtTokenProvider, createHttpTransport, jwtExpiry, normalizeHttpConfig, type HttpTransportOptions, type JwtAuthConfig } from './index.js';
+import { HttpTransport, IBM_IAM_PRESET, createHttpTransport, normalizeHttpConfig, type HttpTransportOptions, type JwtAuthConfig } from './index.js';
+import { JwtTokenProvider, jwtExpiry } from './internal.js';
 import { runEvent } from './test-util.js';
 
 let sink: LineageSink;

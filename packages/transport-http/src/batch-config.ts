@@ -1,4 +1,4 @@
-import type { OptionReader } from '@ol/core/internal';
+import type { OptionReader } from '@ol/core';
 import { joinEndpoint } from './url.js';
 
 /**
@@ -50,32 +50,4 @@ function appendBatch(endpoint: string): string {
   const path = cut === -1 ? endpoint : endpoint.slice(0, cut);
   const rest = cut === -1 ? '' : endpoint.slice(cut);
   return `${path.replace(/\/+$/, '')}/batch${rest}`;
-}
-
-/**
- * Counts what a batch under construction holds, as the serialized array `[a,b,…]` measures. The first
- * event always fits, so an event larger than `maxBytes` on its own forms a batch by itself.
- */
-export class BatchBudget {
-  count = 0;
-  bytes = 2;
-
-  constructor(
-    readonly maxEvents: number,
-    readonly maxBytes: number,
-  ) {}
-
-  fits(size: number): boolean {
-    return this.count === 0 || (this.count < this.maxEvents && this.bytes + size + 1 <= this.maxBytes);
-  }
-
-  add(size: number): void {
-    this.bytes += this.count === 0 ? size : size + 1;
-    this.count++;
-  }
-
-  reset(): void {
-    this.count = 0;
-    this.bytes = 2;
-  }
 }

@@ -1,8 +1,9 @@
-import { TransportError, resolveConfig, type OpenLineageEvent } from '@ol/core';
+import { type OpenLineageEvent, resolveConfig, TransportError } from '@ol/core';
 import { OptionReader } from '@ol/core/internal';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatchBudget, BatchDeliveryError, normalizeHttpConfig, parseBatchAnswer, readHttpOptions } from './index.js';
+import { BatchDeliveryError, normalizeHttpConfig } from './index.js';
+import { parseBatchAnswer, readHttpOptions } from './internal.js';
 import { FAST, closeOpened, recordingLogger, runEvent, sink, transport } from './test-util.js';
 
 afterEach(closeOpened);
@@ -72,24 +73,7 @@ describe('batch config', () => {
   });
 });
 
-describe('BatchBudget and parseBatchAnswer', () => {
-  it('measures the serialized array: brackets and commas count, the first event always fits', () => {
-    const b = new BatchBudget(3, 10);
-    expect(b.fits(20)).toBe(true);
-    b.add(3); // [abc] = 5
-    expect(b.fits(5)).toBe(false); // [abc,defgh] = 11 > 10
-    expect(b.fits(4)).toBe(true); // [abc,defg] = 10
-    b.add(4);
-    expect(b.bytes).toBe(10);
-    expect(b.fits(0)).toBe(false); // the comma alone overflows
-    const n = new BatchBudget(2, 1000);
-    n.add(1);
-    n.add(1);
-    expect(n.fits(1)).toBe(false); // max 2 events
-    n.reset();
-    expect([n.count, n.bytes, n.fits(5000)]).toEqual([0, 2, true]);
-  });
-
+describe('parseBatchAnswer', () => {
   it('reads the spec answer; 204, non-JSON and success mean all delivered; bad entries are ignored', () => {
     expect(parseBatchAnswer(204, '', 3).failures).toEqual([]);
     expect(parseBatchAnswer(200, 'ok', 3).failures).toEqual([]);

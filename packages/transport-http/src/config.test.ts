@@ -1,7 +1,8 @@
-import { parseWith, createWith } from '@ol/core/internal';
 import { ConfigError, redact, type TransportContext } from '@ol/core';
+import { createWith, parseWith } from '@ol/core/internal';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY, HttpTransport, descriptor, normalizeHttpConfig } from './index.js';
+import { HttpTransport, descriptor, normalizeHttpConfig } from './index.js';
+import { DEFAULT_RETRY } from './internal.js';
 import defaultExport from './index.js';
 
 function context(origin: (path: readonly string[]) => string = () => 'openlineage.yml', warnings: string[] = []): TransportContext {

@@ -1,5 +1,5 @@
 import type { OptionScope } from '@ol/core';
-import { OptionReader, codeScope } from '@ol/core/internal';
+import { codeScope, OptionReader } from '@ol/core/internal';
 import { readAuthConfig, type AuthConfig } from './auth/index.js';
 import { BATCH_OPTION_KEYS, readBatchConfig, type BatchConfig } from './batch-config.js';
 import { RETRY_OPTION_KEYS, readRetryConfig, type RetryConfig } from './retry.js';

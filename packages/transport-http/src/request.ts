@@ -33,7 +33,7 @@ export function buildHeaders(input: HeaderInput): Record<string, string> {
   return Object.fromEntries(headers);
 }
 
-export function encodeBody(json: string, compression: 'gzip' | undefined): string | Buffer {
+export function encodeBody(json: string | Buffer, compression: 'gzip' | undefined): string | Buffer {
   // Sync on purpose: lineage events are small, and gzipping a few KB at level 3 takes microseconds,
   // less than a trip through the thread pool.
   return compression === 'gzip' ? gzipSync(json, { level: GZIP_LEVEL }) : json;

@@ -1,4 +1,4 @@
-import { OptionReader, codeScope } from '@ol/core/internal';
+import { codeScope, OptionReader } from '@ol/core/internal';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY, RetryState, backoffMs, parseRetryAfter, readRetryConfig } from './retry.js';
 

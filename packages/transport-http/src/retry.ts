@@ -1,4 +1,4 @@
-import type { OptionReader } from '@ol/core/internal';
+import type { OptionReader } from '@ol/core';
 
 /**
  * The Python client's retry options (urllib3 `Retry`), with urllib3 2.x semantics:

@@ -327,3 +327,31 @@ function freePort(): Promise<number> {
     srv.on('error', reject);
   });
 }
+
+// Issue 19: one definition of flush()/close() for every transport (see @ol/delivery's README).
+describe('http flush and close results', () => {
+  it('flush is false after an emit that failed or could not be serialized since the previous flush, then true again', async () => {
+    const s = await sink();
+    const t = transport({ url: s.url, retry: FAST });
+    s.respondWith([{ status: 400, body: 'bad' }]);
+    await expect(t.emit(runEvent())).rejects.toThrow(/400/);
+    await t.emit(runEvent());
+    expect(await t.flush()).toBe(false);
+    expect(await t.flush()).toBe(true);
+    const cyclic = runEvent() as ReturnType<typeof runEvent> & { self?: unknown };
+    cyclic.self = cyclic;
+    await expect(t.emit(cyclic)).rejects.toThrow(/serialized/);
+    expect(await t.flush()).toBe(false);
+    await t.emit(runEvent());
+    expect(await t.close()).toBe(true);
+  });
+
+  it('close is false when an emit since the previous flush failed', async () => {
+    const s = await sink();
+    const t = transport({ url: s.url, retry: FAST });
+    s.respondWith([{ status: 400, body: 'bad' }]);
+    await expect(t.emit(runEvent())).rejects.toThrow(/400/);
+    expect(await t.close()).toBe(false);
+    expect(await t.close()).toBe(false);
+  });
+});

@@ -1,13 +1,22 @@
-import { TransportError, silentLogger, type Logger, type OpenLineageEvent, type Transport, redactWhenPrinted } from '@ol/core';
+/**
+ * Contract of the `http` transport (synchronous):
+ * - emit(event): POSTs the event's JSON (core's toJSON) to `url` + `endpoint`; resolves on a 2xx after the urllib3-style
+ *   retries, rejects with a TransportError (status, body, attempts, retryable) otherwise, or at once for an event that
+ *   cannot be serialized. emitBatch(events) does the same with the spec's batch endpoint.
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README — true when every emit since the
+ *   previous flush succeeded within the timeout. close rejects later emits, aborts what still runs at its timeout and
+ *   releases the pool; idempotent.
+ * - No stats(): the caller sees every outcome through emit's promise.
+ */
+import { type Logger, type OpenLineageEvent, redactWhenPrinted, silentLogger, toJSON, type Transport, TransportError } from '@ol/core';
 import type { Dispatcher } from 'undici';
-import { BatchBudget } from './batch-config.js';
+import { BatchBudget, FlushTracker } from '@ol/delivery';
 import { BatchDeliveryError, BatchSender } from './batch.js';
 import { createTokenProvider, type ManagedTokenProvider } from './auth/index.js';
 import { normalizeHttpConfig, type HttpTransportConfig, type HttpTransportOptions } from './config.js';
 import { createHttpDispatcher } from './dispatcher.js';
 import { authorizationOf, buildHeaders, encodeBody, secretsOf } from './request.js';
 import { sendWithRetry } from './send.js';
-import { serializeEvent } from './serialize.js';
 import { USER_AGENT } from './version.js';
 
 /** Connections per transport; concurrent emits beyond this wait for a free one. */
@@ -38,9 +47,8 @@ export class HttpTransport implements Transport {
   readonly #logger: Logger;
   readonly #target: URL;
   #closed: Promise<boolean> | undefined;
-  /** Emits in flight; `flush` and `close` wait for it to reach 0. */
-  #inflight = 0;
-  #idle: { promise: Promise<void>; resolve: () => void } | undefined;
+  /** Emits in flight and their outcome since the last flush: what `flush` and `close` report (see @ol/delivery). */
+  readonly #flushes = new FlushTracker();
   /** Aborts requests and backoff sleeps when `close` runs out of time. */
   readonly #abort = new AbortController();
   /** Headers for the last Authorization value seen: rebuilt only when a provider hands out a new one. */
@@ -72,8 +80,8 @@ export class HttpTransport implements Transport {
 
   async emit(event: OpenLineageEvent): Promise<void> {
     if (this.#closed) throw new TransportError('http transport is closed', { transport: 'http', retryable: false });
-    // A counter rather than a set of tracked promises: the hot path allocates nothing for flush/close.
-    this.#inflight++;
+    const epoch = this.#flushes.enter();
+    let ok = false;
     try {
       const auth = authorizationOf(this.#provider);
       const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
@@ -83,11 +91,9 @@ export class HttpTransport implements Transport {
         // Timeouts live on the pool and close() destroys it to stop requests: per-request options would only cost time.
         { dispatcher: this.#dispatcher, retry: this.config.retry, transport: 'http', secrets, logger: this.#logger, sleepSignal: this.#abort.signal },
       );
+      ok = true;
     } finally {
-      if (--this.#inflight === 0 && this.#idle) {
-        this.#idle.resolve();
-        this.#idle = undefined;
-      }
+      this.#flushes.settle(epoch, ok);
     }
   }
 
@@ -102,8 +108,15 @@ export class HttpTransport implements Transport {
     if (this.#closed) throw new TransportError('http transport is closed', { transport: 'http', retryable: false });
     if (events.length === 0) return;
     // All or nothing: an event that cannot be serialized rejects the call before anything is sent.
-    const jsons = events.map(serialize);
-    this.#inflight++;
+    let jsons: string[];
+    try {
+      jsons = events.map(serialize);
+    } catch (err) {
+      this.#flushes.refuse();
+      throw err;
+    }
+    const epoch = this.#flushes.enter();
+    let ok = false;
     try {
       const auth = authorizationOf(this.#provider);
       const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
@@ -128,23 +141,10 @@ export class HttpTransport implements Transport {
       }
       const failures = results.flatMap((error, index) => (error ? [{ index, error }] : []));
       if (failures.length) throw new BatchDeliveryError('http', jsons.length, failures);
+      ok = true;
     } finally {
-      if (--this.#inflight === 0 && this.#idle) {
-        this.#idle.resolve();
-        this.#idle = undefined;
-      }
+      this.#flushes.settle(epoch, ok);
     }
-  }
-
-  /** Resolves when no emit is in flight. */
-  private whenIdle(): Promise<void> {
-    if (this.#inflight === 0) return Promise.resolve();
-    if (!this.#idle) {
-      let resolve!: () => void;
-      const promise = new Promise<void>((r) => (resolve = r));
-      this.#idle = { promise, resolve };
-    }
-    return this.#idle.promise;
   }
 
   private headersFor(authorization: string | undefined): { headers: Record<string, string>; secrets: string[] } {
@@ -156,9 +156,12 @@ export class HttpTransport implements Transport {
     return this.#headers;
   }
 
-  /** Waits until the emits in flight (retries and backoff included) have settled; false if some still run after `timeoutMs`. */
-  async flush(timeoutMs?: number): Promise<boolean> {
-    return settledWithin(this.whenIdle(), timeoutMs);
+  /**
+   * Waits until the emits in flight (retries and backoff included) have settled. True when every emit since the
+   * previous flush succeeded; false when one failed (its emit rejected) or some still run after `timeoutMs`.
+   */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.#flushes.flush(timeoutMs);
   }
 
   /**
@@ -171,36 +174,23 @@ export class HttpTransport implements Transport {
   }
 
   private async shutdown(timeoutMs: number | undefined): Promise<boolean> {
-    const drained = await settledWithin(this.whenIdle(), timeoutMs);
-    if (!drained) {
+    const delivered = await this.#flushes.flush(timeoutMs);
+    if (this.#flushes.outstanding > 0) {
       this.#abort.abort();
       await this.#dispatcher.destroy();
       return false;
     }
     await this.#dispatcher.close();
-    return true;
+    return delivered;
   }
 }
 
 function serialize(event: OpenLineageEvent): string {
   try {
-    return serializeEvent(event);
+    return toJSON(event);
   } catch (cause) {
     throw new TransportError(`http: the event cannot be serialized to JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: 'http', retryable: false, cause });
   }
-}
-
-/** Resolves true once `idle` resolved, or false when `timeoutMs` (undefined or negative = no limit) runs out first. */
-async function settledWithin(idle: Promise<void>, timeoutMs: number | undefined): Promise<boolean> {
-  const all = idle.then(() => true);
-  if (timeoutMs === undefined || timeoutMs < 0) return all;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  const done = await Promise.race([all, expired]);
-  clearTimeout(timer);
-  return done;
 }
 
 /** Builds an `http` transport from options in code (snake_case or camelCase keys). */

@@ -1,6 +1,7 @@
 import { ConfigError } from '@ol/core';
 import { describe, expect, it } from 'vitest';
-import { displayUrl, joinEndpoint, normalizeHttpConfig } from './index.js';
+import { normalizeHttpConfig } from './index.js';
+import { displayUrl, joinEndpoint } from './internal.js';
 
 describe('url validation', () => {
   it.each(['notanurl', 'http://', 'example.com', 'http:example.com', 'http:/example.com', '196.168.0.1', 'ftp://example.com', '', '   '])(

@@ -1,5 +1,4 @@
-import { ConfigError } from '@ol/core';
-import type { OptionReader } from '@ol/core/internal';
+import { ConfigError, type OptionReader } from '@ol/core';
 
 /**
  * Scheme, `://` and a host, like the Python client's `parse_url` check. WHATWG URL parsing alone

@@ -1,5 +1,4 @@
-import { eventKind } from '@ol/core';
-import type { DatasetEvent, JobEvent, OpenLineageEvent, RunEvent } from '@ol/core';
+import { type DatasetEvent, eventKind, type JobEvent, type OpenLineageEvent, type RunEvent } from '@ol/core';
 
 interface JobRef {
   namespace?: unknown;

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 import { Partitioners } from './kafkajs.js';
 import type { ICustomPartitioner } from './kafkajs.js';
-import type { PartitionerName } from './properties.js';
+import type { PartitionerName } from './config.js';
 
 /**
  * librdkafka's default (`consistent_random`) is CRC-32 of the key modulo the partition count; the

@@ -1,12 +1,11 @@
-import { parseWith, createWith } from '@ol/core/internal';
+import { createTransport, type DatasetEvent, type JobEvent, type Logger, registerTransport, resolveConfig, type RunEvent, toJSON, type Transport, type TransportContext, TransportError } from '@ol/core';
+import { createWith, parseWith } from '@ol/core/internal';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createTransport, registerTransport, resolveConfig, toJSON, TransportError } from '@ol/core';
-import type { DatasetEvent, JobEvent, Logger, RunEvent, Transport, TransportContext } from '@ol/core';
 import { consumeWithKcat, freePort, KafkaTestBroker, kcatPath, selfSignedCertificate } from '@ol/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import descriptor, { createKafkaTransport, descriptor as named, KafkaTransport } from './index.js';
@@ -130,9 +129,43 @@ describe('KafkaTransport against the test broker', () => {
     for (let i = 0; i < 8; i++) await t.emit(runEvent());
     expect(t.stats()).toEqual({ pending: 5, success: 0, failed: 0, dropped: 3 });
     expect(lines.filter((l) => l.includes('buffer full'))).toHaveLength(1);
-    expect(await t.close(10_000)).toBe(true);
+    // Issue 19: events dropped since the previous flush make close() false; the 5 kept are still delivered.
+    expect(await t.close(10_000)).toBe(false);
     expect(broker.records('bounded')).toHaveLength(5);
     expect(t.stats()).toEqual({ pending: 0, success: 5, failed: 0, dropped: 3 });
+  });
+
+  it('flush false with max.in.flight set: several batches at once, every event once, a run never overtakes its START', async () => {
+    const broker = await startBroker({ topics: { inflight: 2 } });
+    const t = transport({ topic: 'inflight', config: { 'bootstrap.servers': broker.address, 'batch.num.messages': 3, 'linger.ms': 0, 'max.in.flight.requests.per.connection': 4 }, flush: false });
+    const events: RunEvent[] = [];
+    for (let i = 0; i < 10; i++) {
+      const start = runEvent({ job: { namespace: 'ns', name: `job-${i % 3}` } });
+      events.push(start, { ...start, eventType: 'COMPLETE' });
+    }
+    for (const e of events) await t.emit(e);
+    expect(await t.flush(10_000)).toBe(true);
+    const values = broker.values('inflight').map((v) => JSON.parse(v) as RunEvent);
+    expect(values).toHaveLength(20);
+    const seen = new Map<string, string[]>();
+    for (const v of values) seen.set(v.run.runId, [...(seen.get(v.run.runId) ?? []), v.eventType!]);
+    expect([...seen.values()]).toEqual(Array.from({ length: 10 }, () => ['START', 'COMPLETE']));
+    expect(t.stats()).toEqual({ pending: 0, success: 20, failed: 0, dropped: 0 });
+  });
+
+  it('flush() is false after an event that could not be serialized since the previous flush (flush true and false)', async () => {
+    const broker = await startBroker();
+    for (const flush of [true, false]) {
+      const t = transport({ topic: 'cycles', config: { 'bootstrap.servers': broker.address, 'linger.ms': 0 }, flush });
+      const bad = runEvent() as RunEvent & { self?: unknown };
+      bad.self = bad;
+      await expect(t.emit(bad)).rejects.toThrow();
+      await t.emit(runEvent());
+      expect(await t.flush(10_000)).toBe(false);
+      await t.emit(runEvent());
+      expect(await t.flush(10_000)).toBe(true);
+    }
+    expect(broker.records('cycles')).toHaveLength(4);
   });
 
   it('gzip: compression.type=gzip sends gzip batches the broker decodes', async () => {
@@ -194,7 +227,9 @@ describe('KafkaTransport against the test broker', () => {
       expect(TransportError.isInstance(err)).toBe(true);
       expect(err.message).toMatch(/no acknowledgement within message\.timeout\.ms=1500/);
       expect(err.retryable).toBe(true);
-      expect(await t.close(3000)).toBe(true);
+      // Issue 19: an event that failed since the previous flush makes close() false (it still returns in time).
+      expect(await t.close(3000)).toBe(false);
+      expect(await t.close(3000)).toBe(false);
     } finally {
       silent.close();
       for (const socket of accepted) socket.destroy();

@@ -1,33 +1,42 @@
-import { OpenLineageError, toJSON, TransportError, redactWhenPrinted } from '@ol/core';
-import { parseLogLevel, rateLimited, scrub } from '@ol/core/internal';
-import type { Logger, OpenLineageEvent, Transport, TransportStats } from '@ol/core';
+/**
+ * Contract of the `kafka` transport (kafkajs):
+ * - flush: true (default): emit resolves once the broker acknowledged the message, rejects with a TransportError
+ *   within message.timeout.ms otherwise. flush: false: emit queues on @ol/delivery and resolves; batches of
+ *   batch.num.messages leave after linger.ms; beyond queue.buffering.max.messages emits are dropped (counted, warned).
+ * - Order: one batch in flight keeps every key in submission order; with max.in.flight > 1, a run's events still never
+ *   overtake its START.
+ * - flush(timeoutMs) / close(timeoutMs): the one definition in @ol/delivery's README; close disconnects the producer
+ *   within what is left of the timeout; idempotent.
+ * - stats(): { pending, success, failed, dropped }.
+ */
+import { DeliveryEngine, FlushTracker } from '@ol/delivery';
+import { OpenLineageError, defaultLogger, type Logger, type OpenLineageEvent, type OptionScope, redactWhenPrinted, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
+import { codeScope, parseLogLevel, rateLimited, scopeAt, scrub } from '@ol/core/internal';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
 import type { LogEntry, Message, Producer } from './kafkajs.js';
 import { defaultMessageKey } from './keys.js';
 import { partitionerFor } from './partitioner.js';
-import type { ProducerSettings } from './properties.js';
-
-/** Normalized config (camelCase keys, defaults filled in); `config` keeps the librdkafka names as given. */
-export interface KafkaTransportConfig {
-  type: 'kafka';
-  topic: string;
-  config: Record<string, unknown>;
-  messageKey?: string;
-  flush: boolean;
-}
+import { normalizeKafkaConfig, readProducerProperties, type KafkaTransportConfig, type KafkaTransportOptions, type ProducerSettings } from './config.js';
 
 export interface KafkaTransportRuntime {
   logger: Logger;
   /** Parsed producer properties. */
   settings: ProducerSettings;
   env?: Record<string, string | undefined>;
+  /**
+   * Authenticate with SASL/OAUTHBEARER, asking this provider for the token at every (re-)authentication;
+   * it replaces any SASL settings from the properties (librdkafka's `oauth_cb`, which properties cannot
+   * express). Extension point for transports built on this one, e.g. `@ol/transport-msk-iam`.
+   */
+  oauthBearerProvider?: () => Promise<{ value: string }>;
 }
 
 /**
  * Sends each event's JSON to one topic with kafkajs. `flush: true` (the default, as in Python):
  * `emit` resolves once the broker acknowledged the message. `flush: false`: `emit` queues the
- * message and returns; batches leave after `linger.ms` or at `batch.num.messages`, one batch in
- * flight at a time so events keep their order; `flush()`/`close()` wait for the acknowledgements.
+ * message on @ol/delivery's engine and returns; batches of up to `batch.num.messages` leave after
+ * `linger.ms`, up to `max.in.flight` batches at once, and a run's events never overtake its START;
+ * `flush()`/`close()` wait for the acknowledgements.
  */
 export class KafkaTransport implements Transport {
   static {
@@ -48,15 +57,12 @@ export class KafkaTransport implements Transport {
   /** kafkajs reconnects a connected producer by itself; only the first connection is ours to make. */
   private connected = false;
   private closing: Promise<boolean> | undefined;
-  private closed = false;
 
-  private readonly counters = { success: 0, failed: 0, dropped: 0 };
-  private inFlight = 0;
-  private readonly queue: Message[] = [];
-  private sending = false;
-  private lingerTimer: NodeJS.Timeout | undefined;
-  private flushers = 0;
-  private idleWaiters: (() => void)[] = [];
+  /** `flush: true`: emits awaiting their acknowledgement, and what flush/close report about them. */
+  private readonly acked = new FlushTracker();
+  private readonly counters = { success: 0, failed: 0 };
+  /** `flush: false`: the shared delivery engine queues, batches and counts. */
+  private readonly engine: DeliveryEngine<Message> | undefined;
 
   constructor(config: KafkaTransportConfig, runtime: KafkaTransportRuntime) {
     this.config = config;
@@ -78,7 +84,11 @@ export class KafkaTransport implements Transport {
       requestTimeout: s.requestTimeoutMs,
       retry: { retries: s.retries, initialRetryTime: s.initialRetryTimeMs, maxRetryTime: s.maxRetryTimeMs },
       ...(s.ssl ? { ssl: s.ssl } : {}),
-      ...(s.sasl ? { sasl: s.sasl } : {}),
+      ...(runtime.oauthBearerProvider
+        ? { sasl: { mechanism: 'oauthbearer' as const, oauthBearerProvider: runtime.oauthBearerProvider } }
+        : s.sasl
+          ? { sasl: s.sasl }
+          : {}),
       logLevel: debug ? KafkaLogLevel.DEBUG : KafkaLogLevel.WARN,
       logCreator: () => (entry) => this.kafkaLog(entry),
     });
@@ -88,6 +98,26 @@ export class KafkaTransport implements Transport {
       allowAutoTopicCreation: true,
       ...(s.maxInFlightRequests !== undefined ? { maxInFlightRequests: s.maxInFlightRequests } : {}),
     });
+    if (!config.flush) {
+      this.engine = new DeliveryEngine<Message>({
+        maxConcurrent: s.batchesInFlight,
+        // queue.buffering.max.messages: beyond it an emit is dropped at once, never made to wait.
+        maxQueueSize: s.maxQueueSize,
+        maxWaitingSubmits: 0,
+        send: (message) => this.deliver([message]),
+        batch: {
+          maxEvents: s.batchNumMessages,
+          maxBytes: Infinity,
+          lingerMs: s.lingerMs,
+          sizeOf: () => 0,
+          send: (messages) => this.deliver(messages).then(() => undefined),
+        },
+        onFailure: (err) => this.warnFailure(`kafka transport: event(s) not delivered: ${(err as Error).message}`),
+        onDrop: (reason) => {
+          if (reason === 'overflow') this.warnDrop(`kafka transport: buffer full (queue.buffering.max.messages=${s.maxQueueSize}); dropping events for ${this.target}`);
+        },
+      });
+    }
   }
 
   /** Where messages go, for errors and logs. */
@@ -96,41 +126,38 @@ export class KafkaTransport implements Transport {
   }
 
   async emit(event: OpenLineageEvent): Promise<void> {
-    if (this.closed) throw new TransportError(`kafka transport is closed; event not sent to ${this.target}`, { transport: 'kafka' });
-    const message: Message = { key: this.config.messageKey ?? defaultMessageKey(event), value: toJSON(event) };
-    if (this.config.flush) {
-      this.inFlight++;
-      try {
-        await this.deliver([message]);
-        this.counters.success++;
-      } catch (err) {
-        this.counters.failed++;
-        throw err;
-      } finally {
-        this.inFlight--;
-        this.notifyIfIdle();
-      }
-      return;
+    if (this.closing) throw new TransportError(`kafka transport is closed; event not sent to ${this.target}`, { transport: 'kafka' });
+    const engine = this.engine;
+    if (engine?.dropIfFull()) return;
+    let message: Message;
+    try {
+      message = { key: this.config.messageKey ?? defaultMessageKey(event), value: toJSON(event) };
+    } catch (err) {
+      if (engine) engine.refuse();
+      else this.acked.refuse();
+      throw err;
     }
-    if (this.pending >= this.settings.maxQueueSize) {
-      this.counters.dropped++;
-      this.warnDrop(`kafka transport: buffer full (queue.buffering.max.messages=${this.settings.maxQueueSize}); dropping events for ${this.target}`);
-      return;
+    if (engine) {
+      const run = (event as { run?: { runId?: unknown } }).run;
+      // One batch in flight keeps submission order; with more, only a run's START-first order is kept.
+      if (this.settings.batchesInFlight === 1 || typeof run?.runId !== 'string') return engine.submit(message);
+      return engine.submit(message, run.runId, (event as { eventType?: unknown }).eventType === 'START');
     }
-    this.queue.push(message);
-    this.schedule();
+    const epoch = this.acked.enter();
+    try {
+      await this.deliver([message]);
+      this.counters.success++;
+      this.acked.settle(epoch, true);
+    } catch (err) {
+      this.counters.failed++;
+      this.acked.settle(epoch, false);
+      throw err;
+    }
   }
 
-  async flush(timeoutMs?: number): Promise<boolean> {
-    const failedBefore = this.counters.failed + this.counters.dropped;
-    this.flushers++;
-    try {
-      this.pump();
-      const idle = await this.waitIdle(timeoutMs);
-      return idle && this.counters.failed + this.counters.dropped === failedBefore;
-    } finally {
-      this.flushers--;
-    }
+  /** See @ol/delivery's README: true when every event emitted since the previous flush was acknowledged within the timeout. */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.engine ? this.engine.flush(timeoutMs) : this.acked.flush(timeoutMs);
   }
 
   close(timeoutMs?: number): Promise<boolean> {
@@ -139,90 +166,18 @@ export class KafkaTransport implements Transport {
   }
 
   stats(): TransportStats {
-    return { pending: this.pending, ...this.counters };
-  }
-
-  private get pending(): number {
-    return this.queue.length + this.inFlight;
+    if (this.engine) return this.engine.stats();
+    return { pending: this.acked.outstanding, success: this.counters.success, failed: this.counters.failed, dropped: 0 };
   }
 
   private async doClose(timeoutMs: number | undefined): Promise<boolean> {
     const started = Date.now();
-    const ok = await this.flush(timeoutMs);
-    this.closed = true;
-    if (this.lingerTimer) clearTimeout(this.lingerTimer);
-    if (this.queue.length > 0) {
-      this.counters.dropped += this.queue.length;
-      this.queue.length = 0;
-    }
+    const ok = await (this.engine ? this.engine.close(timeoutMs) : this.acked.flush(timeoutMs));
     if (this.connecting) {
       const left = timeoutMs === undefined ? 5000 : Math.max(0, timeoutMs - (Date.now() - started));
       await withDeadline(this.producer.disconnect(), left).catch((err: unknown) => this.logger.debug(`kafka transport: disconnect: ${this.scrubbed(err)}`));
     }
     return ok;
-  }
-
-  private schedule(): void {
-    if (this.sending) return;
-    if (this.queue.length >= this.settings.batchNumMessages || this.flushers > 0 || this.settings.lingerMs === 0) {
-      this.pump();
-      return;
-    }
-    this.lingerTimer ??= setTimeout(() => this.pump(), this.settings.lingerMs);
-  }
-
-  /** Sends the next batch unless one is in flight; the in-flight batch's completion sends the rest. */
-  private pump(): void {
-    if (this.lingerTimer) {
-      clearTimeout(this.lingerTimer);
-      this.lingerTimer = undefined;
-    }
-    if (this.sending || this.queue.length === 0) return;
-    this.sending = true;
-    const batch = this.queue.splice(0, this.settings.batchNumMessages);
-    this.inFlight += batch.length;
-    this.deliver(batch)
-      .then(
-        () => {
-          this.counters.success += batch.length;
-        },
-        (err: unknown) => {
-          this.counters.failed += batch.length;
-          this.warnFailure(`kafka transport: ${batch.length} event(s) not delivered: ${(err as Error).message}`);
-        },
-      )
-      .finally(() => {
-        this.inFlight -= batch.length;
-        this.sending = false;
-        if (this.queue.length > 0 && !this.closed) this.pump();
-        this.notifyIfIdle();
-      })
-      .catch(() => undefined);
-  }
-
-  private waitIdle(timeoutMs: number | undefined): Promise<boolean> {
-    if (this.pending === 0) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const done = () => {
-        if (timer) clearTimeout(timer);
-        resolve(true);
-      };
-      this.idleWaiters.push(done);
-      if (timeoutMs !== undefined) {
-        timer = setTimeout(() => {
-          this.idleWaiters = this.idleWaiters.filter((w) => w !== done);
-          resolve(false);
-        }, Math.max(0, timeoutMs));
-      }
-    });
-  }
-
-  private notifyIfIdle(): void {
-    if (this.pending !== 0) return;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const w of waiters) w();
   }
 
   private connect(): Promise<void> {
@@ -301,4 +256,20 @@ function safeJson(v: unknown): string {
   } catch {
     return String(v);
   }
+}
+
+/**
+ * Reads the producer properties (they may name certificate files, so not in the descriptor's
+ * `parse`) and builds the transport. Property errors name the key path `<transport>.config.<property>`.
+ */
+export function buildKafkaTransport(config: KafkaTransportConfig, scope: OptionScope, logger: Logger, baseDir: string, env: Record<string, string | undefined>): KafkaTransport {
+  const settings: ProducerSettings = readProducerProperties(config.config, { ...scopeAt(scope, [...scope.path, 'config']), baseDir });
+  return new KafkaTransport(config, { logger, settings, env });
+}
+
+/** Builds the transport from options given in code. */
+export function createKafkaTransport(options: KafkaTransportOptions): KafkaTransport {
+  const { logger, baseDir, ...raw } = options;
+  const scope = codeScope(['transport']);
+  return buildKafkaTransport(normalizeKafkaConfig(raw, scope), scope, logger ?? defaultLogger(), baseDir ?? process.cwd(), process.env);
 }

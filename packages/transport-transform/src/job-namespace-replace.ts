@@ -1,5 +1,5 @@
 import { eventKind, type OpenLineageEvent, type OptionScope, type RunEvent } from '@ol/core';
-import { OptionReader, codeScope } from '@ol/core/internal';
+import { codeScope, OptionReader } from '@ol/core/internal';
 import type { EventTransformer } from './transformer.js';
 
 /**

@@ -1,5 +1,5 @@
-import { createWith } from '@ol/core/internal';
 import { createLogger, type OpenLineageEvent, type Transport, type TransportContext, type TransportDescriptor, type TransportStats } from '@ol/core';
+import { createWith } from '@ol/core/internal';
 
 /** Records what reaches it; the transform transport's inner transport in unit tests. */
 export class RecordingTransport implements Transport {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, createLogger, OpenLineageClient, TransportError, ValidationError, type OpenLineageEvent } from '@ol/core';
+import { ConfigError, createLogger, OpenLineageClient, type OpenLineageEvent, TransportError, ValidationError } from '@ol/core';
 
 const SECRET = 'sk-live-0123456789abcdef';
 const dirs: string[] = [];
@@ -101,6 +101,29 @@ describe('bad input table', () => {
     expect((error as Error).message).toContain('***');
   });
 
+  it('datadog: no api key anywhere names apiKey and DD_API_KEY; an unknown DD_SITE names the variable and the sites', async () => {
+    const noKey = await createError({ yaml: 'transport:\n  type: datadog\n  site: datadoghq.eu\n' });
+    const e = expectConfigError(noKey, { source: /openlineage\.yml/, path: 'transport.apiKey' });
+    expect(e.message).toContain('DD_API_KEY');
+    const badSite = await createError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'datadog', DD_API_KEY: SECRET, DD_SITE: 'datadoghq.moon' } });
+    const s = expectConfigError(badSite, { source: 'DD_SITE', path: 'transport.site', actual: 'datadoghq.moon' });
+    expect(s.message).toContain('us5.datadoghq.com');
+  });
+
+  it('gcplineage: a missing project_id and an unreadable credentials file name their keys', async () => {
+    expectConfigError(await createError({ yaml: 'transport:\n  type: gcplineage\n  location: europe-west1\n' }), { source: /openlineage\.yml/, path: 'transport.project_id' });
+    const unreadable = await createError({ yaml: 'transport:\n  type: gcplineage\n  project_id: my-project\n  credentials_path: missing-key.json\n' });
+    expectConfigError(unreadable, { source: /openlineage\.yml:4/, path: 'transport.credentials_path', actual: 'missing-key.json' });
+  });
+
+  it('msk-iam: no region in config, AWS_REGION or AWS_DEFAULT_REGION; a contradicting security.protocol', async () => {
+    const env = { OPENLINEAGE__TRANSPORT__TYPE: 'msk-iam', OPENLINEAGE__TRANSPORT__TOPIC: 'lineage', OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b-1.example.com:9098"}', AWS_SECRET_ACCESS_KEY: SECRET };
+    const e = expectConfigError(await createError({ env }), { source: /OPENLINEAGE__TRANSPORT/, path: 'transport.region' });
+    expect(e.message).toMatch(/AWS_REGION.*AWS_DEFAULT_REGION/);
+    const plaintext = await createError({ env: { ...env, AWS_REGION: 'eu-west-1', OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b:9098", "security.protocol": "PLAINTEXT"}' } });
+    expectConfigError(plaintext, { source: 'OPENLINEAGE__TRANSPORT__CONFIG', path: 'transport.config.security.protocol', actual: 'PLAINTEXT' });
+  });
+
   it('unwritable file path: TransportError naming the path and the system error', async () => {
     const dir = project();
     const blocker = path.join(dir, 'not-a-dir');
@@ -113,6 +136,25 @@ describe('bad input table', () => {
     // The system error as node reports it (EEXIST from mkdir, or ENOTDIR from open).
     expect((error as Error).message).toMatch(/could not be written: E[A-Z]+: /);
     await client.close();
+  });
+
+  it('s3: a bucket name with a path, from an env variable', async () => {
+    const error = await createError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 's3', OPENLINEAGE__TRANSPORT__BUCKET_NAME: 'lineage/events' } });
+    const e = expectConfigError(error, { source: 'OPENLINEAGE__TRANSPORT__BUCKET_NAME', path: 'transport.bucket_name', actual: 'lineage/events' });
+    expect(e.expected).toContain('fileNamePrefix');
+  });
+
+  it('gcs: a credentials file that does not exist, from openlineage.yml', async () => {
+    const error = await createError({ yaml: 'transport:\n  type: io.openlineage.client.transports.gcs.GcsTransport\n  bucketName: lineage\n  credentialsFile: ./missing-key.json\n' });
+    const e = expectConfigError(error, { source: /openlineage\.yml:4/, path: 'transport.credentialsFile' });
+    expect(e.expected).toContain('service account key file');
+  });
+
+  it('kinesis: no region anywhere, and a KPL property out of range', async () => {
+    const noRegion = await createError({ yaml: 'transport:\n  type: kinesis\n  streamName: lineage\n' });
+    expect(expectConfigError(noRegion, { source: /openlineage\.yml/, path: 'transport.region' }).expected).toContain('AWS_REGION');
+    const badProp = await createError({ yaml: 'transport:\n  type: kinesis\n  streamName: lineage\n  region: eu-west-1\n  properties:\n    CollectionMaxCount: 5000\n' });
+    expectConfigError(badProp, { source: /openlineage\.yml:6/, path: 'transport.properties.CollectionMaxCount', actual: '5000' });
   });
 
   it('an event that is not one: ValidationError, even without failOnError', async () => {

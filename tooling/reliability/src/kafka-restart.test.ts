@@ -1,3 +1,4 @@
+import { createLogger, newRunId, OpenLineageClient, type RunEvent, runEvent } from '@ol/core';
 import { createWith } from '@ol/core/internal';
 /**
  * Kafka broker stopped and restarted mid-stream: delivery resumes, and nothing the transport
@@ -5,7 +6,6 @@ import { createWith } from '@ol/core/internal';
  * counted as a success with `flush: false`, is on the broker afterwards).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createLogger, newRunId, OpenLineageClient, runEvent, type RunEvent } from '@ol/core';
 import { KafkaTestBroker } from '@ol/test-kit';
 import { descriptor as kafka } from '@ol/transport-kafka';
 

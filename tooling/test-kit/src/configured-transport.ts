@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTransport, resolveConfig, silentLogger, type ResolvedConfig, type Transport } from '@ol/core';
+import { createTransport, resolveConfig, type ResolvedConfig, silentLogger, type Transport } from '@ol/core';
 
 /**
  * Builds the transport `resolved` names through the registry with the options

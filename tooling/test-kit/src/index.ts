@@ -8,3 +8,5 @@ export * from './ports.js';
 // Config → transport the way an application builds it, for seed-example tests
 export * from './configured-transport.js';
 export * from './rejections.js';
+// Loopback S3, GCS and Kinesis peers for the cloud transports (issue 20)
+export * from './cloud/index.js';

@@ -1,19 +1,5 @@
-import {
-  ConfigError,
-  redact,
-  REDACTED,
-  resolveConfig,
-  silentLogger,
-  type ResolvedConfig,
-} from '@ol/core';
-import {
-  canonicalTypeName,
-  isPlainObject,
-  isSecretKey,
-  parseTransportConfig,
-  scrub,
-  wellKnownPackage,
-} from '@ol/core/internal';
+import { ConfigError, redact, REDACTED, resolveConfig, type ResolvedConfig, silentLogger } from '@ol/core';
+import { canonicalTypeName, describeJavaSections, isPlainObject, isSecretKey, type JavaSectionsReport, parseTransportConfig, scrub, wellKnownPackage } from '@ol/core/internal';
 import { flag } from '../args.js';
 import type { Command } from '../command.js';
 import { CONFIG_OPTION_HELP, envWithConfigOption } from '../config-option.js';
@@ -44,6 +30,10 @@ export interface ConfigReport {
   disabled: boolean;
   warnings: string[];
   transport?: TransportNode;
+  /** The Java client's sections: dataset namespace resolvers and trimmers, circuit breaker, metrics. */
+  dataset?: JavaSectionsReport['dataset'];
+  circuitBreaker?: JavaSectionsReport['circuitBreaker'];
+  metrics?: JavaSectionsReport['metrics'];
 }
 
 export const configCommand: Command = {
@@ -81,10 +71,20 @@ ${CONFIG_OPTION_HELP}
       warnings: resolved.warnings ?? [],
     };
     let failure: string | undefined;
+    try {
+      const java = describeJavaSections(resolved.config, resolved.origin);
+      report.dataset = java.dataset;
+      if (java.circuitBreaker !== undefined) report.circuitBreaker = java.circuitBreaker;
+      if (java.metrics !== undefined) report.metrics = java.metrics;
+      report.warnings.push(...java.warnings);
+    } catch (err) {
+      if (!ConfigError.isInstance(err)) throw err;
+      failure = describeError(err);
+    }
     const transport = resolved.config.transport;
     if (transport !== undefined) {
       report.transport = await describeTransport(transport, ['transport'], resolved, io.cwd, undefined);
-      failure = firstError(report.transport);
+      failure ??= firstError(report.transport);
     }
     // Belt and braces: a secret value must not show up anywhere, even inside another string (a URL, a header).
     const text = scrub(flag(args, 'json') ? toJsonText(report) : renderReport(report), secretValues(resolved));
@@ -220,6 +220,7 @@ function renderReport(report: ConfigReport): string {
     lines.push('Transport:');
     renderNode(report.transport, '  ', lines);
   }
+  renderJavaSections(report, lines);
   if (report.warnings.length > 0) {
     lines.push('');
     lines.push('Warnings:');
@@ -239,5 +240,33 @@ function renderNode(node: TransportNode, indent: string, lines: string[]): void 
   if (node.children !== undefined) {
     lines.push(`${indent}  ${node.type === 'transform' ? 'transport' : 'transports'}:`);
     for (const child of node.children) renderNode(child, `${indent}    `, lines);
+  }
+}
+
+function renderJavaSections(report: ConfigReport, lines: string[]): void {
+  const d = report.dataset;
+  if (d !== undefined) {
+    lines.push('');
+    lines.push('Datasets:');
+    lines.push(`  trimmers: ${d.trimmers.length > 0 ? d.trimmers.join(', ') : '(none)'}${d.extraTrimmers.length > 0 ? ` + modules ${d.extraTrimmers.join(', ')}` : ''}`);
+    if (d.namespaceResolvers.length === 0) lines.push('  namespaceResolvers: (none)');
+    else {
+      lines.push('  namespaceResolvers (first that changes a namespace wins):');
+      for (const r of d.namespaceResolvers) {
+        lines.push(`    ${r.name}: ${r.type}  (from ${r.origin})`);
+        lines.push(...renderTree(r.options, '      '));
+      }
+    }
+  }
+  if (report.circuitBreaker !== undefined) {
+    lines.push('');
+    lines.push(`Circuit breaker: ${report.circuitBreaker.type}  (from ${report.circuitBreaker.origin})`);
+    lines.push(...renderTree(report.circuitBreaker.options, '  '));
+  }
+  if (report.metrics !== undefined) {
+    const m = report.metrics;
+    const notes = [`from ${m.origin}`, ...(m.package !== undefined ? [`package ${m.package}`] : []), ...(m.ignored !== undefined ? ['ignored'] : [])];
+    lines.push('');
+    lines.push(`Metrics: ${m.type}  (${notes.join(', ')})`);
   }
 }

@@ -151,6 +151,8 @@ export default {
       await copy(path.join(PACKAGE_DIR, '..', 'integration'), path.join(root, 'cli', 'node_modules', '@ol', 'integration'));
       await copy(path.join(PACKAGE_DIR, '..', 'transport-file'), path.join(root, 'transport-file'));
       await copy(path.join(PACKAGE_DIR, '..', 'core'), path.join(root, 'transport-file', 'node_modules', '@ol', 'core'));
+      // transport-file's own runtime dependency, where npm puts it.
+      await copy(path.join(PACKAGE_DIR, '..', 'delivery'), path.join(root, 'transport-file', 'node_modules', '@ol', 'delivery'));
       const bin = path.join(dir, 'prefix', 'bin', 'openlineage');
       await mkdir(path.dirname(bin));
       await symlink(path.join(root, 'cli', 'dist', 'bin.js'), bin);

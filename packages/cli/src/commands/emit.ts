@@ -1,4 +1,4 @@
-import { looksLikeEvent, validateEvent, type OpenLineageClient, type OpenLineageEvent } from '@ol/core';
+import { looksLikeEvent, type OpenLineageClient, type OpenLineageEvent, validateEvent } from '@ol/core';
 import { flag, stringOption, UsageError } from '../args.js';
 import { createCliClient } from '../cli-client.js';
 import { cliLogger } from '../cli-logger.js';

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TransportError, ValidationError } from '../errors.js';
 import { createLogger } from '../logger.js';
 import type { OpenLineageEvent, RunEvent } from '../model/event.js';
+import { toJSON } from '../model/serialize.js';
+import type { Transport } from '../transport/types.js';
 import { ConsoleTransport } from '../transport/console.js';
 import { scratch } from '../config/test-helpers.js';
 import { resolveConfig } from '../config/resolve.js';
@@ -269,6 +271,25 @@ describe('errors and stats', () => {
     expect(client.stats().dropped).toBe(1);
   });
 
+  it('warns once per client when events are emitted after close, even right after another failure was logged', async () => {
+    const transport = new MemoryTransport();
+    const { lines, logger } = logs();
+    const client = new OpenLineageClient({ transport, logger });
+    transport.failing('backend down');
+    await client.emit(runEventFixture());
+    transport.failWith = undefined;
+    await client.close();
+    for (let i = 0; i < 3; i++) await client.emit(runEventFixture());
+    const closed = lines.filter((l) => l.includes('client is closed'));
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toMatch(/WARN .*client is closed; 1 event dropped since close\(\)/);
+    expect(client.stats()).toMatchObject({ dropped: 3, failed: 1 });
+    const other = new OpenLineageClient({ transport: new MemoryTransport(), logger });
+    await other.close();
+    await other.emit(runEventFixture());
+    expect(lines.filter((l) => l.includes('client is closed'))).toHaveLength(2);
+  });
+
   it('needs a transport', () => {
     expect(() => new OpenLineageClient({} as never)).toThrow(TypeError);
   });
@@ -388,5 +409,146 @@ describe('run helpers', () => {
     await run.abort();
     expect((transport.events[1] as RunEvent).eventType).toBe('ABORT');
     expect((transport.events[1] as RunEvent).run.runId).toBe('0190b1a2-0000-7000-8000-000000000000');
+  });
+});
+
+/** Keeps the event objects it is given (not copies) and the text core's toJSON gives for each, as a transport sees them. */
+class TextTransport implements Transport {
+  readonly type = 'text';
+  readonly config = {};
+  readonly received: OpenLineageEvent[] = [];
+  readonly texts: string[] = [];
+  emit(event: OpenLineageEvent): Promise<void> {
+    this.received.push(event);
+    this.texts.push(toJSON(event));
+    return Promise.resolve();
+  }
+  close(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+}
+
+describe('serialized once', () => {
+  const isEvent = (v: unknown) => typeof v === 'object' && v !== null && 'eventTime' in v;
+
+  it('transports get the text the client made: JSON.stringify runs once per event however many ask', async () => {
+    const transport = new TextTransport();
+    const client = new OpenLineageClient({ transport, logger: logs().logger });
+    const event = runEventFixture();
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      await client.emit(event);
+      // A second consumer of the same event (another composite child, a validator) gets the same text.
+      expect(toJSON(transport.received[0]!)).toBe(transport.texts[0]);
+      expect(stringify.mock.calls.filter(([v]) => isEvent(v))).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
+    expect(JSON.parse(transport.texts[0]!)).toEqual(JSON.parse(JSON.stringify(transport.received[0])));
+  });
+
+  it('the text follows the caller changing and re-emitting its own object (the caller event is never the one remembered)', async () => {
+    const { client, transport } = clientFromEnv({ OPENLINEAGE__TAGS__RUN__TEAM: 'a' }, new TextTransport() as never);
+    const t = transport as unknown as TextTransport;
+    const event = runEventFixture();
+    const dataset: OpenLineageEvent = { eventTime: '2024-01-01T00:00:00Z', producer: 'p', schemaURL: 's', dataset: { namespace: 'n', name: 'd' } };
+    await client.emit(event);
+    await client.emit(dataset);
+    event.eventType = 'FAIL';
+    event.job.name = 'renamed';
+    (dataset as { dataset: { name: string } }).dataset.name = 'renamed';
+    await client.emit(event);
+    await client.emit(dataset);
+    const sent = t.texts.map((x) => JSON.parse(x) as Record<string, { name: string } | string>);
+    expect([sent[0]!.eventType, (sent[0]!.job as { name: string }).name, (sent[2]!.job as { name: string }).name, sent[2]!.eventType]).toEqual(['COMPLETE', 'dbt', 'renamed', 'FAIL']);
+    expect([(sent[1]!.dataset as { name: string }).name, (sent[3]!.dataset as { name: string }).name]).toEqual(['d', 'renamed']);
+    // Neither caller object has text remembered for it: serializing it serializes what it holds now.
+    expect(toJSON(event)).toBe(JSON.stringify(event));
+    expect(t.received).not.toContain(event);
+    expect(t.received).not.toContain(dataset);
+    // The text is what the event held when it was emitted (received[0] shares the caller's job object, renamed since).
+    expect([t.texts[2], t.texts[3]]).toEqual([JSON.stringify(t.received[2]), JSON.stringify(t.received[3])]);
+  });
+
+  it('the text carries the tags, env facet and client tag the client added; filtered events are never serialized', async () => {
+    const s = scratch();
+    s.write('openlineage.yml', 'transport:\n  type: console\nfilters:\n  - type: exact\n    match: skipped\ntags:\n  job:\n    team: data\n  run:\n    env: prod\nfacets:\n  environment_variables: [REGION]\n');
+    const resolved = resolveConfig({ env: { REGION: 'eu' }, cwd: s.dir, homeDir: s.home });
+    const transport = new TextTransport();
+    const client = new OpenLineageClient({ transport, resolved, logger: logs().logger });
+    await client.emit(runEventFixture('skipped'));
+    await client.emit(runEventFixture());
+    expect(transport.texts).toHaveLength(1);
+    const sent = JSON.parse(transport.texts[0]!) as RunEvent;
+    expect(sent.job.facets?.tags).toMatchObject({ tags: [{ key: 'PIPELINE', value: 'sales' }, { key: 'team', value: 'data', source: 'USER' }] });
+    expect(sent.run.facets?.tags).toMatchObject({ tags: [{ key: 'env', value: 'prod' }, { key: 'openlineage_client_version', value: VERSION }] });
+    expect(sent.run.facets?.environmentVariables).toMatchObject({ environmentVariables: [{ name: 'REGION', value: 'eu' }] });
+  });
+});
+
+describe('events JSON cannot represent', () => {
+  function circular(): RunEvent {
+    const event = runEventFixture();
+    const facet: Record<string, unknown> = { _producer: 'p', _schemaURL: 's' };
+    facet.self = facet;
+    event.run.facets = { custom_loop: facet as never };
+    return event;
+  }
+  function withBigInt(): RunEvent {
+    const event = runEventFixture();
+    event.run.facets = { custom_stats: { _producer: 'p', _schemaURL: 's', rows: 10n } };
+    return event;
+  }
+
+  it('fail with the path in the message; each distinct reason is logged, repeats are rate-limited', async () => {
+    const log = logs();
+    const transport = new TextTransport();
+    const seen: Error[] = [];
+    const client = new OpenLineageClient({ transport, logger: log.logger, onError: (e) => seen.push(e) });
+    await expect(client.emit(circular())).resolves.toBeUndefined();
+    await client.emit(withBigInt());
+    await client.emit(circular());
+    expect(transport.received).toHaveLength(0);
+    expect(client.stats()).toMatchObject({ emitted: 0, failed: 3 });
+    const errors = log.lines.filter((l) => l.includes('failed to emit'));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain('circular reference at run.facets.custom_loop.self (JSON pointer /run/facets/custom_loop/self)');
+    expect(errors[1]).toContain('BigInt value (JSON has none: convert it to a number or a string) at run.facets.custom_stats.rows (JSON pointer /run/facets/custom_stats/rows)');
+    expect(seen.map((e) => e.name)).toEqual(['ValidationError', 'ValidationError', 'ValidationError']);
+  });
+
+  it('with failOnError, emit rejects with the ValidationError naming the pointer', async () => {
+    const client = new OpenLineageClient({ transport: new TextTransport(), failOnError: true, logger: logs().logger });
+    const error = await client.emit(withBigInt()).then(() => undefined, (e: unknown) => e);
+    expect(ValidationError.isInstance(error)).toBe(true);
+    expect((error as ValidationError).errors).toEqual([{ pointer: '/run/facets/custom_stats/rows', message: 'BigInt value (JSON has none: convert it to a number or a string)' }]);
+  });
+});
+
+describe('emits in flight', () => {
+  it('flush waits for emits started before it, not for later ones; pending counts them without transport stats', async () => {
+    const gates: (() => void)[] = [];
+    const transport: Transport = {
+      type: 'gated',
+      config: {},
+      emit: () => new Promise<void>((resolve) => gates.push(resolve)),
+      close: () => Promise.resolve(true),
+    };
+    const client = new OpenLineageClient({ transport });
+    const first = client.emit(runEventFixture());
+    let flushed = false;
+    const flushing = client.flush().then((ok) => (flushed = ok));
+    const second = client.emit(runEventFixture());
+    expect(client.stats().pending).toBe(2);
+    gates[0]!();
+    await first;
+    await flushing;
+    expect(flushed).toBe(true);
+    expect(client.stats()).toMatchObject({ pending: 1, success: 1 });
+    expect(await client.flush(20)).toBe(false);
+    gates[1]!();
+    await second;
+    expect(await client.flush(1000)).toBe(true);
+    expect(client.stats()).toMatchObject({ pending: 0, success: 2 });
   });
 });

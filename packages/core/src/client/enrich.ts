@@ -1,5 +1,5 @@
 import type { ClientSettings } from '../config/client-settings.js';
-import type { JobFacet, OpenLineageEvent, RunEvent, RunFacet } from '../model/event.js';
+import type { Job, JobFacet, OpenLineageEvent, Run, RunEvent, RunFacet } from '../model/event.js';
 import { isDatasetEvent, isRunEvent } from '../model/event.js';
 import { facets } from '../facets/standard.js';
 
@@ -35,33 +35,114 @@ export function isFilteredOut(event: OpenLineageEvent, settings: ClientSettings)
  * (and anything it shares with other events) is never modified.
  */
 export function enrichEvent(event: OpenLineageEvent, ctx: EnrichContext): OpenLineageEvent {
-  if (isDatasetEvent(event)) return event;
-  const jobTags = ctx.settings.tags.job.map(([key, value]) => ({ key, value, source: 'USER' }));
-  let out: OpenLineageEvent = event;
-  if (jobTags.length > 0) {
-    const jobFacets = { ...out.job.facets };
-    jobFacets.tags = facets.tagsJob({ tags: mergeTags(tagsOf(jobFacets.tags), jobTags) }, { producer: ctx.producer });
-    out = { ...out, job: { ...out.job, facets: jobFacets } };
+  return new Enricher(ctx).enrich(event);
+}
+
+type FacetMap = Record<string, unknown>;
+
+/** Deep-freezes the facets an Enricher shares between events, so no holder of one event can change another. */
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) frozen(v);
+    Object.freeze(value);
   }
-  if (!isRunEvent(out)) return out;
+  return value;
+}
 
-  let run = out.run;
-  let job = out.job;
-  const runTags: Tag[] = ctx.settings.tags.run.map(([key, value]) => ({ key, value, source: 'USER' }));
-  runTags.push({ key: CLIENT_VERSION_TAG_KEY, value: ctx.clientVersion, source: 'OPENLINEAGE_CLIENT' });
-  const runFacets: Record<string, RunFacet | undefined> = { ...run.facets };
-  runFacets.tags = facets.tagsRun({ tags: mergeTags(tagsOf(runFacets.tags), runTags) }, { producer: ctx.producer });
+/**
+ * `enrichEvent` with everything that does not depend on the event worked out once: the tag lists,
+ * and the tags facets an event without tags of its own gets (shared, frozen). The client keeps
+ * one per instance; per event it only copies the objects on the paths it changes.
+ */
+export class Enricher {
+  readonly #ctx: EnrichContext;
+  readonly #jobTags: readonly Tag[];
+  readonly #runTags: readonly Tag[];
+  /** The job / run tags facets of an event that has none yet. */
+  readonly #jobTagsFacet: JobFacet | undefined;
+  readonly #runTagsFacet: RunFacet;
+  readonly #envNames: readonly string[];
+  /** The last collected environment-variables facet and the values it holds, reused while they do not change. */
+  #envValues: (string | undefined)[] = [];
+  #envFacet: RunFacet | undefined;
+  readonly #sourceCodeLocation: (() => JobFacet | undefined) | undefined;
 
-  const envFacet = environmentFacet(runFacets.environmentVariables, ctx);
-  if (envFacet !== undefined) runFacets.environmentVariables = envFacet;
-  run = { ...run, facets: runFacets };
-
-  if (ctx.settings.sourceCodeLocation.enabled && ctx.sourceCodeLocation && job.facets?.sourceCodeLocation === undefined) {
-    const location = ctx.sourceCodeLocation();
-    if (location !== undefined) job = { ...job, facets: { ...job.facets, sourceCodeLocation: location } };
+  constructor(ctx: EnrichContext) {
+    this.#ctx = ctx;
+    const { settings, producer } = ctx;
+    this.#jobTags = frozen(settings.tags.job.map(([key, value]) => ({ key, value, source: 'USER' })));
+    this.#runTags = frozen([...settings.tags.run.map(([key, value]) => ({ key, value, source: 'USER' })), { key: CLIENT_VERSION_TAG_KEY, value: ctx.clientVersion, source: 'OPENLINEAGE_CLIENT' }]);
+    this.#jobTagsFacet = this.#jobTags.length > 0 ? frozen(facets.tagsJob({ tags: mergeTags([], this.#jobTags) }, { producer })) : undefined;
+    this.#runTagsFacet = frozen(facets.tagsRun({ tags: mergeTags([], this.#runTags) }, { producer }));
+    this.#envNames = settings.environmentVariables;
+    this.#sourceCodeLocation = settings.sourceCodeLocation.enabled ? ctx.sourceCodeLocation : undefined;
   }
-  const result: RunEvent = { ...out, run, job };
-  return result;
+
+  enrich(event: OpenLineageEvent): OpenLineageEvent {
+    if (isDatasetEvent(event)) return event;
+    // Copies are made with Object.assign and then changed: measured several times faster here than
+    // object spreads with extra members, which fall back to a slow path for objects of varied shapes.
+    let job: Job = event.job;
+    if (this.#jobTagsFacet !== undefined) {
+      const jobFacets: FacetMap = Object.assign({}, job.facets);
+      jobFacets.tags = jobFacets.tags === undefined ? this.#jobTagsFacet : this.#tagsFacet('job', jobFacets.tags, this.#jobTags);
+      job = Object.assign({}, job);
+      job.facets = jobFacets as Job['facets'];
+    }
+    if (!isRunEvent(event)) return job === event.job ? event : Object.assign({}, event, { job });
+
+    const runFacets: FacetMap = Object.assign({}, event.run.facets);
+    runFacets.tags = runFacets.tags === undefined ? this.#runTagsFacet : this.#tagsFacet('run', runFacets.tags, this.#runTags);
+    if (this.#envNames.length > 0) {
+      const envFacet = this.#environmentFacet(runFacets.environmentVariables);
+      if (envFacet !== undefined) runFacets.environmentVariables = envFacet;
+    }
+    const run: Run = Object.assign({}, event.run);
+    run.facets = runFacets as Run['facets'];
+
+    if (this.#sourceCodeLocation !== undefined && job.facets?.sourceCodeLocation === undefined) {
+      const location = this.#sourceCodeLocation();
+      if (location !== undefined) job = Object.assign({}, job, { facets: Object.assign({}, job.facets, { sourceCodeLocation: location }) });
+    }
+    const result: RunEvent = Object.assign({}, event);
+    result.run = run;
+    result.job = job;
+    return result;
+  }
+
+  #tagsFacet(kind: 'job' | 'run', existing: unknown, added: readonly Tag[]): JobFacet | RunFacet {
+    const build = kind === 'job' ? facets.tagsJob : facets.tagsRun;
+    return build({ tags: mergeTags(tagsOf(existing), added) }, { producer: this.#ctx.producer });
+  }
+
+  #environmentFacet(existing: unknown): RunFacet | undefined {
+    const names = this.#envNames;
+    const env = this.#ctx.env;
+    let changed = this.#envFacet === undefined;
+    const values = this.#envValues;
+    for (let i = 0; i < names.length; i++) {
+      const value = env[names[i]!];
+      if (value !== values[i]) {
+        changed = true;
+        values[i] = value;
+      }
+      if (value === undefined) this.#ctx.onMissingVariable?.(names[i]!);
+    }
+    if (changed) {
+      const collected: EnvVar[] = [];
+      for (let i = 0; i < names.length; i++) if (values[i] !== undefined) collected.push({ name: names[i]!, value: values[i]! });
+      this.#envFacet = collected.length === 0 ? undefined : frozen(facets.environmentVariablesRun({ environmentVariables: collected }, { producer: this.#ctx.producer }));
+    }
+    const collectedFacet = this.#envFacet;
+    if (collectedFacet === undefined) return undefined;
+    const listed = (existing as { environmentVariables?: unknown } | undefined)?.environmentVariables;
+    if (!Array.isArray(listed)) return collectedFacet;
+    // Variables the event already carries win over collected ones with the same name.
+    const current = listed as EnvVar[];
+    const present = new Set(current.map((v) => v.name));
+    const collected = (collectedFacet as unknown as { environmentVariables: EnvVar[] }).environmentVariables;
+    return facets.environmentVariablesRun({ environmentVariables: [...current, ...collected.filter((v) => !present.has(v.name))] }, { producer: this.#ctx.producer });
+  }
 }
 
 function tagsOf(existing: unknown): Tag[] {
@@ -85,21 +166,4 @@ export function mergeTags(existing: readonly Tag[], added: readonly Tag[]): Tag[
 interface EnvVar {
   name: string;
   value: string;
-}
-
-function environmentFacet(existing: unknown, ctx: EnrichContext): RunFacet | undefined {
-  const names = ctx.settings.environmentVariables;
-  if (names.length === 0) return undefined;
-  const collected: EnvVar[] = [];
-  for (const name of names) {
-    const value = ctx.env[name];
-    if (value === undefined) ctx.onMissingVariable?.(name);
-    else collected.push({ name, value });
-  }
-  if (collected.length === 0) return undefined;
-  const listed = (existing as { environmentVariables?: unknown } | undefined)?.environmentVariables;
-  const current = Array.isArray(listed) ? (listed as EnvVar[]) : [];
-  // Variables the event already carries win over collected ones with the same name.
-  const present = new Set(current.map((v) => v.name));
-  return facets.environmentVariablesRun({ environmentVariables: [...current, ...collected.filter((v) => !present.has(v.name))] }, { producer: ctx.producer });
 }

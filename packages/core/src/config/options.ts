@@ -200,6 +200,17 @@ export function scopeAt(scope: OptionScope, path: readonly string[]): OptionScop
   return { path, origin: scope.origin };
 }
 
+/**
+ * `source` itself when it is already a reader (a descriptor's `parse` hands on the registry's), else a
+ * reader over it. Checked by shape, not `instanceof`: the registry may run another copy of core.
+ */
+export function readerOf(source: unknown, scope: OptionScope): OptionReader {
+  if (source instanceof OptionReader) return source;
+  const r = source as Partial<OptionReader> | null;
+  if (typeof r === 'object' && r !== null && typeof r.unknownKeys === 'function' && typeof r.pathOf === 'function' && typeof r.raw === 'object') return r as OptionReader;
+  return new OptionReader(source, scope);
+}
+
 /** Scope for config given directly in code (no file, no env). */
 export function codeScope(path: readonly string[] = []): OptionScope {
   return { path, origin: () => 'code' };

@@ -74,8 +74,11 @@ export interface RunEventInput extends CommonEventOptions {
 export function runEvent(input: RunEventInput): RunEvent {
   if (!EVENT_TYPES.includes(input.eventType)) throw new TypeError(`eventType must be one of ${EVENT_TYPES.join(', ')}, got ${JSON.stringify(input.eventType)}`);
   requireNamed(input.job, 'job');
+  // One literal (no spread of baseEvent): this runs once per event, and the spread made it several times slower.
   return {
-    ...baseEvent(input, RUN_EVENT_SCHEMA_URL),
+    eventTime: formatEventTime(input.eventTime),
+    producer: input.producer ?? DEFAULT_PRODUCER,
+    schemaURL: RUN_EVENT_SCHEMA_URL,
     eventType: input.eventType,
     run: input.run ?? { runId: newRunId() },
     job: input.job,

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ValidationError } from '../errors.js';
 import { toJSON } from './serialize.js';
+import { rememberText } from './serialized-text.js';
 
 describe('toJSON', () => {
   it('drops undefined and null members at every depth and keeps empty containers', () => {
@@ -49,5 +51,88 @@ describe('toJSON fast path', () => {
 
   it('serializes primitives like JSON.stringify', () => {
     expect(toJSON('x' as never)).toBe('"x"');
+  });
+});
+
+describe('toJSON: values JSON cannot represent', () => {
+  const event = () => ({
+    eventTime: '2025-01-01T00:00:00.000Z',
+    producer: 'p',
+    schemaURL: 's',
+    eventType: 'START',
+    run: { runId: 'r', facets: {} as Record<string, unknown> },
+    job: { namespace: 'n', name: 'j' },
+    inputs: [{ namespace: 'n', name: 'd', facets: {} as Record<string, unknown> }],
+  });
+
+  function failure(value: object): ValidationError {
+    try {
+      toJSON(value);
+    } catch (error) {
+      if (ValidationError.isInstance(error)) return error;
+      throw error;
+    }
+    throw new Error('toJSON did not throw');
+  }
+
+  it('names where a circular reference closes, as a dotted path and a JSON pointer', () => {
+    const e = event();
+    const facet: Record<string, unknown> = { _producer: 'p', _schemaURL: 's', nested: { items: [1, {}] } };
+    ((facet.nested as { items: object[] }).items[1] as Record<string, unknown>).back = facet;
+    e.run.facets.custom_loop = facet;
+    const error = failure(e);
+    expect(error.message).toBe('circular reference at run.facets.custom_loop.nested.items[1].back (JSON pointer /run/facets/custom_loop/nested/items/1/back)');
+    expect(error.errors).toEqual([{ pointer: '/run/facets/custom_loop/nested/items/1/back', message: 'circular reference' }]);
+  });
+
+  it('a cycle in a facet that also holds a null (the replacer path) is found too', () => {
+    const e = event();
+    const facet: Record<string, unknown> = { _producer: 'p', _schemaURL: 's', gone: null };
+    facet.self = facet;
+    e.run.facets.custom_x = facet;
+    expect(failure(e).message).toBe('circular reference at run.facets.custom_x.self (JSON pointer /run/facets/custom_x/self)');
+  });
+
+  it('names a BigInt, a function and a symbol by path, escaping odd keys', () => {
+    const withValue = (v: unknown) => {
+      const e = event();
+      e.inputs[0]!.facets['my/facet'] = { _producer: 'p', _schemaURL: 's', 'a~b': [0, v] };
+      return e;
+    };
+    const where = 'inputs[0].facets["my/facet"]["a~b"][1] (JSON pointer /inputs/0/facets/my~1facet/a~0b/1)';
+    expect(failure(withValue(10n)).message).toBe(`BigInt value (JSON has none: convert it to a number or a string) at ${where}`);
+    expect(failure(withValue(() => 1)).message).toBe(`function value at ${where}`);
+    expect(failure(withValue(Symbol('s'))).message).toBe(`symbol value at ${where}`);
+  });
+
+  it('functions and symbols as object members are refused, not silently dropped, with or without nulls elsewhere', () => {
+    const e = event();
+    e.run.facets.custom_fn = { _producer: 'p', _schemaURL: 's', compute() {} };
+    expect(failure(e).message).toBe('function value at run.facets.custom_fn.compute (JSON pointer /run/facets/custom_fn/compute)');
+    e.run.facets.custom_fn = { _producer: 'p', _schemaURL: 's', dropped: null, tag: Symbol('t') };
+    expect(failure(e).message).toBe('symbol value at run.facets.custom_fn.tag (JSON pointer /run/facets/custom_fn/tag)');
+  });
+
+  it('a BigInt at the top level and an error thrown by a toJSON method are reported as they are', () => {
+    expect(() => toJSON(5n as never)).toThrow(TypeError);
+    const boom = new Error('no JSON for you');
+    expect(() => toJSON({ a: { toJSON: () => { throw boom; } } })).toThrow(boom);
+  });
+});
+
+describe('toJSON: text the client remembered', () => {
+  it('returns the remembered text for that object only', () => {
+    const a = { x: 1 };
+    const b = { x: 1 };
+    rememberText(a, '{"x":1}');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      expect(toJSON(a)).toBe('{"x":1}');
+      expect(stringify).not.toHaveBeenCalled();
+      expect(toJSON(b)).toBe('{"x":1}');
+      expect(stringify).toHaveBeenCalledTimes(1);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 });

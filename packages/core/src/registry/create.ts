@@ -4,8 +4,8 @@ import { builtInTransport } from '../transport/built-in.js';
 import { isPlainObject, OptionReader } from '../config/options.js';
 import type { Transport, TransportContext, TransportDescriptor } from '../transport/types.js';
 import { importModule, isRelativeSpecifier, ModuleNotFound, resolveModule, splitSpecifier } from './load-module.js';
-import { descriptorAccepts, getRegisteredTransport, isTransportDescriptor, normalizeTypeName, registerTransport, registryState } from './registry.js';
-import { PYTHON_ONLY_TYPES, wellKnownPackage } from './well-known.js';
+import { descriptorAccepts, getRegisteredTransport, isTransportDescriptor, registerTransport, registryState } from './registry.js';
+import { wellKnownPackage } from './well-known.js';
 
 export interface CreateTransportOptions {
   logger?: Logger;
@@ -38,9 +38,6 @@ export async function resolveTransportDescriptor(type: string, lookup: TypeLooku
   const name = type.trim();
   const registered = getRegisteredTransport(name) ?? builtInTransport(name);
   if (registered !== undefined) return registered;
-  if (PYTHON_ONLY_TYPES.has(normalizeTypeName(name))) {
-    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: 'a transport this client implements (http, async_http, kafka, file, composite, transform, amazon_datazone_api, console, noop, or a module specifier)', actual: type });
-  }
   const wellKnown = wellKnownPackage(name);
   const specifier = wellKnown ?? name;
   const key = isRelativeSpecifier(splitSpecifier(specifier).module) ? `${lookup.baseDir}\u0000${specifier}` : specifier;

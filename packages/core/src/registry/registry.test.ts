@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import { scratch } from '../config/test-helpers.js';
 import { resolveConfig } from '../config/resolve.js';
 import { createTransport, parseTransportConfig } from './create.js';
 import { getRegisteredTransport, registerTransport, registeredTransportTypes, unregisterTransport } from './registry.js';
+import { wellKnownPackage } from './well-known.js';
 
 /** A minimal transport that records what it was built from. */
 class Recording implements Transport {
@@ -146,6 +148,23 @@ describe('registry', () => {
     unregisterTransport('async_http');
   });
 
+  it('loads s3, gcs and kinesis by type and by the Java class names', async () => {
+    const s = scratch();
+    const cases = [
+      ['@ol/transport-s3', 's3', 'io.openlineage.client.transports.s3.S3Transport'],
+      ['@ol/transport-gcs', 'gcs', 'io.openlineage.client.transports.gcs.GcsTransport'],
+      ['@ol/transport-kinesis', 'kinesis', 'io.openlineage.client.transports.kinesis.KinesisTransport'],
+    ] as const;
+    for (const [pkg, type, javaClass] of cases) {
+      // The Java class name is valid because the descriptor lists it; core only picks the package by its module.
+      fakePackage(s.dir, pkg, type, {}, [javaClass]);
+      for (const name of [type, javaClass]) {
+        expect((await createTransport({ type: name }, { cwd: s.dir })).type).toBe(type);
+        unregisterTransport(type);
+      }
+    }
+  });
+
   it('a missing built-in package is a ConfigError naming the package and where it looked', async () => {
     const s = scratch();
     // Hide the workspace from Node's resolver: the test runner's script is "the main module", and
@@ -200,9 +219,21 @@ describe('registry', () => {
     expect(missing.expected).toContain(s.dir);
   });
 
-  it('Python-only transports get a clear error', async () => {
-    const e = await configError(createTransport({ type: 'msk-iam' }));
-    expect(e.expected).toContain('a transport this client implements');
+  it('the other transports of the Python client map to their packages, by type and by class path', async () => {
+    for (const [type, pkg] of [
+      ['datadog', '@ol/transport-datadog'],
+      ['openlineage.client.transport.datadog.DatadogTransport', '@ol/transport-datadog'],
+      ['gcplineage', '@ol/transport-gcplineage'],
+      ['openlineage.client.transport.gcplineage.GCPLineageTransport', '@ol/transport-gcplineage'],
+      ['msk-iam', '@ol/transport-msk-iam'],
+      ['openlineage.client.transport.msk_iam.MSKIAMTransport', '@ol/transport-msk-iam'],
+    ] as const) {
+      expect(wellKnownPackage(type)).toBe(pkg);
+      // Found or not (workspace layouts differ), the lookup went to the package: either it names the
+      // package to install, or the package itself refused the empty config.
+      const e = await configError(createTransport({ type }, { cwd: tmpdir(), env: {} }));
+      expect(e.expected.includes(`npm install ${pkg}`) || e.path !== 'transport.type').toBe(true);
+    }
   });
 
   it('a missing type names where the config came from', async () => {

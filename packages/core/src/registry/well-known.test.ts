@@ -19,6 +19,18 @@ describe('well-known packages', () => {
     ['amazon_datazone_api', 'amazon_datazone_api', '@ol/transport-datazone'],
     ['datazone', 'amazon_datazone_api', '@ol/transport-datazone'],
     ['openlineage.client.transport.amazon_datazone.AmazonDataZoneTransport', 'amazon_datazone_api', '@ol/transport-datazone'],
+    ['datadog', 'datadog', '@ol/transport-datadog'],
+    ['openlineage.client.transport.datadog.DatadogTransport', 'datadog', '@ol/transport-datadog'],
+    ['gcplineage', 'gcplineage', '@ol/transport-gcplineage'],
+    ['openlineage.client.transport.gcplineage.GCPLineageTransport', 'gcplineage', '@ol/transport-gcplineage'],
+    ['msk-iam', 'msk-iam', '@ol/transport-msk-iam'],
+    ['msk_iam', 'msk-iam', '@ol/transport-msk-iam'],
+    ['openlineage.client.transport.msk_iam.MSKIAMTransport', 'msk-iam', '@ol/transport-msk-iam'],
+    // The Java client's class names, for configs shared with JVM services.
+    ['s3', 's3', '@ol/transport-s3'],
+    ['io.openlineage.client.transports.s3.S3Transport', 's3', '@ol/transport-s3'],
+    ['io.openlineage.client.transports.gcs.GcsTransport', 'gcs', '@ol/transport-gcs'],
+    ['io.openlineage.client.transports.kinesis.KinesisTransport', 'kinesis', '@ol/transport-kinesis'],
   ])('%s → %s in %s', (name, type, pkg) => {
     expect(wellKnownPackage(name)).toBe(pkg);
     expect(canonicalTypeName(name)).toBe(type);
@@ -29,6 +41,7 @@ describe('well-known packages', () => {
     expect(canonicalTypeName('openlineage.client.transport.noop.NoopTransport')).toBe('noop');
     expect(wellKnownPackage('console')).toBeUndefined();
     expect(canonicalTypeName(' my-webhook-transport ')).toBe('my-webhook-transport');
-    expect(wellKnownPackage('openlineage.client.transport.msk_iam.MSKIAMTransport')).toBeUndefined();
+    expect(wellKnownPackage('openlineage.client.transport.no_such.NoSuchTransport')).toBeUndefined();
+    expect(wellKnownPackage('io.openlineage.client.transports.no_such.NoSuchTransport')).toBeUndefined();
   });
 });

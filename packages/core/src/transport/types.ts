@@ -19,9 +19,17 @@ export interface Transport {
   readonly name?: string;
   /** Resolves when the event was accepted (delivered, or queued for background transports); rejects with a TransportError. */
   emit(event: OpenLineageEvent): Promise<void>;
-  /** Waits until everything accepted so far is delivered; true when it all was, within the timeout. */
+  /**
+   * Waits for what was emitted before the call. `true`: every such event was delivered. `false`: an
+   * event emitted since the previous flush failed, was dropped or could not be serialized, or
+   * `timeoutMs` (undefined or negative: no limit) passed first. A failure is reported by the next
+   * flush (and every flush that was waiting for that event), not by later ones. Never rejects for
+   * delivery problems. Events a transport skips by design (DataZone's non-run events, a transformer
+   * returning null) are not failures. Unlike Python's `wait_for_completion` (True once everything
+   * was processed, delivered or not), `true` here means delivered.
+   */
   flush?(timeoutMs?: number): Promise<boolean>;
-  /** Flushes, then releases resources; idempotent. True when everything was delivered. */
+  /** Stops accepting events and returns what `flush(timeoutMs)` would; releases resources within `timeoutMs`; idempotent (later calls return the first result). */
   close(timeoutMs?: number): Promise<boolean>;
   /** Background counters, for transports that deliver asynchronously. */
   stats?(): TransportStats;

@@ -12,8 +12,47 @@ function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 }
 
+/** Digits of `s` from `start` to `end` (exclusive) as a number, or -1 when one is not a digit. */
+function digits(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The form `Date#toISOString` writes (`2024-05-01T12:00:00.000Z`, fraction optional) without a
+ * regular expression: true or false when the answer is certain, undefined for anything else
+ * (other separators and offsets, leap seconds), which the full check decides.
+ */
+function utcDateTime(value: string): boolean | undefined {
+  const end = value.length - 1;
+  if (end < 19 || value.charCodeAt(end) !== 90 /* Z */) return undefined;
+  if (value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':') return undefined;
+  if (end > 19) {
+    if (value[19] !== '.' || end === 20 || digits(value, 20, end) < 0) return undefined;
+  }
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  const hour = digits(value, 11, 13);
+  const minute = digits(value, 14, 16);
+  const second = digits(value, 17, 19);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || second > 59) return undefined;
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month]!)) return false;
+  return hour <= 23 && minute <= 59;
+}
+
 /** RFC 3339 date-time; the offset is required, a leap second only at 23:59:60 UTC. */
 export function isDateTime(value: string): boolean {
+  return utcDateTime(value) ?? isDateTimeByPattern(value);
+}
+
+function isDateTimeByPattern(value: string): boolean {
   const m = DATE_TIME.exec(value);
   if (!m) return false;
   const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];

@@ -1,4 +1,5 @@
-import { isPlainObject, type OptionReader } from '@ol/core/internal';
+import type { OptionReader } from '@ol/core';
+import { isPlainObject } from '@ol/core/internal';
 import { ApiKeyTokenProvider } from './api-key.js';
 import { JWT_DEFAULTS, JwtTokenProvider, type JwtAuthConfig, type JwtProviderOptions } from './jwt.js';
 import { ModuleTokenProvider } from './module-provider.js';

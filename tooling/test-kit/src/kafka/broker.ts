@@ -2,13 +2,15 @@
  * A single-node Kafka broker speaking the real wire protocol over TCP (optionally TLS), enough for
  * kafkajs's producer (idempotent mode and SASL/PLAIN included) and for librdkafka (`kcat -L`,
  * `kcat -C`). Records live in memory and, by default, survive stop/start so a restart models a
- * durable broker. Only the API versions in `API_VERSIONS` are advertised, and clients negotiate
+ * durable broker. SASL/OAUTHBEARER (over TLS, as Amazon MSK's IAM auth uses it) checks tokens with a
+ * pluggable verifier (`mskIamVerifier` checks them as MSK does). Only the API versions in `API_VERSIONS` are advertised, and clients negotiate
  * down to them, so nothing else needs decoding.
  */
 import { EventEmitter, once } from 'node:events';
 import net from 'node:net';
 import tls from 'node:tls';
 import { ProtocolError, Reader, Writer } from './codec.js';
+import type { TokenVerdict } from './msk-iam.js';
 import { CorruptRecordError, decodeRecordBatches, encodeRecordBatch, UnsupportedCompressionError } from './records.js';
 import type { Compression, ProducedRecord, RecordHeader } from './records.js';
 
@@ -71,8 +73,12 @@ export interface KafkaTestBrokerOptions {
   defaultPartitions?: number;
   /** Create unknown topics named in Metadata requests (default true). */
   autoCreateTopics?: boolean;
-  /** Require SASL/PLAIN with these users (username → password) before any other request. */
-  sasl?: { users: Record<string, string> };
+  /**
+   * Require SASL before any other request: PLAIN with `users` (username → password), OAUTHBEARER with
+   * `oauthBearer` deciding about each token (its `lifetimeMs` becomes the session lifetime, so clients
+   * re-authenticate before the token expires, as KIP-368 brokers make them).
+   */
+  sasl?: { users?: Record<string, string>; oauthBearer?: (token: string) => TokenVerdict };
   /** Serve TLS with this key and certificate (PEM). */
   tls?: { key: string | Buffer; cert: string | Buffer; ca?: string | Buffer; requestCert?: boolean };
   /** Forget records when restarted (default false: records survive, like a durable broker). */
@@ -90,6 +96,10 @@ interface ConnState {
   authenticated: boolean;
   /** SaslHandshake v0 was accepted: the next frame is a raw SASL token, not a Kafka request. */
   rawSaslNext: boolean;
+  /** Mechanism chosen by the last SaslHandshake. */
+  mechanism?: string;
+  /** When the OAUTHBEARER session ends (KIP-368): later requests close the connection unless it re-authenticated. */
+  sessionEndsAt?: number;
   user?: string;
 }
 
@@ -106,8 +116,10 @@ export class KafkaTestBroker {
   readonly clusterId = 'ol-test-cluster';
   /** Requests received, by API name (e.g. `Produce`, `SaslAuthenticate`). */
   readonly requestCounts = new Map<string, number>();
-  /** Users that passed SASL authentication, in order. */
+  /** Users (PLAIN) and principals (OAUTHBEARER) that passed SASL authentication, in order; re-authentications included. */
   readonly authenticated: string[] = [];
+  /** Every OAUTHBEARER attempt: the token, and whether and why it was refused. */
+  readonly oauthAttempts: { token: string; verdict: TokenVerdict; at: number }[] = [];
   /** Client ids seen in request headers. */
   readonly clientIds = new Set<string>();
 
@@ -283,7 +295,7 @@ export class KafkaTestBroker {
   private async handleFrame(conn: ConnState, frame: Buffer): Promise<void> {
     if (conn.rawSaslNext) {
       conn.rawSaslNext = false;
-      const ok = this.checkPlain(conn, frame);
+      const ok = conn.mechanism === 'PLAIN' && this.checkPlain(conn, frame);
       if (!ok) throw new ProtocolError('SASL/PLAIN authentication failed');
       const out = Buffer.alloc(4);
       out.writeInt32BE(0);
@@ -307,6 +319,7 @@ export class KafkaTestBroker {
     if (header.clientId) this.clientIds.add(header.clientId);
     const open = header.apiKey === API.ApiVersions || header.apiKey === API.SaslHandshake || header.apiKey === API.SaslAuthenticate;
     if (!conn.authenticated && !open) throw new ProtocolError(`${name} before SASL authentication`);
+    if (!open && conn.sessionEndsAt !== undefined && Date.now() > conn.sessionEndsAt) throw new ProtocolError(`${name} after the SASL session expired`);
     const body = await this.dispatch(conn, header, r);
     if (body !== null) this.send(conn, header.correlationId, body);
   }
@@ -427,18 +440,33 @@ export class KafkaTestBroker {
   }
 
   private saslHandshake(conn: ConnState, v: number, r: Reader): Buffer {
-    const mechanism = r.string();
-    const enabled = this.options.sasl ? ['PLAIN'] : [];
-    const ok = enabled.includes(mechanism.toUpperCase());
-    if (ok && v === 0) conn.rawSaslNext = true;
+    const mechanism = r.string().toUpperCase();
+    const sasl = this.options.sasl;
+    const enabled = [...(sasl?.users ? ['PLAIN'] : []), ...(sasl?.oauthBearer ? ['OAUTHBEARER'] : [])];
+    const ok = enabled.includes(mechanism);
+    if (ok) conn.mechanism = mechanism;
+    // Only PLAIN is served over the pre-KIP-152 raw framing; OAUTHBEARER clients use SaslAuthenticate.
+    if (ok && v === 0 && mechanism === 'PLAIN') conn.rawSaslNext = true;
     return new Writer().int16(ok ? ERR.NONE : ERR.UNSUPPORTED_SASL_MECHANISM).array(enabled, (w, m) => w.string(m)).toBuffer();
   }
 
   private saslAuthenticate(conn: ConnState, v: number, r: Reader): Buffer {
     const token = r.bytes();
-    const ok = this.options.sasl !== undefined && this.checkPlain(conn, token);
-    const w = new Writer().int16(ok ? ERR.NONE : ERR.SASL_AUTHENTICATION_FAILED).nullableString(ok ? null : 'Authentication failed: invalid credentials').bytes(Buffer.alloc(0));
-    if (v >= 1) w.int64(0);
+    let ok = false;
+    let message = 'Authentication failed: invalid credentials';
+    let lifetimeMs = 0;
+    if (conn.mechanism === 'PLAIN') ok = this.checkPlain(conn, token);
+    else if (conn.mechanism === 'OAUTHBEARER') {
+      const verdict = this.checkOAuthBearer(conn, token);
+      ok = verdict.ok;
+      if (verdict.ok) {
+        lifetimeMs = Math.max(1, Math.floor(verdict.lifetimeMs));
+        conn.sessionEndsAt = Date.now() + lifetimeMs;
+      }
+      else message = `Authentication failed: ${verdict.reason}`;
+    }
+    const w = new Writer().int16(ok ? ERR.NONE : ERR.SASL_AUTHENTICATION_FAILED).nullableString(ok ? null : message).bytes(Buffer.alloc(0));
+    if (v >= 1) w.int64(lifetimeMs);
     return w.toBuffer();
   }
 
@@ -447,7 +475,7 @@ export class KafkaTestBroker {
     const parts = token.toString('utf8').split('\0');
     if (parts.length !== 3) return false;
     const [, user, password] = parts as [string, string, string];
-    const expected = this.options.sasl?.users[user];
+    const expected = this.options.sasl?.users?.[user];
     if (expected === undefined || expected !== password) {
       this.log(`SASL/PLAIN failed for ${user}`);
       return false;
@@ -456,6 +484,25 @@ export class KafkaTestBroker {
     conn.user = user;
     this.authenticated.push(user);
     return true;
+  }
+
+  /** RFC 7628 client first message: `n,[a=authzid],` SOH `auth=Bearer <token>` SOH [extensions SOH] SOH. */
+  private checkOAuthBearer(conn: ConnState, message: Buffer): TokenVerdict {
+    const parts = message.toString('utf8').split('\u0001');
+    const auth = parts.find((p) => p.startsWith('auth='));
+    const bearer = auth === undefined ? undefined : /^auth=Bearer (\S+)$/i.exec(auth)?.[1];
+    const verdict: TokenVerdict = !parts[0]?.startsWith('n,') || bearer === undefined
+      ? { ok: false, reason: 'malformed OAUTHBEARER message' }
+      : this.options.sasl!.oauthBearer!(bearer);
+    this.oauthAttempts.push({ token: bearer ?? '', verdict, at: Date.now() });
+    if (!verdict.ok) {
+      this.log(`SASL/OAUTHBEARER refused: ${verdict.reason}`);
+      return verdict;
+    }
+    conn.authenticated = true;
+    conn.user = verdict.principal;
+    this.authenticated.push(verdict.principal);
+    return verdict;
   }
 
   private listOffsets(v: number, r: Reader): Buffer {

@@ -1,0 +1,143 @@
+/**
+ * What the end-to-end benchmarks share: events built the way an application builds them (the
+ * builders, inside the timed loop), clients made the way the README makes them
+ * (`OpenLineageClient.create({ config })`), and the raw batching ceiling.
+ *
+ * The raw baselines send the very events the client puts on the wire (enriched the same way,
+ * built before their clock starts) and serialize each one as they go, as any hand-written sender
+ * must.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Pool } from 'undici';
+import { facets, newRunId, OpenLineageClient, type OpenLineageConfig, type OpenLineageEvent, type RunEvent, runEvent, type Transport } from '@ol/core';
+import type { SinkHandle, SinkStats } from './peers.js';
+
+const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/** The application's producer URI, on its events and on the facets it builds. */
+const PRODUCER = 'https://github.com/acme/nightly-etl';
+
+/**
+ * Event `i` of a stream of runs that each START and COMPLETE (`runId` shared by the pair), as a
+ * small ETL job reports itself: one input, one output, and on COMPLETE an output-statistics facet.
+ * About 650 (START) and 850 (COMPLETE) bytes of JSON once a default client added its run tag.
+ */
+export function buildEvent(i: number, runId: string): RunEvent {
+  const k = (i >> 1) % 10;
+  const job = { namespace: 'bench', name: `nightly_orders_${(i >> 1) % 100}` };
+  const inputs = [{ namespace: 'postgres://db.internal:5432', name: `shop.public.orders_${k}` }];
+  if ((i & 1) === 0) return runEvent({ eventType: 'START', producer: PRODUCER, run: { runId }, job, inputs, outputs: [{ namespace: 's3://lake', name: `orders/daily_${k}` }] });
+  const outputStatistics = facets.outputStatisticsOutputDataset({ rowCount: 1000 + i, size: 65536 }, { producer: PRODUCER });
+  return runEvent({ eventType: 'COMPLETE', producer: PRODUCER, run: { runId }, job, inputs, outputs: [{ namespace: 's3://lake', name: `orders/daily_${k}`, outputFacets: { outputStatistics } }] });
+}
+
+/** Builds `n` events as an application does: a fresh run id per START, shared by its COMPLETE. */
+export function eventSource(): (i: number) => RunEvent {
+  let runId = '';
+  return (i) => {
+    if ((i & 1) === 0) runId = newRunId();
+    return buildEvent(i, runId);
+  };
+}
+
+/** Client config the benchmarks use besides the transport: none (defaults), as a new user has. */
+export async function clientFor(transport: Record<string, unknown>, extra: Partial<OpenLineageConfig> = {}, env: Record<string, string> = {}): Promise<OpenLineageClient> {
+  return OpenLineageClient.create({ config: { ...extra, transport }, env: { OPENLINEAGE_CLIENT_LOGGING: 'error', ...env }, cwd: benchDir, homeDir: emptyHome() });
+}
+
+let home: string | undefined;
+/** A home directory without ~/.openlineage, so the machine's own config cannot leak in. */
+function emptyHome(): string {
+  home ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ol-bench-home-'));
+  return home;
+}
+
+/** Keeps the events handed to it: the wire events for the raw baselines. */
+class Capture implements Transport {
+  readonly type = 'capture';
+  readonly config = {};
+  readonly events: OpenLineageEvent[] = [];
+  emit(event: OpenLineageEvent): Promise<void> {
+    this.events.push(event);
+    return Promise.resolve();
+  }
+  close(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+}
+
+/** The `n` events a default client would send (built and enriched before any clock starts). */
+export async function wireEvents(n: number): Promise<OpenLineageEvent[]> {
+  const capture = new Capture();
+  const client = await OpenLineageClient.create({ transport: capture, env: { OPENLINEAGE_CLIENT_LOGGING: 'error' }, cwd: benchDir, homeDir: emptyHome() });
+  const next = eventSource();
+  for (let i = 0; i < n; i++) await client.emit(next(i));
+  await client.close();
+  return capture.events;
+}
+
+/** What `deliverBuilt` needs of a client. */
+export interface Emitter {
+  emit(event: RunEvent): Promise<void>;
+  flush(): Promise<unknown>;
+  stats(): { success: number; failed: number; dropped: number };
+  close(): Promise<unknown>;
+}
+
+/**
+ * Builds and emits `n` events one after another (each emit awaited), flushes, stops the clock,
+ * closes: the rate in events/s, what the client counted, and what the sink saw.
+ */
+export async function deliverBuilt(client: Emitter, n: number, sink: SinkHandle | undefined): Promise<{ rate: number; success: number; seen: SinkStats | undefined }> {
+  const next = eventSource();
+  const started = performance.now();
+  for (let i = 0; i < n; i++) await client.emit(next(i));
+  await client.flush();
+  const elapsed = performance.now() - started;
+  const { success } = client.stats();
+  await client.close();
+  const seen = sink === undefined ? undefined : await sink.stats();
+  return { rate: n / (elapsed / 1000), success, seen };
+}
+
+/**
+ * The raw batching ceiling: `connections` workers, each taking the next `perRequest` events,
+ * serializing each one (JSON.stringify), joining them into a JSON array and POSTing it to the
+ * batch endpoint. Keeps no order. Returns events per second.
+ */
+export async function rawBatched(url: string, events: readonly OpenLineageEvent[], o: { connections: number; perRequest: number; endpoint?: string }): Promise<number> {
+  const endpoint = o.endpoint ?? '/api/v1/lineage/batch';
+  const pool = new Pool(url, { connections: o.connections });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < events.length) {
+      const start = next;
+      const end = Math.min(events.length, start + o.perRequest);
+      next = end;
+      const parts: string[] = [];
+      for (let i = start; i < end; i++) parts.push(JSON.stringify(events[i]));
+      const res = await pool.request({ method: 'POST', path: endpoint, body: `[${parts.join(',')}]`, headers: { 'content-type': 'application/json' } });
+      await res.body.dump();
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: o.connections }, worker));
+  const elapsed = performance.now() - started;
+  await pool.close();
+  return events.length / (elapsed / 1000);
+}
+
+/** Runs each of `runs` `reps` times, rotating the order so drift on a shared machine hits all alike; the samples per run. */
+export async function rotated(reps: number, runs: readonly (() => Promise<number>)[]): Promise<number[][]> {
+  const out = runs.map((): number[] => []);
+  for (let rep = 0; rep < reps; rep++) {
+    for (let k = 0; k < runs.length; k++) {
+      const j = (rep + k) % runs.length;
+      out[j]!.push(await runs[j]!());
+    }
+  }
+  return out;
+}
