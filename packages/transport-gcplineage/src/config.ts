@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, type OptionScope } from '@ol/core';
-import { type AsyncTransportRules, codeScope, OptionReader, readAsyncTransportRules, readerOf } from '@ol/core/internal';
+import { type AsyncTransportRules, codeScope, readAsyncTransportRules, readerOf } from '@ol/core/internal';
 
 export const DEFAULT_LOCATION = 'us-central1';
 /** Seconds one emit may take, retries included (the library's own default would be 60 s per try and 600 s overall). */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TransportContext } from '@ol/core';
-import { OptionReader, readerOf } from '@ol/core/internal';
+import { readerOf } from '@ol/core/internal';
 
 export const TRANSPORT_TYPE = 'gcs';
 export const JAVA_CLASS_NAME = 'io.openlineage.client.transports.gcs.GcsTransport';

@@ -1,5 +1,5 @@
 import { ConfigError, type TransportContext } from '@ol/core';
-import { OptionReader, readerOf } from '@ol/core/internal';
+import { readerOf } from '@ol/core/internal';
 
 export const TRANSPORT_TYPE = 'kinesis';
 export const JAVA_CLASS_NAME = 'io.openlineage.client.transports.kinesis.KinesisTransport';

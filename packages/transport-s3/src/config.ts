@@ -1,5 +1,5 @@
 import { ConfigError, type TransportContext } from '@ol/core';
-import { OptionReader, readerOf } from '@ol/core/internal';
+import { readerOf } from '@ol/core/internal';
 
 export const TRANSPORT_TYPE = 's3';
 export const JAVA_CLASS_NAME = 'io.openlineage.client.transports.s3.S3Transport';
