@@ -37,13 +37,21 @@ async function throughput(sink: SinkHandle): Promise<Scenario[]> {
   const batched = async (compression: 'gzip' | undefined, n = PAIRS, maxQueueSize?: number): Promise<number> => {
     const events = pairs(n, String(salt++));
     await sink.reset();
-    const transport = createAsyncHttpTransport({ url: sink.url, maxConcurrentRequests: CONCURRENCY, compression, ...(maxQueueSize && { maxQueueSize }), batch: { enabled: true } });
+    const transport = createAsyncHttpTransport({
+      url: sink.url,
+      maxConcurrentRequests: CONCURRENCY,
+      compression,
+      ...(maxQueueSize && { maxQueueSize }),
+      batch: { enabled: true },
+    });
     const { rate, success, seen } = await deliver(transport, events, sink);
     violations += seen.violations;
     // Anything not delivered, or accepted twice, or accepted by anything but a batch request.
     lost += Math.abs(events.length - success) + Math.abs(seen.events - events.length) + (seen.count - seen.batches);
     if (!compression && !maxQueueSize) requests += seen.batches;
-    process.stderr.write(`  batched run${compression ? ' (gzip)' : ''}${maxQueueSize ? ` (max_queue_size ${maxQueueSize})` : ''}: ${Math.round(rate)} events/s, ${seen.batches} requests, ${seen.violations} order violations\n`);
+    process.stderr.write(
+      `  batched run${compression ? ' (gzip)' : ''}${maxQueueSize ? ` (max_queue_size ${maxQueueSize})` : ''}: ${Math.round(rate)} events/s, ${seen.batches} requests, ${seen.violations} order violations\n`,
+    );
     return rate;
   };
 

@@ -66,12 +66,27 @@ async function s3Bench(): Promise<Scenario> {
         for (let i = 0; i < OBJECT_EVENTS; i++) {
           const e = eventAt(i, run);
           const body = Buffer.from(JSON.stringify(e), 'utf8');
-          await raw.send(new PutObjectCommand({ Bucket: 'bench', Key: `raw/${Date.parse(e.eventTime)}.json`, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
+          await raw.send(
+            new PutObjectCommand({
+              Bucket: 'bench',
+              Key: `raw/${Date.parse(e.eventTime)}.json`,
+              Body: body,
+              ContentType: 'application/json',
+              IfNoneMatch: '*',
+            }),
+          );
         }
         return OBJECT_EVENTS / ((performance.now() - started) / 1000);
       },
     );
-    return scenario({ name: 's3: awaited emits (one PutObject each)', figure: r.figure, unit: 'events/s', baseline: r.baseline, baselineName: 'raw S3Client PutObject', minRatio: 0.8 });
+    return scenario({
+      name: 's3: awaited emits (one PutObject each)',
+      figure: r.figure,
+      unit: 'events/s',
+      baseline: r.baseline,
+      baselineName: 'raw S3Client PutObject',
+      minRatio: 0.8,
+    });
   } finally {
     raw.destroy();
     await peer.close();
@@ -93,12 +108,21 @@ async function gcsBench(): Promise<Scenario> {
         for (let i = 0; i < OBJECT_EVENTS; i++) {
           const e = eventAt(i, run);
           const body = Buffer.from(JSON.stringify(e), 'utf8');
-          await bucket.file(`raw/${Date.parse(e.eventTime)}.json`).save(body, { resumable: false, contentType: 'application/json', preconditionOpts: { ifGenerationMatch: 0 } });
+          await bucket
+            .file(`raw/${Date.parse(e.eventTime)}.json`)
+            .save(body, { resumable: false, contentType: 'application/json', preconditionOpts: { ifGenerationMatch: 0 } });
         }
         return OBJECT_EVENTS / ((performance.now() - started) / 1000);
       },
     );
-    return scenario({ name: 'gcs: awaited emits (one multipart upload each)', figure: r.figure, unit: 'events/s', baseline: r.baseline, baselineName: 'raw Storage file.save', minRatio: 0.8 });
+    return scenario({
+      name: 'gcs: awaited emits (one multipart upload each)',
+      figure: r.figure,
+      unit: 'events/s',
+      baseline: r.baseline,
+      baselineName: 'raw Storage file.save',
+      minRatio: 0.8,
+    });
   } finally {
     await peer.close();
   }
@@ -135,7 +159,14 @@ async function kinesisBench(): Promise<Scenario> {
         return KINESIS_EVENTS / ((performance.now() - started) / 1000);
       },
     );
-    return scenario({ name: 'kinesis: emits + flush (PutRecords batches)', figure: r.figure, unit: 'events/s', baseline: r.baseline, baselineName: 'raw KinesisClient PutRecords x500', minRatio: 0.7 });
+    return scenario({
+      name: 'kinesis: emits + flush (PutRecords batches)',
+      figure: r.figure,
+      unit: 'events/s',
+      baseline: r.baseline,
+      baselineName: 'raw KinesisClient PutRecords x500',
+      minRatio: 0.7,
+    });
   } finally {
     raw.destroy();
     await peer.close();

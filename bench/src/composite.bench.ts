@@ -51,7 +51,12 @@ async function direct(): Promise<number> {
 async function composite(): Promise<number> {
   const a = new MemoryChild();
   const b = new MemoryChild();
-  const t = createCompositeTransport({ transports: [{ name: 'a', transport: a }, { name: 'b', transport: b }] });
+  const t = createCompositeTransport({
+    transports: [
+      { name: 'a', transport: a },
+      { name: 'b', transport: b },
+    ],
+  });
   const started = process.hrtime.bigint();
   for (let i = 0; i < EVENTS; i++) await t.emit(event);
   const ns = Number(process.hrtime.bigint() - started) / EVENTS;
@@ -64,7 +69,14 @@ export default async function bench(): Promise<Scenario[]> {
   await direct();
   const r = await paired(REPETITIONS, composite, direct);
   return [
-    scenario({ name: 'composite of two in-memory children (ns/event)', figure: r.figure, unit: 'ns/event', baseline: r.baseline, baselineName: 'both children called directly', higherIsBetter: false }),
+    scenario({
+      name: 'composite of two in-memory children (ns/event)',
+      figure: r.figure,
+      unit: 'ns/event',
+      baseline: r.baseline,
+      baselineName: 'both children called directly',
+      higherIsBetter: false,
+    }),
     scenario({ name: 'composite overhead per event (ns)', figure: r.figure - r.baseline, unit: 'ns', maxFigure: 1000, goal: '<= 1000 ns' }),
   ];
 }

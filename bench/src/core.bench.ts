@@ -17,14 +17,27 @@ function minimalEvent(): RunEvent {
 function largeEvent(): RunEvent {
   const fields = Array.from({ length: 200 }, (_, i) => ({ name: `column_${i}`, type: i % 3 === 0 ? 'bigint' : 'varchar', description: `column number ${i}` }));
   const lineage = Object.fromEntries(
-    fields.map((f, i) => [f.name, { inputFields: [{ namespace: 'postgres://db:5432', name: 'shop.public.orders', field: `src_${i}`, transformations: [{ type: 'DIRECT', subtype: 'IDENTITY' }] }] }]),
+    fields.map((f, i) => [
+      f.name,
+      {
+        inputFields: [
+          { namespace: 'postgres://db:5432', name: 'shop.public.orders', field: `src_${i}`, transformations: [{ type: 'DIRECT', subtype: 'IDENTITY' }] },
+        ],
+      },
+    ]),
   );
   return runEvent({
     eventType: 'COMPLETE',
     run: { runId: newRunId() },
     job: { namespace: 'bench', name: 'large', facets: { sql: facets.sqlJob({ query: 'insert into wide select * from orders' }) } },
     inputs: [{ namespace: 'postgres://db:5432', name: 'shop.public.orders', facets: { schema: facets.schemaDataset({ fields }) } }],
-    outputs: [{ namespace: 's3://lake', name: 'wide', facets: { schema: facets.schemaDataset({ fields }), columnLineage: facets.columnLineageDataset({ fields: lineage }) } }],
+    outputs: [
+      {
+        namespace: 's3://lake',
+        name: 'wide',
+        facets: { schema: facets.schemaDataset({ fields }), columnLineage: facets.columnLineageDataset({ fields: lineage }) },
+      },
+    ],
   });
 }
 
@@ -54,16 +67,43 @@ export default function bench(): Promise<Scenario[]> {
     withCore.push(startupMs(['--input-type=module', '-e', "await import('@ol/core')"]));
   }
   const out: Scenario[] = [
-    scenario({ name: '@ol/core import (process start)', figure: median(withCore), unit: 'ms', baseline: median(bare), baselineName: 'node -e 0', higherIsBetter: false, goal: 'report (lower is better)' }),
+    scenario({
+      name: '@ol/core import (process start)',
+      figure: median(withCore),
+      unit: 'ms',
+      baseline: median(bare),
+      baselineName: 'node -e 0',
+      higherIsBetter: false,
+      goal: 'report (lower is better)',
+    }),
   ];
-  for (const [label, event, n] of [['minimal', minimalEvent(), 20_000], ['large (200 cols + column lineage)', largeEvent(), 200]] as const) {
+  for (const [label, event, n] of [
+    ['minimal', minimalEvent(), 20_000],
+    ['large (200 cols + column lineage)', largeEvent(), 200],
+  ] as const) {
     const stringify = nsPerCall(() => JSON.stringify(event), n);
     const serialize = nsPerCall(() => toJSON(event), n);
     const validate = nsPerCall(() => validateEvent(event), n);
     if (validateEvent(event).length > 0) throw new Error(`bench event ${label} is invalid: ${JSON.stringify(validateEvent(event))}`);
     out.push(
-      scenario({ name: `toJSON, ${label} event`, figure: serialize / 1000, unit: 'µs/event', baseline: stringify / 1000, baselineName: 'JSON.stringify', higherIsBetter: false, goal: 'report (lower is better)' }),
-      scenario({ name: `validateEvent, ${label} event`, figure: validate / 1000, unit: 'µs/event', baseline: stringify / 1000, baselineName: 'JSON.stringify', higherIsBetter: false, goal: 'report (lower is better)' }),
+      scenario({
+        name: `toJSON, ${label} event`,
+        figure: serialize / 1000,
+        unit: 'µs/event',
+        baseline: stringify / 1000,
+        baselineName: 'JSON.stringify',
+        higherIsBetter: false,
+        goal: 'report (lower is better)',
+      }),
+      scenario({
+        name: `validateEvent, ${label} event`,
+        figure: validate / 1000,
+        unit: 'µs/event',
+        baseline: stringify / 1000,
+        baselineName: 'JSON.stringify',
+        higherIsBetter: false,
+        goal: 'report (lower is better)',
+      }),
     );
   }
   return Promise.resolve(out);

@@ -52,15 +52,34 @@ function builderRows(): Scenario[] {
   const times = Array.from({ length: 1024 }, (_, i) => new Date(1_700_000_000_000 + i * 1000).toISOString());
   let sink: unknown;
   const builder = nsPerCall((i) => (sink = runEvent({ eventType: i & 1 ? 'COMPLETE' : 'START', run, job, inputs, outputs })), 100_000);
-  const builderTime = nsPerCall((i) => (sink = runEvent({ eventType: i & 1 ? 'COMPLETE' : 'START', eventTime: times[i & 1023]!, run, job, inputs, outputs })), 100_000);
+  const builderTime = nsPerCall(
+    (i) => (sink = runEvent({ eventType: i & 1 ? 'COMPLETE' : 'START', eventTime: times[i & 1023]!, run, job, inputs, outputs })),
+    100_000,
+  );
   const literal = nsPerCall(
     (i) => (sink = { eventType: i & 1 ? 'COMPLETE' : 'START', eventTime: new Date().toISOString(), producer, schemaURL, run, job, inputs, outputs }),
     100_000,
   );
   if (sink === undefined) throw new Error('unreachable');
   return [
-    scenario({ name: 'runEvent() per call, CPU time (eventTime defaulted)', figure: builder / 1000, unit: 'µs', baseline: literal / 1000, baselineName: 'object literal + new Date().toISOString()', higherIsBetter: false, maxFigure: 1 }),
-    scenario({ name: 'runEvent() per call, CPU time (RFC 3339 string eventTime)', figure: builderTime / 1000, unit: 'µs', baseline: literal / 1000, baselineName: 'object literal + new Date().toISOString()', higherIsBetter: false, maxFigure: 1 }),
+    scenario({
+      name: 'runEvent() per call, CPU time (eventTime defaulted)',
+      figure: builder / 1000,
+      unit: 'µs',
+      baseline: literal / 1000,
+      baselineName: 'object literal + new Date().toISOString()',
+      higherIsBetter: false,
+      maxFigure: 1,
+    }),
+    scenario({
+      name: 'runEvent() per call, CPU time (RFC 3339 string eventTime)',
+      figure: builderTime / 1000,
+      unit: 'µs',
+      baseline: literal / 1000,
+      baselineName: 'object literal + new Date().toISOString()',
+      higherIsBetter: false,
+      maxFigure: 1,
+    }),
   ];
 }
 
@@ -88,7 +107,11 @@ const ALL_ENRICHMENTS: OpenLineageConfig = {
 
 async function clientOverhead(label: string, config: OpenLineageConfig | undefined): Promise<Scenario[]> {
   const transport = new SerializingTransport();
-  const client = await OpenLineageClient.create({ transport, ...(config && { config }), env: { OPENLINEAGE_CLIENT_LOGGING: 'error', DEPLOY_REGION: 'eu-west-1' } });
+  const client = await OpenLineageClient.create({
+    transport,
+    ...(config && { config }),
+    env: { OPENLINEAGE_CLIENT_LOGGING: 'error', DEPLOY_REGION: 'eu-west-1' },
+  });
   const next = eventSource();
   const events = Array.from({ length: 1000 }, (_, i) => next(i));
   // The events as the transport receives them, for the JSON.stringify baseline.
@@ -165,7 +188,14 @@ async function fileRows(): Promise<Scenario[]> {
     await raw();
     const r = await paired(9, throughClient, raw);
     return [
-      scenario({ name: 'e2e file append, sequential await emit, builder + client', figure: r.figure, unit: 'events/s', baseline: r.baseline, baselineName: 'raw fs.write loop, JSON.stringify per event', minRatio: 0.8 }),
+      scenario({
+        name: 'e2e file append, sequential await emit, builder + client',
+        figure: r.figure,
+        unit: 'events/s',
+        baseline: r.baseline,
+        baselineName: 'raw fs.write loop, JSON.stringify per event',
+        minRatio: 0.8,
+      }),
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -71,12 +71,9 @@ async function asyncHttp(sink: SinkHandle): Promise<Scenario[]> {
   await rawSingle(2_000);
   violations = 0;
   lost = 0;
-  const [batched, perEvent, arrays, single] = (await rotated(REPS, [() => throughClient(true), () => throughClient(false), () => rawArrays(), () => rawSingle()])).map(median) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [batched, perEvent, arrays, single] = (
+    await rotated(REPS, [() => throughClient(true), () => throughClient(false), () => rawArrays(), () => rawSingle()])
+  ).map(median) as [number, number, number, number];
   return [
     scenario({
       name: `e2e async_http batch (defaults), builder + client, ${EVENTS} events`,

@@ -39,7 +39,12 @@ async function throughClient(broker: BrokerProcess, n: number, flush: boolean): 
 async function raw(broker: BrokerProcess, events: readonly OpenLineageEvent[], batched: boolean): Promise<number> {
   const kafka = new Kafka({ brokers: [broker.address], clientId: 'bench-raw', logLevel: logLevel.NOTHING });
   // The transport's placement (librdkafka's CRC-32 of the key), so both sides do the same work per message.
-  const producer = kafka.producer({ createPartitioner: () => ({ message, partitionMetadata }) => (message.key ? zlib.crc32(message.key) % partitionMetadata.length : 0) });
+  const producer = kafka.producer({
+    createPartitioner:
+      () =>
+      ({ message, partitionMetadata }) =>
+        message.key ? zlib.crc32(message.key) % partitionMetadata.length : 0,
+  });
   await producer.connect();
   await producer.send({ topic: TOPIC, acks: -1, messages: [{ key: 'warm', value: '{}' }] });
   const started = performance.now();
@@ -71,8 +76,16 @@ export default async function bench(): Promise<Scenario[]> {
     await raw(broker, wire.slice(0, 3_000), true);
     await throughClient(broker, 3_000, false);
 
-    const batch = await paired(REPS, () => throughClient(broker, BATCH_EVENTS, false), () => raw(broker, wire, true));
-    const sync = await paired(REPS, () => throughClient(broker, SYNC_EVENTS, true), () => raw(broker, syncWire, false));
+    const batch = await paired(
+      REPS,
+      () => throughClient(broker, BATCH_EVENTS, false),
+      () => raw(broker, wire, true),
+    );
+    const sync = await paired(
+      REPS,
+      () => throughClient(broker, SYNC_EVENTS, true),
+      () => raw(broker, syncWire, false),
+    );
     return [
       scenario({
         name: 'e2e kafka flush=false (default producer settings), builder + client',

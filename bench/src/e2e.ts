@@ -29,9 +29,17 @@ export function buildEvent(i: number, runId: string): RunEvent {
   const k = (i >> 1) % 10;
   const job = { namespace: 'bench', name: `nightly_orders_${(i >> 1) % 100}` };
   const inputs = [{ namespace: 'postgres://db.internal:5432', name: `shop.public.orders_${k}` }];
-  if ((i & 1) === 0) return runEvent({ eventType: 'START', producer: PRODUCER, run: { runId }, job, inputs, outputs: [{ namespace: 's3://lake', name: `orders/daily_${k}` }] });
+  if ((i & 1) === 0)
+    return runEvent({ eventType: 'START', producer: PRODUCER, run: { runId }, job, inputs, outputs: [{ namespace: 's3://lake', name: `orders/daily_${k}` }] });
   const outputStatistics = facets.outputStatisticsOutputDataset({ rowCount: 1000 + i, size: 65536 }, { producer: PRODUCER });
-  return runEvent({ eventType: 'COMPLETE', producer: PRODUCER, run: { runId }, job, inputs, outputs: [{ namespace: 's3://lake', name: `orders/daily_${k}`, outputFacets: { outputStatistics } }] });
+  return runEvent({
+    eventType: 'COMPLETE',
+    producer: PRODUCER,
+    run: { runId },
+    job,
+    inputs,
+    outputs: [{ namespace: 's3://lake', name: `orders/daily_${k}`, outputFacets: { outputStatistics } }],
+  });
 }
 
 /** Builds `n` events as an application does: a fresh run id per START, shared by its COMPLETE. */
@@ -44,8 +52,17 @@ export function eventSource(): (i: number) => RunEvent {
 }
 
 /** Client config the benchmarks use besides the transport: none (defaults), as a new user has. */
-export async function clientFor(transport: Record<string, unknown>, extra: Partial<OpenLineageConfig> = {}, env: Record<string, string> = {}): Promise<OpenLineageClient> {
-  return OpenLineageClient.create({ config: { ...extra, transport }, env: { OPENLINEAGE_CLIENT_LOGGING: 'error', ...env }, cwd: benchDir, homeDir: emptyHome() });
+export async function clientFor(
+  transport: Record<string, unknown>,
+  extra: Partial<OpenLineageConfig> = {},
+  env: Record<string, string> = {},
+): Promise<OpenLineageClient> {
+  return OpenLineageClient.create({
+    config: { ...extra, transport },
+    env: { OPENLINEAGE_CLIENT_LOGGING: 'error', ...env },
+    cwd: benchDir,
+    homeDir: emptyHome(),
+  });
 }
 
 let home: string | undefined;
@@ -91,7 +108,11 @@ export interface Emitter {
  * Builds and emits `n` events one after another (each emit awaited), flushes, stops the clock,
  * closes: the rate in events/s, what the client counted, and what the sink saw.
  */
-export async function deliverBuilt(client: Emitter, n: number, sink: SinkHandle | undefined): Promise<{ rate: number; success: number; seen: SinkStats | undefined }> {
+export async function deliverBuilt(
+  client: Emitter,
+  n: number,
+  sink: SinkHandle | undefined,
+): Promise<{ rate: number; success: number; seen: SinkStats | undefined }> {
   const next = eventSource();
   const started = performance.now();
   for (let i = 0; i < n; i++) await client.emit(next(i));
@@ -108,7 +129,11 @@ export async function deliverBuilt(client: Emitter, n: number, sink: SinkHandle 
  * serializing each one (JSON.stringify), joining them into a JSON array and POSTing it to the
  * batch endpoint. Keeps no order. Returns events per second.
  */
-export async function rawBatched(url: string, events: readonly OpenLineageEvent[], o: { connections: number; perRequest: number; endpoint?: string }): Promise<number> {
+export async function rawBatched(
+  url: string,
+  events: readonly OpenLineageEvent[],
+  o: { connections: number; perRequest: number; endpoint?: string },
+): Promise<number> {
   const endpoint = o.endpoint ?? '/api/v1/lineage/batch';
   const pool = new Pool(url, { connections: o.connections });
   let next = 0;

@@ -53,11 +53,33 @@ export default async function bench(): Promise<Scenario[]> {
   try {
     await transportRun(file, false);
     await rawLoop(file);
-    const sequential = await paired(REPETITIONS, () => transportRun(file, false), () => rawLoop(file));
-    const burst = await paired(REPETITIONS, () => transportRun(file, true), () => rawLoop(file));
+    const sequential = await paired(
+      REPETITIONS,
+      () => transportRun(file, false),
+      () => rawLoop(file),
+    );
+    const burst = await paired(
+      REPETITIONS,
+      () => transportRun(file, true),
+      () => rawLoop(file),
+    );
     return [
-      scenario({ name: 'file append, sequential emits (events/s)', figure: sequential.figure, unit: 'events/s', baseline: sequential.baseline, baselineName: 'raw fs.write loop', minRatio: 0.8 }),
-      scenario({ name: 'file append, burst of concurrent emits (events/s)', figure: burst.figure, unit: 'events/s', baseline: burst.baseline, baselineName: 'raw fs.write loop', minRatio: 0.8 }),
+      scenario({
+        name: 'file append, sequential emits (events/s)',
+        figure: sequential.figure,
+        unit: 'events/s',
+        baseline: sequential.baseline,
+        baselineName: 'raw fs.write loop',
+        minRatio: 0.8,
+      }),
+      scenario({
+        name: 'file append, burst of concurrent emits (events/s)',
+        figure: burst.figure,
+        unit: 'events/s',
+        baseline: burst.baseline,
+        baselineName: 'raw fs.write loop',
+        minRatio: 0.8,
+      }),
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

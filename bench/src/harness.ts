@@ -43,7 +43,9 @@ export function scenario(s: ScenarioInput): Scenario {
     baseline: baseline === null ? null : round(baseline),
     baselineName: s.baselineName ?? null,
     ratio: ratio === null ? null : round(ratio),
-    goal: s.goal ?? (s.minRatio !== undefined ? `>= ${s.minRatio}x ${s.baselineName ?? 'baseline'}` : s.maxFigure !== undefined ? `<= ${s.maxFigure} ${s.unit}` : 'report'),
+    goal:
+      s.goal ??
+      (s.minRatio !== undefined ? `>= ${s.minRatio}x ${s.baselineName ?? 'baseline'}` : s.maxFigure !== undefined ? `<= ${s.maxFigure} ${s.unit}` : 'report'),
     higherIsBetter,
     meetsGoal,
   };
@@ -63,7 +65,11 @@ export async function medianOf(repetitions: number, fn: () => Promise<number>): 
 }
 
 /** Alternates candidate and baseline runs so drift on a shared machine hits both alike. */
-export async function paired(repetitions: number, candidate: () => Promise<number>, baseline: () => Promise<number>): Promise<{ figure: number; baseline: number }> {
+export async function paired(
+  repetitions: number,
+  candidate: () => Promise<number>,
+  baseline: () => Promise<number>,
+): Promise<{ figure: number; baseline: number }> {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < repetitions; i++) {

@@ -24,7 +24,19 @@ function event(i: number): RunEvent {
     schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
     run: { runId: randomUUID(), facets: {} },
     job: { namespace: 'bench', name: `job_${i % 50}`, facets: {} },
-    inputs: [{ namespace: 'postgres://db:5432', name: 'public.orders', facets: { schema: { _producer: 'bench', _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet', fields: Array.from({ length: 12 }, (_, k) => ({ name: `col_${k}`, type: 'varchar' })) } } }],
+    inputs: [
+      {
+        namespace: 'postgres://db:5432',
+        name: 'public.orders',
+        facets: {
+          schema: {
+            _producer: 'bench',
+            _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet',
+            fields: Array.from({ length: 12 }, (_, k) => ({ name: `col_${k}`, type: 'varchar' })),
+          },
+        },
+      },
+    ],
     outputs: [{ namespace: 's3://lake', name: 'orders_daily', facets: {} }],
   };
 }

@@ -6,7 +6,13 @@
 import { metrics } from '@opentelemetry/api';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { OpenLineageClient, type OpenLineageConfig, type RunEvent, silentLogger, type Transport } from '@ol/core';
-import { type CircuitBreaker, nodeRuntimeCircuitBreaker, simpleMemoryCircuitBreaker, staticCircuitBreaker, timeoutCircuitBreaker } from '@ol/core/circuit-breaker';
+import {
+  type CircuitBreaker,
+  nodeRuntimeCircuitBreaker,
+  simpleMemoryCircuitBreaker,
+  staticCircuitBreaker,
+  timeoutCircuitBreaker,
+} from '@ol/core/circuit-breaker';
 import { benchEvent, median, paired, scenario, type Scenario } from './harness.js';
 
 const NO_TRIMMERS = 'DateTrimmer;KeyValueTrimmer;MultiDirDateTrimmer;YearMonthTrimmer';
@@ -68,11 +74,30 @@ export default async function bench(): Promise<Scenario[]> {
         },
       },
     },
-    { name: 'circuitBreaker static (flowing)', config: { dataset: { disabledTrimmers: NO_TRIMMERS }, circuitBreaker: { type: 'static', valuesReturned: Array(2_000_000).fill('false').join(',') } }, overheadGoal: true },
-    { name: 'circuitBreaker simpleMemory (flowing)', config: { dataset: { disabledTrimmers: NO_TRIMMERS }, circuitBreaker: { type: 'simpleMemory', memoryThreshold: 0 } }, overheadGoal: true },
-    { name: 'circuitBreaker nodeRuntime (flowing)', config: { dataset: { disabledTrimmers: NO_TRIMMERS }, circuitBreaker: { type: 'nodeRuntime', memoryThreshold: 0 } }, overheadGoal: true },
-    { name: 'circuitBreaker timeout 90 s (flowing)', config: { dataset: { disabledTrimmers: NO_TRIMMERS }, circuitBreaker: { type: 'timeout', timeoutInSeconds: 90 } }, overheadGoal: true },
-    { name: 'metrics opentelemetry, no SDK registered (no-op meter)', config: { dataset: { disabledTrimmers: NO_TRIMMERS }, metrics: { type: 'opentelemetry' } } },
+    {
+      name: 'circuitBreaker static (flowing)',
+      config: { dataset: { disabledTrimmers: NO_TRIMMERS }, circuitBreaker: { type: 'static', valuesReturned: Array(2_000_000).fill('false').join(',') } },
+      overheadGoal: true,
+    },
+    {
+      name: 'circuitBreaker simpleMemory (flowing)',
+      config: { dataset: { disabledTrimmers: NO_TRIMMERS }, circuitBreaker: { type: 'simpleMemory', memoryThreshold: 0 } },
+      overheadGoal: true,
+    },
+    {
+      name: 'circuitBreaker nodeRuntime (flowing)',
+      config: { dataset: { disabledTrimmers: NO_TRIMMERS }, circuitBreaker: { type: 'nodeRuntime', memoryThreshold: 0 } },
+      overheadGoal: true,
+    },
+    {
+      name: 'circuitBreaker timeout 90 s (flowing)',
+      config: { dataset: { disabledTrimmers: NO_TRIMMERS }, circuitBreaker: { type: 'timeout', timeoutInSeconds: 90 } },
+      overheadGoal: true,
+    },
+    {
+      name: 'metrics opentelemetry, no SDK registered (no-op meter)',
+      config: { dataset: { disabledTrimmers: NO_TRIMMERS }, metrics: { type: 'opentelemetry' } },
+    },
     {
       name: 'metrics opentelemetry, SDK MeterProvider',
       config: { dataset: { disabledTrimmers: NO_TRIMMERS }, metrics: { type: 'opentelemetry' } },
@@ -87,7 +112,17 @@ export default async function bench(): Promise<Scenario[]> {
     const ev = c.event ?? event;
     await loop(candidate, ev)();
     const r = await paired(REPETITIONS, loop(candidate, ev), loop(none, ev));
-    out.push(scenario({ name: `emit, ${c.name}`, figure: r.figure, unit: 'µs/emit', baseline: r.baseline, baselineName: 'no section configured', higherIsBetter: false, goal: 'report (lower is better)' }));
+    out.push(
+      scenario({
+        name: `emit, ${c.name}`,
+        figure: r.figure,
+        unit: 'µs/emit',
+        baseline: r.baseline,
+        baselineName: 'no section configured',
+        higherIsBetter: false,
+        goal: 'report (lower is better)',
+      }),
+    );
     if (c.overheadGoal) {
       out.push(scenario({ name: `overhead of ${c.name}`, figure: Math.max(0, r.figure - r.baseline), unit: 'µs/emit', maxFigure: 0.2 }));
     }

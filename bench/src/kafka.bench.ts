@@ -76,7 +76,12 @@ async function rawRun(broker: BrokerProcess, events: readonly RunEvent[], batche
   const messages = events.map((e) => ({ key: defaultMessageKey(e), value: toJSON(e) }));
   const kafka = new Kafka({ brokers: [broker.address], clientId: 'bench-raw', logLevel: logLevel.NOTHING });
   // The transport's placement (librdkafka's CRC-32 of the key), so both sides do the same work per message.
-  const producer = kafka.producer({ createPartitioner: () => ({ message, partitionMetadata }) => (message.key ? zlib.crc32(message.key) % partitionMetadata.length : 0) });
+  const producer = kafka.producer({
+    createPartitioner:
+      () =>
+      ({ message, partitionMetadata }) =>
+        message.key ? zlib.crc32(message.key) % partitionMetadata.length : 0,
+  });
   await producer.connect();
   // The first send fetches metadata; it stays outside the timed part, as the transport's does.
   await producer.send({ topic: TOPIC, acks: -1, messages: [messages[0]!] });
@@ -124,11 +129,30 @@ export default async function kafkaBench(): Promise<Scenario[]> {
     await rawRun(broker, syncEvents.slice(0, 300), false);
     await transportRun(broker, syncEvents.slice(0, 300), true);
 
-    const sync = await paired(REPETITIONS, () => transportRun(broker, syncEvents, true), () => rawRun(broker, syncEvents, false));
-    const batch = await paired(REPETITIONS, () => transportRun(broker, batchEvents, false), () => rawRun(broker, batchEvents, true));
-    const inFlight = await paired(REPETITIONS, () => transportRun(broker, batchEvents, false, { 'max.in.flight.requests.per.connection': 4 }), () => rawRun(broker, batchEvents, true));
+    const sync = await paired(
+      REPETITIONS,
+      () => transportRun(broker, syncEvents, true),
+      () => rawRun(broker, syncEvents, false),
+    );
+    const batch = await paired(
+      REPETITIONS,
+      () => transportRun(broker, batchEvents, false),
+      () => rawRun(broker, batchEvents, true),
+    );
+    const inFlight = await paired(
+      REPETITIONS,
+      () => transportRun(broker, batchEvents, false, { 'max.in.flight.requests.per.connection': 4 }),
+      () => rawRun(broker, batchEvents, true),
+    );
     return [
-      scenario({ name: 'kafka flush=true (ack per emit), transport only', figure: sync.figure, unit: 'events/s', baseline: sync.baseline, baselineName: 'raw kafkajs send per message', minRatio: 0.9 }),
+      scenario({
+        name: 'kafka flush=true (ack per emit), transport only',
+        figure: sync.figure,
+        unit: 'events/s',
+        baseline: sync.baseline,
+        baselineName: 'raw kafkajs send per message',
+        minRatio: 0.9,
+      }),
       scenario({
         name: 'kafka flush=false (batched), default config, transport only',
         figure: batch.figure,

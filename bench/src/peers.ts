@@ -44,7 +44,8 @@ export interface SinkHandle {
 async function runSinkChild(): Promise<void> {
   const sink = await startLineageSink({ record: false });
   process.on('message', (msg: string) => {
-    if (msg === 'stats') process.send?.({ count: sink.count, batches: sink.batchCount, events: sink.accepted, violations: sink.orderViolations() } satisfies SinkStats);
+    if (msg === 'stats')
+      process.send?.({ count: sink.count, batches: sink.batchCount, events: sink.accepted, violations: sink.orderViolations() } satisfies SinkStats);
     if (msg === 'reset') {
       sink.reset();
       process.send?.('reset');
@@ -65,7 +66,11 @@ export interface FlushingTransport {
  * Times `events` emitted one after another and flushed (the clock stops before close), then closes
  * the transport: the rate in events/s, the events it counted delivered, and what the sink saw.
  */
-export async function deliver(transport: FlushingTransport, events: readonly RunEvent[], sink: SinkHandle): Promise<{ rate: number; success: number; seen: SinkStats }> {
+export async function deliver(
+  transport: FlushingTransport,
+  events: readonly RunEvent[],
+  sink: SinkHandle,
+): Promise<{ rate: number; success: number; seen: SinkStats }> {
   const started = performance.now();
   for (const e of events) await transport.emit(e);
   await transport.flush();
@@ -101,7 +106,11 @@ export function startSinkChild(): Promise<SinkHandle> {
  * goes); otherwise the bodies are serialized before the clock starts — a stricter floor. Keeps no
  * order. Returns events per second.
  */
-export async function rawPerEvent(url: string, events: readonly RunEvent[], o: { concurrency: number; serialize: boolean; endpoint?: string }): Promise<number> {
+export async function rawPerEvent(
+  url: string,
+  events: readonly RunEvent[],
+  o: { concurrency: number; serialize: boolean; endpoint?: string },
+): Promise<number> {
   const endpoint = o.endpoint ?? '/api/v1/lineage';
   const bodies = o.serialize ? [] : events.map((e) => JSON.stringify(e));
   const pool = new Pool(url, { connections: o.concurrency });

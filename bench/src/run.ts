@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     process.stdout.write('\n@@RESULT@@' + JSON.stringify(scenarios) + '\n');
     return;
   }
-  const files = fs.readdirSync(here).filter((f) => f.endsWith('.bench.js') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+  const files = fs
+    .readdirSync(here)
+    .filter((f) => f.endsWith('.bench.js') && (only.length === 0 || only.some((o) => f.includes(o))))
+    .sort();
   const scenarios: Scenario[] = [];
   for (const file of files) {
     const started = Date.now();

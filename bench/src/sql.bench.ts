@@ -86,7 +86,10 @@ export default async function bench(): Promise<Scenario[]> {
   const meta = await parseSql(TPCDS, { dialect: 'postgres' });
   if (meta.errors.length > 0 || meta.inTables.length !== 5) throw new Error(`bench TPC-DS query: unexpected lineage ${JSON.stringify(meta)}`);
   const out: Scenario[] = [];
-  for (const [label, sql, n] of [['TPC-DS-sized query (q4 shape, 58 lines)', TPCDS, 20], ['5-line INSERT … SELECT', SMALL, 300]] as const) {
+  for (const [label, sql, n] of [
+    ['TPC-DS-sized query (q4 shape, 58 lines)', TPCDS, 20],
+    ['5-line INSERT … SELECT', SMALL, 300],
+  ] as const) {
     const ours = () => perSecond(() => parseSql(sql, { dialect: 'postgres' }), n);
     const raw = () => perSecond(() => Parser.parse(sql, 'postgresql'), n);
     await ours();
@@ -94,10 +97,25 @@ export default async function bench(): Promise<Scenario[]> {
     // Alternating rounds: both sides share the machine's drift and the GC's timing.
     const r = await paired(9, ours, raw);
     out.push(
-      scenario({ name: `parseSql, ${label}`, figure: r.figure, unit: 'statements/s', baseline: r.baseline, baselineName: 'sqlparser-ts parse alone', minRatio: 0.5 }),
+      scenario({
+        name: `parseSql, ${label}`,
+        figure: r.figure,
+        unit: 'statements/s',
+        baseline: r.baseline,
+        baselineName: 'sqlparser-ts parse alone',
+        minRatio: 0.5,
+      }),
     );
   }
-  const runs = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', FIRST_CALL], { cwd: here, encoding: 'utf8' })) as { importMs: number; firstMs: number; warmMs: number });
+  const runs = Array.from(
+    { length: 5 },
+    () =>
+      JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', FIRST_CALL], { cwd: here, encoding: 'utf8' })) as {
+        importMs: number;
+        firstMs: number;
+        warmMs: number;
+      },
+  );
   out.push(
     scenario({
       name: '@ol/sql first call (WASM compile + instantiate, fresh process)',

@@ -79,7 +79,11 @@ describe('config', () => {
   };
 
   it('reads any key spelling, env strings included', () => {
-    const config = parseWith(descriptor, { type: 'x', url: 'https://hooks.example.com/ol', secret: SECRET, signature_header: 'X-Sig', timeout: '2.5' }, context);
+    const config = parseWith(
+      descriptor,
+      { type: 'x', url: 'https://hooks.example.com/ol', secret: SECRET, signature_header: 'X-Sig', timeout: '2.5' },
+      context,
+    );
     expect(config).toEqual({ url: 'https://hooks.example.com/ol', secret: SECRET, signatureHeader: 'X-Sig', timeout: 2.5, headers: {} });
     expect(redact(config).secret).toBe('***');
   });

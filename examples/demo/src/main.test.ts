@@ -45,7 +45,10 @@ function checkPipeline(events: RunEvent[]): void {
 describe('the demo (quick-start command 1)', () => {
   it('prints the pipeline as JSON lines on stdout when nothing is configured, with one warning', async () => {
     const { stdout, stderr } = await demo({});
-    const events = stdout.trim().split('\n').map((line) => JSON.parse(line) as RunEvent);
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as RunEvent);
     checkPipeline(events);
     expect(stderr.match(/WARN/g)).toHaveLength(1);
     expect(stderr).toContain('8 events through the console transport');
@@ -54,10 +57,19 @@ describe('the demo (quick-start command 1)', () => {
   it('follows the config: a file transport set by environment variables, loaded from the demo package', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'ol-demo-out-'));
     const file = join(cwd, 'events.jsonl');
-    const { stdout, stderr } = await demo({ OPENLINEAGE__TRANSPORT__TYPE: 'file', OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: file, OPENLINEAGE__TRANSPORT__APPEND: 'true' });
+    const { stdout, stderr } = await demo({
+      OPENLINEAGE__TRANSPORT__TYPE: 'file',
+      OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: file,
+      OPENLINEAGE__TRANSPORT__APPEND: 'true',
+    });
     expect(stdout).toBe('');
     expect(stderr).toContain('through the file transport');
-    checkPipeline(readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as RunEvent));
+    checkPipeline(
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as RunEvent),
+    );
   });
 });
 
@@ -67,19 +79,25 @@ describe('the quick start prints only what is ours', () => {
     const home = mkdtempSync(join(tmpdir(), 'ol-fresh-home-'));
     // A fresh machine: no turbo config in HOME, no telemetry opt-out in the environment.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TURBO_') && k !== 'DO_NOT_TRACK' && k !== 'CI'));
-    const { stdout, stderr } = await run(process.execPath, [join(repo, 'tooling', 'turbo.mjs'), '--quiet', "the demo's packages", 'run', 'build', '--filter=@ol/example-demo...'], {
-      cwd: repo,
-      env: { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(repo, 'tooling', 'turbo.mjs'), '--quiet', "the demo's packages", 'run', 'build', '--filter=@ol/example-demo...'],
+      {
+        cwd: repo,
+        env: { ...env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
+      },
+    );
     const printed = stdout + stderr;
     expect(printed).not.toMatch(/telemetry/i);
     expect(printed).not.toMatch(/Packages in scope|Tasks:|turbo \d/);
     expect(printed.trim().split('\n')).toEqual(["building the demo's packages…", expect.stringMatching(/^built the demo's packages in [\d.]+ s$/)]);
     // `pnpm test` shows turbo's output (it is the test report), but never the telemetry notice.
     const home2 = mkdtempSync(join(tmpdir(), 'ol-fresh-home-'));
-    const loud = await run(process.execPath, [join(repo, 'tooling', 'turbo.mjs'), 'run', 'build', '--filter=@ol/core'], { cwd: repo, env: { ...env, HOME: home2, XDG_CONFIG_HOME: join(home2, '.config') } });
+    const loud = await run(process.execPath, [join(repo, 'tooling', 'turbo.mjs'), 'run', 'build', '--filter=@ol/core'], {
+      cwd: repo,
+      env: { ...env, HOME: home2, XDG_CONFIG_HOME: join(home2, '.config') },
+    });
     expect(loud.stdout + loud.stderr).toMatch(/Tasks:/);
     expect(loud.stdout + loud.stderr).not.toMatch(/telemetry/i);
   }, 180_000);
 });
-

@@ -67,7 +67,13 @@ export async function runPipeline(client: OpenLineageClient): Promise<PipelineRe
     CHILD_JOBS[0],
     {
       inputs: [input(orders, orderFields, 1250)],
-      outputs: [{ ...rawOrders, facets: { schema: schema(orderFields) }, outputFacets: { outputStatistics: facets.outputStatisticsOutputDataset({ rowCount: 1250, size: 184_320, fileCount: 1 }) } }],
+      outputs: [
+        {
+          ...rawOrders,
+          facets: { schema: schema(orderFields) },
+          outputFacets: { outputStatistics: facets.outputStatisticsOutputDataset({ rowCount: 1250, size: 184_320, fileCount: 1 }) },
+        },
+      ],
     },
     () => undefined,
   );
@@ -89,8 +95,12 @@ export async function runPipeline(client: OpenLineageClient): Promise<PipelineRe
             columnLineage: facets.columnLineageDataset({
               fields: {
                 customer_id: { inputFields: [{ ...rawOrders, field: 'customer_id', transformations: [{ type: 'DIRECT', subtype: 'IDENTITY' }] }] },
-                total_amount: { inputFields: [{ ...rawOrders, field: 'amount', transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', description: 'SUM' }] }] },
-                order_count: { inputFields: [{ ...rawOrders, field: 'order_id', transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', description: 'COUNT' }] }] },
+                total_amount: {
+                  inputFields: [{ ...rawOrders, field: 'amount', transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', description: 'SUM' }] }],
+                },
+                order_count: {
+                  inputFields: [{ ...rawOrders, field: 'order_id', transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', description: 'COUNT' }] }],
+                },
               },
             }),
           },

@@ -7,10 +7,7 @@ export class UsageError extends OpenLineageError {
   override name = 'UsageError';
 }
 
-export type OptionSpec = Record<
-  string,
-  { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }
->;
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean; default?: string | boolean }>;
 
 export interface ParsedArgs {
   values: Record<string, string | boolean | string[] | boolean[] | undefined>;

@@ -14,7 +14,12 @@ export function reportConfigProblem(command: string, message: string, io: CliIO)
  * failures reject (`failOnError`), so commands can report each with its position. A config
  * mistake is reported here and gives `undefined` (the command exits 2).
  */
-export async function createCliClient(command: string, env: Record<string, string | undefined>, io: CliIO, logger: Logger): Promise<OpenLineageClient | undefined> {
+export async function createCliClient(
+  command: string,
+  env: Record<string, string | undefined>,
+  io: CliIO,
+  logger: Logger,
+): Promise<OpenLineageClient | undefined> {
   try {
     return await OpenLineageClient.create({ env, cwd: io.cwd, failOnError: true, logger });
   } catch (err) {

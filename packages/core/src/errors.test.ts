@@ -11,10 +11,26 @@ describe('errors', () => {
   it('every class recognises its own instances and subclasses, and no sibling', () => {
     const all = { config: config(), transport: transport(), validation: validation(), moduleNotFound: moduleNotFound() };
     for (const e of Object.values(all)) expect(OpenLineageError.isInstance(e)).toBe(true);
-    expect(Object.entries(all).filter(([, e]) => ConfigError.isInstance(e)).map(([k]) => k)).toEqual(['config']);
-    expect(Object.entries(all).filter(([, e]) => TransportError.isInstance(e)).map(([k]) => k)).toEqual(['transport']);
-    expect(Object.entries(all).filter(([, e]) => ValidationError.isInstance(e)).map(([k]) => k)).toEqual(['validation']);
-    expect(Object.entries(all).filter(([, e]) => ModuleNotFound.isInstance(e)).map(([k]) => k)).toEqual(['moduleNotFound']);
+    expect(
+      Object.entries(all)
+        .filter(([, e]) => ConfigError.isInstance(e))
+        .map(([k]) => k),
+    ).toEqual(['config']);
+    expect(
+      Object.entries(all)
+        .filter(([, e]) => TransportError.isInstance(e))
+        .map(([k]) => k),
+    ).toEqual(['transport']);
+    expect(
+      Object.entries(all)
+        .filter(([, e]) => ValidationError.isInstance(e))
+        .map(([k]) => k),
+    ).toEqual(['validation']);
+    expect(
+      Object.entries(all)
+        .filter(([, e]) => ModuleNotFound.isInstance(e))
+        .map(([k]) => k),
+    ).toEqual(['moduleNotFound']);
     for (const v of [undefined, null, 'ConfigError', new Error('x'), { name: 'TransportError' }]) {
       expect(OpenLineageError.isInstance(v)).toBe(false);
       expect(TransportError.isInstance(v)).toBe(false);

@@ -65,7 +65,6 @@ export class ConfigError extends OpenLineageError {
     this.actual = details.actual;
   }
 
-
   private static describe(d: ConfigErrorDetails): string {
     return `Invalid OpenLineage config at ${d.path || '(root)'} (from ${d.source}): expected ${d.expected}, got ${formatActual(d.actual)}`;
   }
@@ -101,7 +100,6 @@ export class TransportError extends OpenLineageError {
     if (details.body !== undefined) this.body = details.body.slice(0, 1024);
     if (details.attempts !== undefined) this.attempts = details.attempts;
   }
-
 }
 
 export interface ValidationProblem {
@@ -121,7 +119,6 @@ export class ValidationError extends OpenLineageError {
     super(message ?? `Invalid OpenLineage event: ${errors.map((e) => `${e.pointer || '/'} ${e.message}`).join('; ')}`);
     this.errors = errors;
   }
-
 }
 
 function formatActual(value: unknown): string {

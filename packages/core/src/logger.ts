@@ -27,11 +27,13 @@ export function parseLogLevel(value: string | undefined): LogLevel | undefined {
 export function createLogger(options: { level?: LogLevel; write?: (line: string) => void } = {}): Logger {
   const threshold = ORDER[options.level ?? 'warn'];
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
-  const at = (level: LogLevel) => (message: string, ...args: unknown[]) => {
-    if (ORDER[level] < threshold) return;
-    const extra = args.length ? ' ' + args.map(formatArg).join(' ') : '';
-    write(`[openlineage] ${level.toUpperCase()} ${message}${extra}`);
-  };
+  const at =
+    (level: LogLevel) =>
+    (message: string, ...args: unknown[]) => {
+      if (ORDER[level] < threshold) return;
+      const extra = args.length ? ' ' + args.map(formatArg).join(' ') : '';
+      write(`[openlineage] ${level.toUpperCase()} ${message}${extra}`);
+    };
   return { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') };
 }
 

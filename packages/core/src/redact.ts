@@ -4,7 +4,8 @@
  */
 export const REDACTED = '***';
 
-const SECRET_KEY = /(api[_-]?key|apikey|password|passwd|secret|token(?!_?(endpoint|fields?|refresh|url))|credential|authorization|sasl\.password|private[_-]?key|ssl\.key\.password)/i;
+const SECRET_KEY =
+  /(api[_-]?key|apikey|password|passwd|secret|token(?!_?(endpoint|fields?|refresh|url))|credential|authorization|sasl\.password|private[_-]?key|ssl\.key\.password)/i;
 
 export function isSecretKey(key: string): boolean {
   return SECRET_KEY.test(key);

@@ -18,5 +18,4 @@ describe('BatchBudget', () => {
     n.reset();
     expect([n.count, n.bytes, n.fits(5000)]).toEqual([0, 2, true]);
   });
-
 });

@@ -126,7 +126,7 @@ describe('DeliveryEngine batches', () => {
 
   it('keeps the START rule at any interleaving (randomized, 3,000 events, per-event and whole-batch failures)', async () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const submitted: Ev[] = [];
     const violations: string[] = [];
     const h = harness({ maxConcurrent: 5, maxEvents: 6, maxQueueSize: 60 }, (evs) => {
@@ -135,7 +135,8 @@ describe('DeliveryEngine batches', () => {
       for (const ev of evs) {
         for (const earlier of submitted) {
           if (earlier === ev) break;
-          if (earlier.start && ev.runId !== undefined && earlier.runId === ev.runId && (!h.settled.has(earlier.id) || batchIds.has(earlier.id))) violations.push(ev.id);
+          if (earlier.start && ev.runId !== undefined && earlier.runId === ev.runId && (!h.settled.has(earlier.id) || batchIds.has(earlier.id)))
+            violations.push(ev.id);
         }
       }
     });

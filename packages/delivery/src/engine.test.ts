@@ -151,7 +151,7 @@ describe('DeliveryEngine ordering', () => {
 
   it('keeps the rule at any interleaving (randomized, 2,000 events, failures included)', async () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const submitted: Ev[] = [];
     const violations: string[] = [];
     const h = harness({ maxConcurrent: 7, maxQueueSize: 50, maxWaitingSubmits: 10_000 }, (ev, finished) => {

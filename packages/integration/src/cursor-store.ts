@@ -12,7 +12,9 @@ export class SensorLockedError extends OpenLineageError {
     readonly lockFile: string,
     readonly holderPid: number,
   ) {
-    super(`another sensor (pid ${holderPid}) is already using this cursor (lock file ${lockFile}); two sensors on one cursor would emit every event twice. Stop it, or remove the lock file if that process is gone.`);
+    super(
+      `another sensor (pid ${holderPid}) is already using this cursor (lock file ${lockFile}); two sensors on one cursor would emit every event twice. Stop it, or remove the lock file if that process is gone.`,
+    );
   }
 }
 

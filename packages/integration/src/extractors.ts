@@ -30,7 +30,8 @@ export function defineExtractor<T = unknown>(definition: ExtractorDefinition<T>)
     taskTypes: [...(definition.taskTypes as readonly string[])],
     extract: async (task) => definition.extract(task),
     extractOnComplete: async (task, result) => (definition.extractOnComplete ? definition.extractOnComplete(task, result) : extractor.extract(task)),
-    extractOnFailure: async (task, error) => (definition.extractOnFailure ? definition.extractOnFailure(task, error) : extractor.extractOnComplete(task, error)),
+    extractOnFailure: async (task, error) =>
+      definition.extractOnFailure ? definition.extractOnFailure(task, error) : extractor.extractOnComplete(task, error),
   };
   Object.defineProperty(extractor, EXTRACTOR, { value: true });
   return extractor;
@@ -43,7 +44,12 @@ export function isExtractor(value: unknown): value is Extractor {
 /** Accepts what a module may export: a defined extractor, or a plain definition object. */
 export function toExtractor(value: unknown): Extractor | undefined {
   if (isExtractor(value)) return value;
-  if (typeof value === 'object' && value !== null && Array.isArray((value as ExtractorDefinition).taskTypes) && typeof (value as ExtractorDefinition).extract === 'function') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as ExtractorDefinition).taskTypes) &&
+    typeof (value as ExtractorDefinition).extract === 'function'
+  ) {
     return defineExtractor(value as ExtractorDefinition);
   }
   return undefined;

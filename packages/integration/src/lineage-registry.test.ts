@@ -6,7 +6,11 @@ import { createLogger, type RunFacet } from '@ol/core';
 import { defineExtractor, LineageRegistry, type Task, type TaskLineage } from './index.js';
 
 const ds = (name: string) => ({ namespace: 'ns', name });
-const facet = (extra: Record<string, unknown> = {}): RunFacet => ({ _producer: 'https://example.com/p', _schemaURL: 'https://example.com/s#/$defs/MyFacet', ...extra });
+const facet = (extra: Record<string, unknown> = {}): RunFacet => ({
+  _producer: 'https://example.com/p',
+  _schemaURL: 'https://example.com/s#/$defs/MyFacet',
+  ...extra,
+});
 
 function capture() {
   const lines: string[] = [];
@@ -27,7 +31,12 @@ describe('lineage methods fallbacks (seed 002)', () => {
 
   it('calls each method in its own phase when all exist', async () => {
     const { seen, lineage } = calls();
-    const task: Task = { name: 't', getLineageOnStart: () => lineage('start'), getLineageOnComplete: () => lineage('complete'), getLineageOnFailure: () => lineage('failure') };
+    const task: Task = {
+      name: 't',
+      getLineageOnStart: () => lineage('start'),
+      getLineageOnComplete: () => lineage('complete'),
+      getLineageOnFailure: () => lineage('failure'),
+    };
     await registry.resolveLineage(task, 'start');
     await registry.resolveLineage(task, 'complete', 42);
     await registry.resolveLineage(task, 'failure', new Error('x'));
@@ -65,7 +74,11 @@ describe('extractors', () => {
     const seen: string[] = [];
     const onlyExtract = defineExtractor({ taskTypes: ['A'], extract: () => (seen.push('extract'), { inputs: [ds('e')] }) });
     await onlyExtract.extractOnFailure({}, new Error('x'));
-    const withComplete = defineExtractor({ taskTypes: ['B'], extract: () => (seen.push('extract2'), {}), extractOnComplete: () => (seen.push('complete'), {}) });
+    const withComplete = defineExtractor({
+      taskTypes: ['B'],
+      extract: () => (seen.push('extract2'), {}),
+      extractOnComplete: () => (seen.push('complete'), {}),
+    });
     await withComplete.extractOnFailure({}, new Error('x'));
     expect(seen).toEqual(['extract', 'complete']);
   });
@@ -96,8 +109,14 @@ describe('extractors', () => {
 
   it('loads extractors and providers from `;`-separated specifiers; a bad one is reported once, the rest load', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-ext-'));
-    fs.writeFileSync(path.join(dir, 'extractors.mjs'), `export const Sql = { taskTypes: ['SqlTask'], extract: (t) => ({ inputs: [{ namespace: 'db', name: t.table }] }) };\nexport default [Sql];\n`);
-    fs.writeFileSync(path.join(dir, 'facets.mjs'), `export function team() { return { team: { _producer: 'https://x', _schemaURL: 'https://x#/$defs/TeamRunFacet', name: 'data' } }; }\n`);
+    fs.writeFileSync(
+      path.join(dir, 'extractors.mjs'),
+      `export const Sql = { taskTypes: ['SqlTask'], extract: (t) => ({ inputs: [{ namespace: 'db', name: t.table }] }) };\nexport default [Sql];\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'facets.mjs'),
+      `export function team() { return { team: { _producer: 'https://x', _schemaURL: 'https://x#/$defs/TeamRunFacet', name: 'data' } }; }\n`,
+    );
     const { lines, logger } = capture();
     const registry = new LineageRegistry({ logger });
     const config = { extractors: ' ./extractors.mjs#Sql ;\n ./missing.mjs;', custom_run_facets: './facets.mjs#team' };
@@ -107,7 +126,10 @@ describe('extractors', () => {
     await registry.loadFromConfig(config, { baseDir: dir });
     expect(lines.filter((l) => l.includes('missing.mjs'))).toHaveLength(1);
     expect(lines[0]).toMatch(/ERROR could not load extractor ".\/missing.mjs": .*(Cannot find|ERR_MODULE_NOT_FOUND|no such file)/i);
-    expect(await registry.resolveLineage({ name: 'q', taskType: 'SqlTask', table: 'orders' } as Task, 'start')).toEqual({ lineage: { inputs: [{ namespace: 'db', name: 'orders' }] }, source: 'extractor' });
+    expect(await registry.resolveLineage({ name: 'q', taskType: 'SqlTask', table: 'orders' } as Task, 'start')).toEqual({
+      lineage: { inputs: [{ namespace: 'db', name: 'orders' }] },
+      source: 'extractor',
+    });
     expect(Object.keys(await registry.runFacets({}, 'START'))).toEqual(['team']);
   });
 });
@@ -127,7 +149,12 @@ describe('custom run facet providers', () => {
     function second() {
       return { shared: facet({ from: 'second' }) };
     }
-    registry.registerRunFacetProvider(first).registerRunFacetProvider(first).registerRunFacetProvider(broken).registerRunFacetProvider(second).registerRunFacetProvider(() => undefined);
+    registry
+      .registerRunFacetProvider(first)
+      .registerRunFacetProvider(first)
+      .registerRunFacetProvider(broken)
+      .registerRunFacetProvider(second)
+      .registerRunFacetProvider(() => undefined);
     const out = await registry.runFacets({ name: 't' }, 'FAIL');
     expect(states).toEqual(['FAIL']);
     expect(out.shared).toMatchObject({ from: 'second' });

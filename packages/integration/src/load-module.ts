@@ -19,5 +19,8 @@ export async function importExport(specifier: string, baseDir: string, cwd: stri
 export function splitSpecifiers(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(splitSpecifiers);
   if (typeof value !== 'string') return [];
-  return value.split(';').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -22,7 +22,11 @@ class LoadOrders implements Task {
     return { inputs: [ds('raw.orders')] };
   }
   getLineageOnComplete(rows: unknown) {
-    return { inputs: [ds('raw.orders')], outputs: [ds('clean.orders')], runFacets: { rows: { _producer: 'https://example.com/p', _schemaURL: 'https://example.com/s#/$defs/RowsRunFacet', count: rows } } };
+    return {
+      inputs: [ds('raw.orders')],
+      outputs: [ds('clean.orders')],
+      runFacets: { rows: { _producer: 'https://example.com/p', _schemaURL: 'https://example.com/s#/$defs/RowsRunFacet', count: rows } },
+    };
   }
 }
 
@@ -57,14 +61,22 @@ describe('instrumentPipeline', () => {
       'nightly:FAIL',
     ]);
     const pipelineRunId = events[0]!.run.runId;
-    const parent = { run: { runId: pipelineRunId }, job: { namespace: 'etl', name: 'nightly' }, root: { run: { runId: pipelineRunId }, job: { namespace: 'etl', name: 'nightly' } } };
+    const parent = {
+      run: { runId: pipelineRunId },
+      job: { namespace: 'etl', name: 'nightly' },
+      root: { run: { runId: pipelineRunId }, job: { namespace: 'etl', name: 'nightly' } },
+    };
     expectEvents(events, {
       'nightly.event.start': { run: { runId: any.uuid() }, job: { namespace: 'etl' } },
       'nightly.load_orders.event.start': { run: { facets: { parent } }, inputs: [ds('raw.orders')], outputs: [] },
       'nightly.load_orders.event.complete': { run: { facets: { parent, rows: { count: 42 } } }, outputs: [ds('clean.orders')] },
       'nightly.export.event.start': { outputs: [ds('export.csv')] },
       'nightly.declared.event.complete': { inputs: [ds('a')], outputs: [ds('b')] },
-      'nightly.publish.event.fail': { run: { facets: { parent, errorMessage: { message: 'disk full', programmingLanguage: 'JavaScript' } } }, inputs: [], outputs: [] },
+      'nightly.publish.event.fail': {
+        run: { facets: { parent, errorMessage: { message: 'disk full', programmingLanguage: 'JavaScript' } } },
+        inputs: [],
+        outputs: [],
+      },
       'nightly.event.fail': { run: { facets: { errorMessage: { message: 'disk full' } } } },
     });
     const starts = new Map(events.filter((e) => e.eventType === 'START').map((e) => [e.job.name, e.run.runId]));
@@ -93,7 +105,12 @@ describe('instrumentPipeline', () => {
     const { transport, client, lines } = setup();
     const states: string[] = [];
     const registry = new LineageRegistry({ logger: client.logger })
-      .registerRunFacetProvider((_task, state) => (states.push(state), { state: { _producer: 'https://example.com/p', _schemaURL: 'https://example.com/s#/$defs/StateRunFacet', state } }))
+      .registerRunFacetProvider(
+        (_task, state) => (
+          states.push(state),
+          { state: { _producer: 'https://example.com/p', _schemaURL: 'https://example.com/s#/$defs/StateRunFacet', state } }
+        ),
+      )
       .registerExtractor(
         defineExtractor({
           taskTypes: ['Flaky'],
@@ -114,8 +131,14 @@ describe('instrumentPipeline', () => {
 
   it('loads extractors named by OPENLINEAGE__INTEGRATION__EXTRACTORS and openlineage.yml', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-int-'));
-    fs.writeFileSync(path.join(dir, 'ext.mjs'), `export default { taskTypes: ['Sql'], extract: () => ({ inputs: [{ namespace: 'pg', name: 'from-env' }] }) };\n`);
-    fs.writeFileSync(path.join(dir, 'ext2.mjs'), `export const x = { taskTypes: ['Sql2'], extract: () => ({ inputs: [{ namespace: 'pg', name: 'from-yaml' }] }) };\n`);
+    fs.writeFileSync(
+      path.join(dir, 'ext.mjs'),
+      `export default { taskTypes: ['Sql'], extract: () => ({ inputs: [{ namespace: 'pg', name: 'from-env' }] }) };\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'ext2.mjs'),
+      `export const x = { taskTypes: ['Sql2'], extract: () => ({ inputs: [{ namespace: 'pg', name: 'from-yaml' }] }) };\n`,
+    );
     const fromEnv = resolveConfig({ env: { OPENLINEAGE__INTEGRATION__EXTRACTORS: ' ./ext.mjs ; ' }, cwd: dir, homeDir: dir });
     const registry = new LineageRegistry();
     expect((await registry.loadFromConfig(fromEnv.config.integration, { baseDir: fromEnv.baseDir })).loaded).toEqual(['./ext.mjs']);
@@ -132,7 +155,10 @@ describe('instrumentPipeline', () => {
     const sub = path.join(dir, 'conf');
     fs.mkdirSync(sub);
     fs.writeFileSync(path.join(dir, 'a.mjs'), `export default { taskTypes: ['A'], extract: () => ({ inputs: [{ namespace: 'pg', name: 'from-env-a' }] }) };\n`);
-    fs.writeFileSync(path.join(dir, 'b.mjs'), `export default (task, state) => ({ seen: { _producer: 'https://example.com/p', _schemaURL: 'https://example.com/s#/$defs/SeenRunFacet', state } });\n`);
+    fs.writeFileSync(
+      path.join(dir, 'b.mjs'),
+      `export default (task, state) => ({ seen: { _producer: 'https://example.com/p', _schemaURL: 'https://example.com/s#/$defs/SeenRunFacet', state } });\n`,
+    );
     fs.writeFileSync(path.join(sub, 'y.mjs'), `export default { taskTypes: ['Y'], extract: () => ({ outputs: [{ namespace: 'pg', name: 'from-yaml' }] }) };\n`);
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', write: (l) => lines.push(l) });
@@ -153,7 +179,13 @@ describe('instrumentPipeline', () => {
 
     // From openlineage.yml: relative to the YAML file's directory.
     fs.writeFileSync(path.join(sub, 'openlineage.yml'), 'integration:\n  extractors: ./y.mjs\n');
-    const fromYaml = await OpenLineageClient.create({ transport, logger, env: { OPENLINEAGE_CONFIG: path.join(sub, 'openlineage.yml') }, cwd: dir, homeDir: dir });
+    const fromYaml = await OpenLineageClient.create({
+      transport,
+      logger,
+      env: { OPENLINEAGE_CONFIG: path.join(sub, 'openlineage.yml') },
+      cwd: dir,
+      homeDir: dir,
+    });
     const pipeline = await instrumentPipeline(fromYaml, { namespace: 'etl', name: 'p3' });
     await pipeline.execute((p) => p.task({ name: 'y', taskType: 'Y' }, () => 1));
     const yStart = transport.events.find((e) => (e as RunEvent).job.name === 'p3.y') as RunEvent;

@@ -34,7 +34,11 @@ export class PipelineRun {
     if (this.client.disabled) return fn();
     const start = await this.lineageUpdate(task, 'start', 'START');
     // START-time lineage goes on START only; COMPLETE/FAIL carry their own (inputs/outputs fall back to START's).
-    const child = new RunHandle(this.client, { job: { namespace: this.run.job.namespace, name: `${this.run.job.name}.${task.name}` }, parent: this.run, ...pick(start, 'inputs', 'outputs') });
+    const child = new RunHandle(this.client, {
+      job: { namespace: this.run.job.namespace, name: `${this.run.job.name}.${task.name}` },
+      parent: this.run,
+      ...pick(start, 'inputs', 'outputs'),
+    });
     await child.start(start);
     let result: T;
     try {

@@ -13,7 +13,12 @@ export type RunFacetProvider<T = unknown> = (task: T, state: TaskState) => Maybe
  * once; one that throws is logged and skipped; when two return the same facet key, the
  * later-registered wins with a warning — deterministic, unlike the Airflow provider.
  */
-export async function collectRunFacets(providers: readonly RunFacetProvider[], task: unknown, state: TaskState, logger: Logger): Promise<Record<string, RunFacet>> {
+export async function collectRunFacets(
+  providers: readonly RunFacetProvider[],
+  task: unknown,
+  state: TaskState,
+  logger: Logger,
+): Promise<Record<string, RunFacet>> {
   const out: Record<string, RunFacet> = {};
   const producedBy = new Map<string, string>();
   for (const provider of new Set(providers)) {
@@ -26,12 +31,15 @@ export async function collectRunFacets(providers: readonly RunFacetProvider[], t
     }
     if (facets === undefined || facets === null) continue;
     if (typeof facets !== 'object' || Array.isArray(facets)) {
-      logger.error(`custom run facet provider ${providerName(provider)} returned ${Array.isArray(facets) ? 'an array' : typeof facets}, expected a map of facets; skipped`);
+      logger.error(
+        `custom run facet provider ${providerName(provider)} returned ${Array.isArray(facets) ? 'an array' : typeof facets}, expected a map of facets; skipped`,
+      );
       continue;
     }
     for (const [key, facet] of Object.entries(facets)) {
       const previous = producedBy.get(key);
-      if (previous !== undefined) logger.warn(`run facet "${key}" from ${providerName(provider)} replaces the one from ${previous} (the later-registered provider wins)`);
+      if (previous !== undefined)
+        logger.warn(`run facet "${key}" from ${providerName(provider)} replaces the one from ${previous} (the later-registered provider wins)`);
       producedBy.set(key, providerName(provider));
       out[key] = facet;
     }

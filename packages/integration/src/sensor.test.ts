@@ -16,7 +16,12 @@ function writeRecords(file: string, n: number): void {
 function convert(line: JsonLine, ctx: { runId(identity: string, instant: number): string }): OpenLineageEvent[] {
   const rec = line.value as { id: string; at: number };
   const runId = ctx.runId(rec.id, rec.at);
-  const base = { producer: 'https://example.com/p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent', run: { runId }, job: { namespace: 'ns', name: rec.id } };
+  const base = {
+    producer: 'https://example.com/p',
+    schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    run: { runId },
+    job: { namespace: 'ns', name: rec.id },
+  };
   return [
     { ...base, eventTime: new Date(rec.at).toISOString(), eventType: 'START' },
     { ...base, eventTime: new Date(rec.at + 1).toISOString(), eventType: 'COMPLETE' },
@@ -33,7 +38,13 @@ describe('sensor', () => {
     const dir = tmp();
     writeRecords(path.join(dir, 'log.jsonl'), 70);
     const sent: RunEvent[] = [];
-    const sensor = createSensor({ source: jsonLinesSource(path.join(dir, 'log.jsonl')), convert, target: { emit: async (e) => void sent.push(e as RunEvent) }, cursorFile: path.join(dir, 'cursor.json'), logger: silentLogger });
+    const sensor = createSensor({
+      source: jsonLinesSource(path.join(dir, 'log.jsonl')),
+      convert,
+      target: { emit: async (e) => void sent.push(e as RunEvent) },
+      cursorFile: path.join(dir, 'cursor.json'),
+      logger: silentLogger,
+    });
     sensors.push(sensor);
     const first = await sensor.tick();
     expect(first).toMatchObject({ processed: 30, events: 60, failed: false, more: true });
@@ -75,7 +86,13 @@ describe('sensor', () => {
     const dir = tmp();
     writeRecords(path.join(dir, 'log.jsonl'), 3);
     let confirm = false;
-    const sensor = createSensor({ source: jsonLinesSource(path.join(dir, 'log.jsonl')), convert, target: { emit: async () => {}, flush: async () => confirm }, cursorFile: path.join(dir, 'c.json'), logger: silentLogger });
+    const sensor = createSensor({
+      source: jsonLinesSource(path.join(dir, 'log.jsonl')),
+      convert,
+      target: { emit: async () => {}, flush: async () => confirm },
+      cursorFile: path.join(dir, 'c.json'),
+      logger: silentLogger,
+    });
     sensors.push(sensor);
     expect(await sensor.tick()).toMatchObject({ processed: 0, failed: true, cursor: undefined });
     confirm = true;
@@ -87,7 +104,14 @@ describe('sensor', () => {
     writeRecords(path.join(dir, 'log.jsonl'), 4);
     const firstLine = fs.readFileSync(path.join(dir, 'log.jsonl'), 'utf8').indexOf('\n') + 1;
     const names: string[] = [];
-    const sensor = createSensor({ source: jsonLinesSource(path.join(dir, 'log.jsonl')), convert, target: { emit: async (e) => void names.push((e as RunEvent).job.name) }, cursorFile: path.join(dir, 'c.json'), afterCursor: `${firstLine}:1`, logger: silentLogger });
+    const sensor = createSensor({
+      source: jsonLinesSource(path.join(dir, 'log.jsonl')),
+      convert,
+      target: { emit: async (e) => void names.push((e as RunEvent).job.name) },
+      cursorFile: path.join(dir, 'c.json'),
+      afterCursor: `${firstLine}:1`,
+      logger: silentLogger,
+    });
     sensors.push(sensor);
     await sensor.drain();
     expect([...new Set(names)]).toEqual(['rec-1', 'rec-2', 'rec-3']);
@@ -96,7 +120,14 @@ describe('sensor', () => {
   it('a second sensor on the same cursor refuses to start, in this process and in another', async () => {
     const dir = tmp();
     writeRecords(path.join(dir, 'log.jsonl'), 1);
-    const options = { source: jsonLinesSource(path.join(dir, 'log.jsonl')), convert, target: { emit: async () => {} }, cursorFile: path.join(dir, 'c.json'), intervalSeconds: 60, logger: silentLogger };
+    const options = {
+      source: jsonLinesSource(path.join(dir, 'log.jsonl')),
+      convert,
+      target: { emit: async () => {} },
+      cursorFile: path.join(dir, 'c.json'),
+      intervalSeconds: 60,
+      logger: silentLogger,
+    };
     const a = createSensor(options);
     sensors.push(a);
     a.start();
@@ -116,7 +147,11 @@ describe('sensor', () => {
     const killed = spawnSync(process.execPath, ['--input-type=module', '-e', childScript(dir, { limit: 30, killAfter: 75 })], { encoding: 'utf8' });
     expect(killed.signal).toBe('SIGKILL');
     execFileSync(process.execPath, ['--input-type=module', '-e', childScript(dir, { limit: 30 })], { encoding: 'utf8' });
-    const out = fs.readFileSync(path.join(dir, 'out.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunEvent);
+    const out = fs
+      .readFileSync(path.join(dir, 'out.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as RunEvent);
     const byJob = new Map<string, Set<string>>();
     for (const e of out) byJob.set(e.job.name, (byJob.get(e.job.name) ?? new Set()).add(e.run.runId));
     expect(byJob.size).toBe(100);

@@ -97,7 +97,12 @@ export class Sensor<R> {
     for (const { cursor, record } of records) {
       try {
         const converted = await this.options.convert(record, context);
-        const list = converted === undefined || converted === null ? [] : Array.isArray(converted) ? (converted as readonly OpenLineageEvent[]) : [converted as OpenLineageEvent];
+        const list =
+          converted === undefined || converted === null
+            ? []
+            : Array.isArray(converted)
+              ? (converted as readonly OpenLineageEvent[])
+              : [converted as OpenLineageEvent];
         for (const event of list) {
           await this.options.target.emit(event);
           events++;
@@ -150,13 +155,14 @@ export class Sensor<R> {
         } catch (err) {
           this.logger.error(`sensor tick failed: ${(err as Error).message}`);
         }
-        if (!more && !this.stopping) await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.intervalMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
+        if (!more && !this.stopping)
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, this.intervalMs);
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
       }
     })();
   }

@@ -28,7 +28,10 @@ try {
     OPENLINEAGE__TRANSPORT__APPEND: 'true',
   });
   const { renderHtml } = await import(pathToFileURL(path.join(pkg, 'dist', 'index.js')).href);
-  const lines = (await readFile(events, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const lines = (await readFile(events, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const page = path.join(dir, 'lineage.html');
   await writeFile(page, renderHtml(lines, { title: 'Lineage of the demo pipeline' }));
 

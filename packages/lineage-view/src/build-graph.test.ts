@@ -34,8 +34,12 @@ describe('buildLineageGraph', () => {
     const g = buildLineageGraph([
       ev('START', '2024-01-01T00:00:00Z', '0190f7a0-0000-7000-8000-000000000001', 'a', { runFacets: parentFacet('0190f7a0-0000-7000-8000-000000000002', 'b') }),
       ev('START', '2024-01-01T00:00:01Z', '0190f7a0-0000-7000-8000-000000000002', 'b', { runFacets: parentFacet('0190f7a0-0000-7000-8000-000000000001', 'a') }),
-      ev('START', '2024-01-01T00:00:02Z', '0190f7a0-0000-7000-8000-000000000003', 'c', { runFacets: parentFacet('0190f7a0-0000-7000-8000-000000000009', 'dag') }),
-      ev('START', '2024-01-01T00:00:03Z', '0190f7a0-0000-7000-8000-000000000004', 'self', { runFacets: parentFacet('0190f7a0-0000-7000-8000-000000000004', 'self') }),
+      ev('START', '2024-01-01T00:00:02Z', '0190f7a0-0000-7000-8000-000000000003', 'c', {
+        runFacets: parentFacet('0190f7a0-0000-7000-8000-000000000009', 'dag'),
+      }),
+      ev('START', '2024-01-01T00:00:03Z', '0190f7a0-0000-7000-8000-000000000004', 'self', {
+        runFacets: parentFacet('0190f7a0-0000-7000-8000-000000000004', 'self'),
+      }),
     ]);
     const byName = new Map(g.jobs.map((j) => [j.name, j]));
     expect(byName.get('dag')).toMatchObject({ state: 'OTHER', runs: [], referencedOnly: true, children: ['job:shop/c'] });
@@ -75,18 +79,44 @@ describe('buildLineageGraph', () => {
     expect(totals.columnLineage).toEqual([
       {
         field: 'customer_id',
-        inputs: [{ dataset: 'dataset:s3://lake/raw/orders', namespace: 's3://lake', name: 'raw/orders', field: 'customer_id', transformations: [{ type: 'DIRECT', subtype: 'IDENTITY' }] }],
+        inputs: [
+          {
+            dataset: 'dataset:s3://lake/raw/orders',
+            namespace: 's3://lake',
+            name: 'raw/orders',
+            field: 'customer_id',
+            transformations: [{ type: 'DIRECT', subtype: 'IDENTITY' }],
+          },
+        ],
       },
       {
         field: 'total_amount',
         inputs: [
-          { dataset: 'dataset:s3://lake/raw/orders', namespace: 's3://lake', name: 'raw/orders', field: 'amount', transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', description: 'SUM' }] },
-          { dataset: 'dataset:s3://lake/raw/orders', namespace: 's3://lake', name: 'raw/orders', field: 'status', transformations: [{ type: 'INDIRECT', subtype: 'FILTER' }] },
+          {
+            dataset: 'dataset:s3://lake/raw/orders',
+            namespace: 's3://lake',
+            name: 'raw/orders',
+            field: 'amount',
+            transformations: [{ type: 'DIRECT', subtype: 'AGGREGATION', description: 'SUM' }],
+          },
+          {
+            dataset: 'dataset:s3://lake/raw/orders',
+            namespace: 's3://lake',
+            name: 'raw/orders',
+            field: 'status',
+            transformations: [{ type: 'INDIRECT', subtype: 'FILTER' }],
+          },
         ],
       },
     ]);
     expect(totals.datasetLineage).toEqual([
-      { dataset: 'dataset:s3://lake/raw/orders', namespace: 's3://lake', name: 'raw/orders', field: 'customer_id', transformations: [{ type: 'INDIRECT', subtype: 'GROUP_BY' }] },
+      {
+        dataset: 'dataset:s3://lake/raw/orders',
+        namespace: 's3://lake',
+        name: 'raw/orders',
+        field: 'customer_id',
+        transformations: [{ type: 'INDIRECT', subtype: 'GROUP_BY' }],
+      },
     ]);
   });
 
@@ -113,7 +143,9 @@ describe('buildLineageGraph', () => {
   it('merges facets in event-time order: a later event replaces an earlier facet of the same key', () => {
     const d = { namespace: 'n', name: 'd' };
     const g = buildLineageGraph([
-      ev('COMPLETE', '2024-01-01T00:00:02Z', 'r2', 'j', { outputs: [{ ...d, facets: { version: { datasetVersion: '2' } }, outputFacets: { outputStatistics: { rowCount: 2 } } }] }),
+      ev('COMPLETE', '2024-01-01T00:00:02Z', 'r2', 'j', {
+        outputs: [{ ...d, facets: { version: { datasetVersion: '2' } }, outputFacets: { outputStatistics: { rowCount: 2 } } }],
+      }),
       ev('COMPLETE', '2024-01-01T00:00:01Z', 'r1', 'j', { outputs: [{ ...d, facets: { version: { datasetVersion: '1' }, schema: { fields: [] } } }] }),
     ]);
     expect(g.datasets[0]!.facets).toEqual({ version: { datasetVersion: '2' }, schema: { fields: [] } });

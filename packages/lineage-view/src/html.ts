@@ -8,12 +8,14 @@ export interface HtmlOptions {
   title?: string;
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON inside <script>: `<` escaped so no name or facet can close the element, U+2028/9 for old parsers. */
 const scriptJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 // No network at all: the policy forbids every fetch, so even a URL inside a facet cannot be loaded.
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -27,7 +29,12 @@ export function renderHtml(input: LineageGraph | Iterable<unknown>, options: Htm
   const graph = toGraph(input);
   const title = options.title ?? 'OpenLineage lineage';
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const stats = [plural(graph.events, 'event'), plural(graph.jobs.length, 'job'), plural(graph.datasets.length, 'dataset'), plural(graph.edges.length, 'edge')].join(' · ');
+  const stats = [
+    plural(graph.events, 'event'),
+    plural(graph.jobs.length, 'job'),
+    plural(graph.datasets.length, 'dataset'),
+    plural(graph.edges.length, 'edge'),
+  ].join(' · ');
   return `<!doctype html>
 <html lang="en">
 <head>

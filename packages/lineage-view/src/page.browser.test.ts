@@ -55,7 +55,9 @@ describe('the lineage page in headless chromium', () => {
     const panel = page.locator('#details');
     await panel.waitFor({ state: 'visible' });
     expect(await panel.getAttribute('data-details-for')).toBe('dataset:snowflake://acme/ANALYTICS.PUBLIC.ORDER_TOTALS');
-    const rows = await page.$$eval('#details table.column-lineage tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await page.$$eval('#details table.column-lineage tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    );
     expect(rows).toEqual([
       ['customer_id', 's3://lake/raw/orders.customer_id', 'DIRECT/IDENTITY'],
       ['total_amount', 's3://lake/raw/orders.amount', 'DIRECT/AGGREGATION (SUM)'],
@@ -108,7 +110,8 @@ describe('the lineage page in headless chromium', () => {
     const beforeDrag = await transform();
     // Drag from a spot of bare background.
     const spot = await page.evaluate(() => {
-      for (let y = 80; y < 760; y += 20) for (let x = 20; x < 1260; x += 20) if ((globalThis as any).document.elementFromPoint(x, y)?.id === 'graph') return { x, y };
+      for (let y = 80; y < 760; y += 20)
+        for (let x = 20; x < 1260; x += 20) if ((globalThis as any).document.elementFromPoint(x, y)?.id === 'graph') return { x, y };
       return undefined;
     });
     expect(spot).toBeDefined();

@@ -18,7 +18,10 @@ class TestTransport implements Transport {
   readonly type = 'test';
   readonly config = {};
   sent: OpenLineageEvent[] = [];
-  constructor(private readonly delayMs = 0, private readonly fail = false) {}
+  constructor(
+    private readonly delayMs = 0,
+    private readonly fail = false,
+  ) {}
   emit(event: OpenLineageEvent): Promise<void> {
     return new Promise((resolve, reject) =>
       setTimeout(() => {
@@ -63,7 +66,9 @@ function sdk() {
 
 function sum(m: MetricData | undefined, attrs: Record<string, unknown> = {}): number {
   if (m === undefined) return 0;
-  return m.dataPoints.filter((p) => Object.entries(attrs).every(([k, v]) => p.attributes[k] === v)).reduce((n, p) => n + (typeof p.value === 'number' ? p.value : 0), 0);
+  return m.dataPoints
+    .filter((p) => Object.entries(attrs).every(([k, v]) => p.attributes[k] === v))
+    .reduce((n, p) => n + (typeof p.value === 'number' ? p.value : 0), 0);
 }
 
 afterEach(() => {
@@ -74,7 +79,10 @@ describe('@ol/opentelemetry', () => {
   it('counts start and complete, and measures emit time (MetricsTest)', async () => {
     const s = sdk();
     const transport = new TestTransport(100);
-    const client = new OpenLineageClient({ transport, metrics: createOpenTelemetryMetrics({ meterProvider: s.provider }, { transport: 'test', logger: silentLogger }) });
+    const client = new OpenLineageClient({
+      transport,
+      metrics: createOpenTelemetryMetrics({ meterProvider: s.provider }, { transport: 'test', logger: silentLogger }),
+    });
     await client.emit(runEvent());
     const m = await s.collect();
     expect(sum(m.get(METRIC_NAMES.start), { 'openlineage.transport': 'test' })).toBe(1);
@@ -89,7 +97,11 @@ describe('@ol/opentelemetry', () => {
 
   it('counts failures', async () => {
     const s = sdk();
-    const client = new OpenLineageClient({ transport: new TestTransport(0, true), logger: silentLogger, metrics: createOpenTelemetryMetrics({ meterProvider: s.provider }, { transport: 'test', logger: silentLogger }) });
+    const client = new OpenLineageClient({
+      transport: new TestTransport(0, true),
+      logger: silentLogger,
+      metrics: createOpenTelemetryMetrics({ meterProvider: s.provider }, { transport: 'test', logger: silentLogger }),
+    });
     await client.emit(runEvent());
     const m = await s.collect();
     expect(sum(m.get(METRIC_NAMES.failed))).toBe(1);
@@ -116,7 +128,13 @@ describe('@ol/opentelemetry', () => {
     expect(sum(m.get(METRIC_NAMES.circuitBreakerEngaged), { 'openlineage.circuitbreaker': 'static' })).toBe(1);
     await client.close();
 
-    const timed = await OpenLineageClient.create({ transport, cwd: packageDir, env: {}, logger: silentLogger, config: { metrics: { type: 'OpenTelemetry' }, circuitBreaker: { type: 'timeout', timeoutInSeconds: 0.02 } } });
+    const timed = await OpenLineageClient.create({
+      transport,
+      cwd: packageDir,
+      env: {},
+      logger: silentLogger,
+      config: { metrics: { type: 'OpenTelemetry' }, circuitBreaker: { type: 'timeout', timeoutInSeconds: 0.02 } },
+    });
     await timed.emit(runEvent(3));
     m = await s.collect();
     expect(sum(m.get(METRIC_NAMES.dropped), { 'openlineage.drop.reason': 'timeout' })).toBe(1);

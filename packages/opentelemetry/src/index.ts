@@ -96,11 +96,17 @@ export const metricsDescriptor: MetricsDescriptor = {
       const k = key.replace(/[_-]/g, '').toLowerCase();
       if (k === 'type') continue;
       if (k === 'metername' && typeof value === 'string') options.meterName = value;
-      else if (k === 'meterprovider' && typeof value === 'object' && value !== null && typeof (value as MeterProvider).getMeter === 'function') options.meterProvider = value as MeterProvider;
+      else if (k === 'meterprovider' && typeof value === 'object' && value !== null && typeof (value as MeterProvider).getMeter === 'function')
+        options.meterProvider = value as MeterProvider;
       else if (k === 'attributes' && isPlainObject(value) && Object.values(value).every((v) => ['string', 'number', 'boolean'].includes(typeof v))) {
         options.attributes = value as Record<string, string | number | boolean>;
       } else {
-        throw new ConfigError({ source: context.origin?.(['metrics', key]) ?? 'code', path: `metrics.${key}`, expected: 'meterName (a string), attributes (a mapping of strings, numbers, booleans) or meterProvider (code)', actual: value });
+        throw new ConfigError({
+          source: context.origin?.(['metrics', key]) ?? 'code',
+          path: `metrics.${key}`,
+          expected: 'meterName (a string), attributes (a mapping of strings, numbers, booleans) or meterProvider (code)',
+          actual: value,
+        });
       }
     }
     return createOpenTelemetryMetrics(options, context);

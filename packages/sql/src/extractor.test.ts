@@ -23,7 +23,9 @@ describe('defineSqlExtractor with @ol/integration', () => {
     expect(source).toBe('extractor');
     expect(lineage.inputs).toEqual([{ namespace: 'postgres://db:5432', name: 'shop.public.orders' }]);
     expect(lineage.outputs?.[0]?.name).toBe('shop.public.daily');
-    expect((lineage.outputs?.[0]?.facets?.columnLineage as { fields: Record<string, unknown> } | undefined)?.fields.id).toEqual({ inputFields: [{ namespace: 'postgres://db:5432', name: 'shop.public.orders', field: 'id' }] });
+    expect((lineage.outputs?.[0]?.facets?.columnLineage as { fields: Record<string, unknown> } | undefined)?.fields.id).toEqual({
+      inputFields: [{ namespace: 'postgres://db:5432', name: 'shop.public.orders', field: 'id' }],
+    });
     expect(lineage.jobFacets?.sql).toMatchObject({ query: 'INSERT INTO daily SELECT id FROM orders', dialect: 'postgres' });
     expect(lineage.runFacets).toEqual({});
   });

@@ -61,7 +61,11 @@ export function defineSqlExtractor(options: SqlExtractorOptions): SqlExtractorDe
       const defaultSchema = fields.defaultSchema ?? options.defaultSchema;
       const elements = typeof sql === 'string' ? [sql] : (sql as readonly string[]);
       try {
-        const meta = await parseSql(sql, { ...(dialect ? { dialect } : {}), ...(defaultSchema ? { defaultSchema } : {}), ...(defaultDatabase ? { defaultDatabase } : {}) });
+        const meta = await parseSql(sql, {
+          ...(dialect ? { dialect } : {}),
+          ...(defaultSchema ? { defaultSchema } : {}),
+          ...(defaultDatabase ? { defaultDatabase } : {}),
+        });
         const lineage = sqlLineage(meta, {
           namespace: fields.namespace ?? options.namespace,
           query: sql,
@@ -83,7 +87,9 @@ export function defineSqlExtractor(options: SqlExtractorOptions): SqlExtractorDe
         return {
           inputs: [],
           outputs: [],
-          runFacets: { extractionError: facets.extractionErrorRun({ totalTasks: elements.length, failedTasks: elements.length, errors: [{ errorMessage: message }] }) },
+          runFacets: {
+            extractionError: facets.extractionErrorRun({ totalTasks: elements.length, failedTasks: elements.length, errors: [{ errorMessage: message }] }),
+          },
           jobFacets: {},
         };
       }

@@ -6,7 +6,13 @@ describe('sqlLineage', () => {
   it('names datasets with the namespace and defaults, puts column lineage on outputs and the query in a sql facet', async () => {
     const sql = 'INSERT INTO analytics.daily SELECT o.day, sum(o.amount) AS total FROM orders o GROUP BY o.day';
     const meta = await parseSql(sql, { dialect: 'postgres' });
-    const lineage = sqlLineage(meta, { namespace: 'postgres://db.example:5432', defaultDatabase: 'shop', defaultSchema: 'public', query: sql, dialect: 'postgres' });
+    const lineage = sqlLineage(meta, {
+      namespace: 'postgres://db.example:5432',
+      defaultDatabase: 'shop',
+      defaultSchema: 'public',
+      query: sql,
+      dialect: 'postgres',
+    });
     expect(lineage.inputs).toEqual([{ namespace: 'postgres://db.example:5432', name: 'shop.public.orders' }]);
     expect(lineage.outputs).toHaveLength(1);
     const output = lineage.outputs[0]!;

@@ -286,7 +286,12 @@ function visitSetOperation(b: Node, ctx: Context): Columns {
   ctx.pushFrame();
   const right = visitSetExpr(b.right, ctx);
   const frame = ctx.popFrame();
-  if (left && right && left.length === right.length) renameColumns(frame, right, left.map((name) => ({ name: { value: name } })));
+  if (left && right && left.length === right.length)
+    renameColumns(
+      frame,
+      right,
+      left.map((name) => ({ name: { value: name } })),
+    );
   // Merge rather than replace: both branches feed the same output columns.
   for (const [key, entry] of frame.ancestry) {
     const existing = ctx.top.ancestry.get(key);
@@ -615,11 +620,60 @@ function visitFunctionArg(arg: Node, ctx: Context): void {
 
 /** Expression kinds the generic fallback recognises when it meets them inside unknown kinds. */
 const EXPR_KINDS = new Set([
-  'Identifier', 'CompoundIdentifier', 'Subquery', 'InSubquery', 'BinaryOp', 'UnaryOp', 'Case', 'Function', 'IsFalse', 'IsNotFalse',
-  'IsTrue', 'IsNotTrue', 'IsNull', 'IsNotNull', 'IsUnknown', 'IsNotUnknown', 'AnyOp', 'AllOp', 'InList', 'Between', 'Like', 'ILike',
-  'SimilarTo', 'RLike', 'Cast', 'AtTimeZone', 'Extract', 'Position', 'Substring', 'Trim', 'Overlay', 'Collate', 'Nested',
-  'CompoundFieldAccess', 'Exists', 'GroupingSets', 'Cube', 'Rollup', 'Tuple', 'Array', 'JsonAccess', 'IsDistinctFrom',
-  'IsNotDistinctFrom', 'InUnnest', 'Ceil', 'Floor', 'Interval', 'Convert', 'Named', 'Prefixed', 'Struct', 'Map', 'Lambda', 'MemberOf',
+  'Identifier',
+  'CompoundIdentifier',
+  'Subquery',
+  'InSubquery',
+  'BinaryOp',
+  'UnaryOp',
+  'Case',
+  'Function',
+  'IsFalse',
+  'IsNotFalse',
+  'IsTrue',
+  'IsNotTrue',
+  'IsNull',
+  'IsNotNull',
+  'IsUnknown',
+  'IsNotUnknown',
+  'AnyOp',
+  'AllOp',
+  'InList',
+  'Between',
+  'Like',
+  'ILike',
+  'SimilarTo',
+  'RLike',
+  'Cast',
+  'AtTimeZone',
+  'Extract',
+  'Position',
+  'Substring',
+  'Trim',
+  'Overlay',
+  'Collate',
+  'Nested',
+  'CompoundFieldAccess',
+  'Exists',
+  'GroupingSets',
+  'Cube',
+  'Rollup',
+  'Tuple',
+  'Array',
+  'JsonAccess',
+  'IsDistinctFrom',
+  'IsNotDistinctFrom',
+  'InUnnest',
+  'Ceil',
+  'Floor',
+  'Interval',
+  'Convert',
+  'Named',
+  'Prefixed',
+  'Struct',
+  'Map',
+  'Lambda',
+  'MemberOf',
 ]);
 /** Members of unknown expression kinds that hold names or types, never column references. */
 const NOT_EXPR_MEMBERS = new Set(['data_type', 'fields', 'name', 'field', 'leading_field', 'last_field', 'format', 'charset', 'span']);

@@ -108,7 +108,7 @@ describe('async_http batches', () => {
   it('keeps order across batches under concurrency, random delays, random 503s and partial successes: every event once', async () => {
     const s = await sink();
     let seed = 11;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     // Each batch request: random delay; 10% whole-batch 503s; 10% partial successes failing a few retriable indices.
     s.respondWith(
       Array.from({ length: 3_000 }, (): SinkStep => {
@@ -120,7 +120,12 @@ describe('async_http batches', () => {
       }),
     );
     const runs = 3_000;
-    const t = transport({ url: s.url, max_concurrent_requests: 8, retry: { total: 10, backoff_factor: 0.002 }, batch: { enabled: true, max_events: 40, linger_ms: 2 } });
+    const t = transport({
+      url: s.url,
+      max_concurrent_requests: 8,
+      retry: { total: 10, backoff_factor: 0.002 },
+      batch: { enabled: true, max_events: 40, linger_ms: 2 },
+    });
     for (let i = 0; i < runs; i++) {
       await t.emit(runEvent(`run-${i}`, 'START'));
       await t.emit(runEvent(`run-${i}`, 'COMPLETE'));
@@ -137,7 +142,12 @@ describe('async_http batches', () => {
     s.setDelay(2);
     s.failRandomly(0.2, { seed: 5 });
     const runs = 2_000;
-    const t = transport({ url: s.url, max_concurrent_requests: 100, retry: { total: 20, backoff_factor: 0.001 }, batch: { enabled: true, max_events: 25, linger_ms: 1 } });
+    const t = transport({
+      url: s.url,
+      max_concurrent_requests: 100,
+      retry: { total: 20, backoff_factor: 0.001 },
+      batch: { enabled: true, max_events: 25, linger_ms: 1 },
+    });
     for (let i = 0; i < runs; i++) {
       await t.emit(runEvent(`run-${i}`, 'START'));
       await t.emit(runEvent(`run-${i}`, 'COMPLETE'));
@@ -262,7 +272,9 @@ describe('async_http batches', () => {
     const write = (maxEvents: string) =>
       fs.writeFileSync(
         path.join(dir, 'openlineage.yml'),
-        ['transport:', '  type: async_http', `  url: ${s.url}`, '  batch:', '    enabled: true', `    maxEvents: ${maxEvents}`, '    linger_ms: 5', ''].join('\n'),
+        ['transport:', '  type: async_http', `  url: ${s.url}`, '  batch:', '    enabled: true', `    maxEvents: ${maxEvents}`, '    linger_ms: 5', ''].join(
+          '\n',
+        ),
       );
     registerTransport(descriptor);
     try {
@@ -276,7 +288,9 @@ describe('async_http batches', () => {
       expect(sizes(s)).toEqual([2, 1]);
       write('0');
       const bad = resolveConfig({ env: {}, cwd: dir, homeDir: dir });
-      await expect(createTransport(bad.config.transport, { env: {}, origin: bad.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(/openlineage\.yml:6/);
+      await expect(createTransport(bad.config.transport, { env: {}, origin: bad.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(
+        /openlineage\.yml:6/,
+      );
     } finally {
       unregisterTransport('async_http');
       fs.rmSync(dir, { recursive: true, force: true });
@@ -306,7 +320,9 @@ describe('async_http batches', () => {
       expect(sizes(s)).toEqual([3, 3, 1]);
       const bad = { ...env, OPENLINEAGE__TRANSPORT__BATCH__LINGER_MS: 'soon' };
       const r2 = resolveConfig({ env: bad, cwd: dir, homeDir: dir });
-      await expect(createTransport(r2.config.transport, { env: bad, origin: r2.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(/OPENLINEAGE__TRANSPORT__BATCH__LINGER_MS/);
+      await expect(createTransport(r2.config.transport, { env: bad, origin: r2.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(
+        /OPENLINEAGE__TRANSPORT__BATCH__LINGER_MS/,
+      );
       const warnings = captureLogger();
       const r3 = resolveConfig({ env: { ...env, OPENLINEAGE__TRANSPORT__BATCH__SIZE: '3' }, cwd: dir, homeDir: dir });
       closeLater(await createTransport(r3.config.transport, { env, origin: r3.origin, cwd: dir, logger: warnings }));

@@ -48,6 +48,8 @@ describe('a process that ends naturally', () => {
     expect(code).toBe(0);
     expect(sink.events).toHaveLength(600);
     expect(sink.orderViolations()).toBe(0);
-    expect(new Set(sink.events.map((e) => JSON.stringify([(e as { run: { runId: string } }).run.runId, (e as { eventType: string }).eventType]))).size).toBe(600);
+    expect(new Set(sink.events.map((e) => JSON.stringify([(e as { run: { runId: string } }).run.runId, (e as { eventType: string }).eventType]))).size).toBe(
+      600,
+    );
   });
 });

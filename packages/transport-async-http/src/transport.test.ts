@@ -1,4 +1,13 @@
-import { ConfigError, createTransport, registerTransport, resolveConfig, type RunEvent, type TransportContext, TransportError, unregisterTransport } from '@ol/core';
+import {
+  ConfigError,
+  createTransport,
+  registerTransport,
+  resolveConfig,
+  type RunEvent,
+  type TransportContext,
+  TransportError,
+  unregisterTransport,
+} from '@ol/core';
 import { createWith, parseWith } from '@ol/core/internal';
 import type { SinkStep } from '@ol/test-kit';
 import fs from 'node:fs';
@@ -23,7 +32,7 @@ describe('async_http against the lineage sink', () => {
   it('delivers 10,000 runs (START + COMPLETE) at concurrency 100 with random delays and 503s: each event once, in order', async () => {
     const s = await sink();
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     // Random delays, and 10% 503s: a retried START is what would let its COMPLETE overtake it.
     s.respondWith(Array.from({ length: 24_000 }, (): SinkStep => ({ status: rand() < 0.1 ? 503 : 200, delayMs: Math.floor(rand() * 4) })));
     const t = transport({ url: s.url, max_concurrent_requests: 100, retry: { total: 10, backoff_factor: 0.01 } });
@@ -168,7 +177,7 @@ describe('async_http against the lineage sink', () => {
   it('keeps stats exact under random failures (30% 503, no retries)', async () => {
     const s = await sink();
     let seed = 3;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     s.respondWith(Array.from({ length: 1000 }, () => (rand() < 0.3 ? 503 : 200)));
     const t = transport({ url: s.url, retry: { total: 0 }, max_concurrent_requests: 20 });
     for (let i = 0; i < 500; i++) {
@@ -189,8 +198,18 @@ describe('async_http against the lineage sink', () => {
   it('sends job and dataset events at once, without ordering', async () => {
     const s = await sink();
     const t = transport({ url: s.url });
-    await t.emit({ eventTime: '2026-01-01T00:00:00Z', producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'ns', name: 'j' } });
-    await t.emit({ eventTime: '2026-01-01T00:00:00Z', producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent', dataset: { namespace: 'ns', name: 'd' } });
+    await t.emit({
+      eventTime: '2026-01-01T00:00:00Z',
+      producer: 'p',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent',
+      job: { namespace: 'ns', name: 'j' },
+    });
+    await t.emit({
+      eventTime: '2026-01-01T00:00:00Z',
+      producer: 'p',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: { namespace: 'ns', name: 'd' },
+    });
     expect(await t.flush(10_000)).toBe(true);
     expect(s.events).toHaveLength(2);
   });
@@ -353,14 +372,22 @@ transport:
       const resolved = resolveConfig({ env, cwd: dir, homeDir: dir });
       const t = await createTransport(resolved.config.transport, { env, origin: resolved.origin, cwd: dir, logger: captureLogger() });
       closeLater(t);
-      expect(t.config).toMatchObject({ maxQueueSize: 7, maxConcurrentRequests: 3, compression: 'gzip', retry: { total: 1 }, auth: { type: 'api_key', apiKey: 'env-key' } });
+      expect(t.config).toMatchObject({
+        maxQueueSize: 7,
+        maxConcurrentRequests: 3,
+        compression: 'gzip',
+        retry: { total: 1 },
+        auth: { type: 'api_key', apiKey: 'env-key' },
+      });
       await t.emit(runEvent('r1', 'START'));
       expect(await t.close(10_000)).toBe(true);
       expect(s.requests[0]!.headers.authorization).toBe('Bearer env-key');
       // A bad value names the variable it came from.
       const badEnv = { ...env, OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE: 'lots' };
       const bad = resolveConfig({ env: badEnv, cwd: dir, homeDir: dir });
-      await expect(createTransport(bad.config.transport, { env: badEnv, origin: bad.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(/OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE/);
+      await expect(createTransport(bad.config.transport, { env: badEnv, origin: bad.origin, cwd: dir, logger: captureLogger() })).rejects.toThrow(
+        /OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE/,
+      );
     } finally {
       unregisterTransport('async_http');
       fs.rmSync(dir, { recursive: true, force: true });
@@ -368,10 +395,22 @@ transport:
   });
 
   it('defaults, camelCase and the lower-case spellings env variables produce', () => {
-    expect(normalizeAsyncHttpConfig({ url: 'http://h:5000' })).toMatchObject({ maxQueueSize: 10_000, maxConcurrentRequests: 100, endpoint: 'api/v1/lineage', timeout: 5, verify: true });
-    expect(normalizeAsyncHttpConfig({ url: 'http://h', maxQueueSize: 5, maxConcurrentRequests: 2 })).toMatchObject({ maxQueueSize: 5, maxConcurrentRequests: 2 });
+    expect(normalizeAsyncHttpConfig({ url: 'http://h:5000' })).toMatchObject({
+      maxQueueSize: 10_000,
+      maxConcurrentRequests: 100,
+      endpoint: 'api/v1/lineage',
+      timeout: 5,
+      verify: true,
+    });
+    expect(normalizeAsyncHttpConfig({ url: 'http://h', maxQueueSize: 5, maxConcurrentRequests: 2 })).toMatchObject({
+      maxQueueSize: 5,
+      maxConcurrentRequests: 2,
+    });
     // OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE=7 and OPENLINEAGE__TRANSPORT__MAXCONCURRENTREQUESTS=3 arrive as strings.
-    expect(normalizeAsyncHttpConfig({ url: 'http://h', max_queue_size: '7', maxconcurrentrequests: '3' })).toMatchObject({ maxQueueSize: 7, maxConcurrentRequests: 3 });
+    expect(normalizeAsyncHttpConfig({ url: 'http://h', max_queue_size: '7', maxconcurrentrequests: '3' })).toMatchObject({
+      maxQueueSize: 7,
+      maxConcurrentRequests: 3,
+    });
   });
 
   it('rejects bad values with a ConfigError naming source, key and value', () => {
@@ -398,7 +437,10 @@ transport:
   it('warns about unknown keys and never prints the api key', async () => {
     const logger = captureLogger();
     await created({ url: 'http://127.0.0.1:9', auth: { type: 'api_key', apiKey: 'sekrit-key' }, max_queue: 3 }, context({ logger }));
-    const t = await created({ url: 'http://127.0.0.1:9', auth: { type: 'api_key', apiKey: 'sekrit-key' }, custom_headers: { 'X-Api-Key': 'header-secret' } }, context({ logger }));
+    const t = await created(
+      { url: 'http://127.0.0.1:9', auth: { type: 'api_key', apiKey: 'sekrit-key' }, custom_headers: { 'X-Api-Key': 'header-secret' } },
+      context({ logger }),
+    );
     expect(logger.lines).toEqual([expect.stringContaining('ignoring unknown option(s) max_queue')]);
     expect(JSON.stringify(logger.lines)).not.toContain('sekrit-key');
     // The normalized config keeps the key (it is needed), but printing the transport never shows it.

@@ -8,7 +8,17 @@
  *   timeout (in flight: failed; queued: dropped) and destroys the pool; idempotent.
  * - stats(): { pending, success, failed, dropped }, exact at any moment.
  */
-import { type BackgroundEventInfo, type Logger, type OpenLineageEvent, silentLogger, toJSON, type Transport, TransportError, type TransportSnapshot, type TransportStats } from '@ol/core';
+import {
+  type BackgroundEventInfo,
+  type Logger,
+  type OpenLineageEvent,
+  silentLogger,
+  toJSON,
+  type Transport,
+  TransportError,
+  type TransportSnapshot,
+  type TransportStats,
+} from '@ol/core';
 import { INSPECT, rateLimited, transportSnapshot } from '@ol/core/internal';
 import {
   BatchSender,
@@ -152,7 +162,9 @@ export class AsyncHttpTransport implements Transport {
       json = Buffer.from(toJSON(event));
     } catch (cause) {
       this.#engine.refuse();
-      return Promise.reject(new TransportError(`async_http: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TYPE, retryable: false, cause }));
+      return Promise.reject(
+        new TransportError(`async_http: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TYPE, retryable: false, cause }),
+      );
     }
     const run = (event as { run?: { runId?: unknown } }).run;
     if (typeof run?.runId !== 'string') return this.#engine.submit(json) ?? ACCEPTED;
@@ -243,7 +255,11 @@ export class AsyncHttpTransport implements Transport {
   #failed(cause: unknown, json: Payload, runId: string | undefined): void {
     const error = TransportError.isInstance(cause)
       ? cause
-      : new TransportError(`async_http: delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: TYPE, retryable: false, cause });
+      : new TransportError(`async_http: delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+          transport: TYPE,
+          retryable: false,
+          cause,
+        });
     // Failures are rare: reading the type back from the JSON beats keeping it for every queued event.
     const eventType = runId === undefined ? undefined : eventTypeOf(json);
     const what = runId === undefined ? 'an event' : `a ${eventType ?? 'run'} event of run ${runId}`;

@@ -213,16 +213,28 @@ describe('seed 000 examples', () => {
   });
 
   it('OPENLINEAGE_URL adds a default_http child; DEFAULT_HTTP={} opts out', async () => {
-    const base = { OPENLINEAGE_URL: 'http://legacy:5000', OPENLINEAGE__TRANSPORT__TYPE: 'composite', OPENLINEAGE__TRANSPORT__TRANSPORTS__FIRST__TYPE: 'console' };
+    const base = {
+      OPENLINEAGE_URL: 'http://legacy:5000',
+      OPENLINEAGE__TRANSPORT__TYPE: 'composite',
+      OPENLINEAGE__TRANSPORT__TRANSPORTS__FIRST__TYPE: 'console',
+    };
     const withAlias = await build({ env: base });
-    expect(summary(withAlias).map((c) => c.name).sort()).toEqual(['default_http', 'first']);
+    expect(
+      summary(withAlias)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['default_http', 'first']);
     const optedOut = await build({ env: { ...base, OPENLINEAGE__TRANSPORT__TRANSPORTS__DEFAULT_HTTP: '{}' } });
     expect(summary(optedOut)).toEqual([{ name: 'first', type: 'console' }]);
   });
 
   it('a child config error names the child key path and its source variable', async () => {
     const err = (await build({
-      env: { OPENLINEAGE__TRANSPORT__TYPE: 'composite', OPENLINEAGE__TRANSPORT__TRANSPORTS__BROKEN__TYPE: 'file', OPENLINEAGE__TRANSPORT__TRANSPORTS__BROKEN__APPEND: 'sometimes' },
+      env: {
+        OPENLINEAGE__TRANSPORT__TYPE: 'composite',
+        OPENLINEAGE__TRANSPORT__TRANSPORTS__BROKEN__TYPE: 'file',
+        OPENLINEAGE__TRANSPORT__TRANSPORTS__BROKEN__APPEND: 'sometimes',
+      },
     }).catch((e: unknown) => e)) as Error & { path: string; source: string };
     expect(err.name).toBe('ConfigError');
     expect(err.path).toBe('transport.transports.broken.log_file_path');

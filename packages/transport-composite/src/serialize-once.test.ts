@@ -36,7 +36,10 @@ describe('composite through the client', () => {
     expect(JSON.stringify(event)).toBe(before);
     const [a, b] = files.map((f) => fs.readFileSync(f, 'utf8'));
     expect(a).toBe(b);
-    const lines = a!.trimEnd().split('\n').map((l) => JSON.parse(l) as OpenLineageEvent & { run: { facets: { tags: { tags: unknown[] } } } });
+    const lines = a!
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as OpenLineageEvent & { run: { facets: { tags: { tags: unknown[] } } } });
     expect(lines).toHaveLength(2);
     expect(lines[0]!.run.facets.tags.tags).toEqual([
       { key: 'team', value: 'data', source: 'USER' },

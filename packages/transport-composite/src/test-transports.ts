@@ -1,4 +1,12 @@
-import { createLogger, type OpenLineageEvent, type Transport, type TransportContext, type TransportDescriptor, TransportError, type TransportStats } from '@ol/core';
+import {
+  createLogger,
+  type OpenLineageEvent,
+  type Transport,
+  type TransportContext,
+  type TransportDescriptor,
+  TransportError,
+  type TransportStats,
+} from '@ol/core';
 import { createWith } from '@ol/core/internal';
 
 /** What the scripted children did, in order: `emit:a`, `close:b`… */
@@ -26,7 +34,8 @@ export class ScriptedTransport implements Transport {
   }
   emit(event: OpenLineageEvent): Promise<void> {
     this.journal.push(`emit:${this.config.id}`);
-    if (this.config.failEmit) return Promise.reject(new TransportError(`${this.config.id} is down`, { transport: 'scripted', retryable: this.config.retryable ?? false }));
+    if (this.config.failEmit)
+      return Promise.reject(new TransportError(`${this.config.id} is down`, { transport: 'scripted', retryable: this.config.retryable ?? false }));
     this.events.push(event);
     return Promise.resolve();
   }
@@ -44,7 +53,11 @@ export class ScriptedTransport implements Transport {
  * Stands in for core's registry in unit tests: builds children from a few local descriptors.
  * The registry's own end-to-end path is covered in the tests that use `createTransport`.
  */
-export function handMadeContext(journal: Journal, descriptors: TransportDescriptor[] = [], logs: string[] = []): TransportContext & { built: Map<string, ScriptedTransport> } {
+export function handMadeContext(
+  journal: Journal,
+  descriptors: TransportDescriptor[] = [],
+  logs: string[] = [],
+): TransportContext & { built: Map<string, ScriptedTransport> } {
   const built = new Map<string, ScriptedTransport>();
   const ctx: TransportContext & { built: Map<string, ScriptedTransport> } = {
     built,

@@ -42,7 +42,10 @@ describe('config', () => {
   });
 
   it('accepts camelCase and env spellings of the flags', () => {
-    expect(readCompositeConfig({ transports: [{ type: 'x' }], continueOnFailure: 'false', continueonsuccess: false }, scope)).toMatchObject({ continueOnFailure: false, continueOnSuccess: false });
+    expect(readCompositeConfig({ transports: [{ type: 'x' }], continueOnFailure: 'false', continueonsuccess: false }, scope)).toMatchObject({
+      continueOnFailure: false,
+      continueOnSuccess: false,
+    });
   });
 
   it('errors name the key path, source, expectation and value', () => {
@@ -75,7 +78,11 @@ describe('config', () => {
 });
 
 describe('emit', () => {
-  const three = (first: Record<string, unknown>) => [{ type: 'scripted', id: '1', ...first }, { type: 'scripted', id: '2' }, { type: 'scripted', id: '3' }];
+  const three = (first: Record<string, unknown>) => [
+    { type: 'scripted', id: '1', ...first },
+    { type: 'scripted', id: '2' },
+    { type: 'scripted', id: '3' },
+  ];
 
   // Python's test_emit_continue_combinations: child 1 fails, 2 and 3 succeed.
   it.each([
@@ -110,7 +117,9 @@ describe('emit', () => {
   });
 
   it('rejects listing every failure when no child succeeded; retryable if any was', async () => {
-    const { t } = await build({ transports: { a: { type: 'scripted', id: '1', failEmit: true }, b: { type: 'scripted', id: '2', failEmit: true, retryable: true } } });
+    const { t } = await build({
+      transports: { a: { type: 'scripted', id: '1', failEmit: true }, b: { type: 'scripted', id: '2', failEmit: true, retryable: true } },
+    });
     const err = (await t.emit(runEvent()).catch((e: unknown) => e)) as TransportError;
     expect(err.message).toBe('None of the transports successfully emitted the event: a (scripted): 1 is down; b (scripted): 2 is down');
     expect(err.retryable).toBe(true);
@@ -118,7 +127,13 @@ describe('emit', () => {
   });
 
   it('delivers in sorted order and the same event to each child', async () => {
-    const { t, journal, ctx } = await build({ sort_transports: true, transports: [{ type: 'scripted', id: 'low' }, { type: 'scripted', id: 'high', priority: 5 }] });
+    const { t, journal, ctx } = await build({
+      sort_transports: true,
+      transports: [
+        { type: 'scripted', id: 'low' },
+        { type: 'scripted', id: 'high', priority: 5 },
+      ],
+    });
     const e = runEvent();
     await t.emit(e);
     expect(journal).toEqual(['emit:high', 'emit:low']);
@@ -127,7 +142,10 @@ describe('emit', () => {
 
   it('can nest composites built through the same context', async () => {
     const { t, journal } = await build({
-      transports: [{ type: 'composite', transports: { x: { type: 'scripted', id: 'inner1' }, y: { type: 'scripted', id: 'inner2' } } }, { type: 'scripted', id: 'outer' }],
+      transports: [
+        { type: 'composite', transports: { x: { type: 'scripted', id: 'inner1' }, y: { type: 'scripted', id: 'inner2' } } },
+        { type: 'scripted', id: 'outer' },
+      ],
     });
     await t.emit(runEvent());
     expect(journal).toEqual(['emit:inner1', 'emit:inner2', 'emit:outer']);
@@ -142,7 +160,9 @@ describe('emit', () => {
       paths.push(path.join('.'));
       return create(config, path);
     };
-    await expect(createWith(descriptor, { transports: { ok: { type: 'scripted', id: 'ok' }, bad: { type: 'nope' } } }, ctx)).rejects.toThrow(/unknown type nope at transport.transports.bad/);
+    await expect(createWith(descriptor, { transports: { ok: { type: 'scripted', id: 'ok' }, bad: { type: 'nope' } } }, ctx)).rejects.toThrow(
+      /unknown type nope at transport.transports.bad/,
+    );
     expect(paths).toEqual(['transport.transports.ok', 'transport.transports.bad']);
     expect(journal).toEqual(['close:ok']);
   });
@@ -151,7 +171,11 @@ describe('emit', () => {
 describe('flush, close and stats', () => {
   it('flush and close reach every child even after errors, and report all failures', async () => {
     const { t, journal } = await build({
-      transports: { a: { type: 'scripted', id: 'a', failFlush: true, failClose: true }, b: { type: 'scripted', id: 'b' }, c: { type: 'scripted', id: 'c', failClose: true } },
+      transports: {
+        a: { type: 'scripted', id: 'a', failFlush: true, failClose: true },
+        b: { type: 'scripted', id: 'b' },
+        c: { type: 'scripted', id: 'c', failClose: true },
+      },
     });
     await expect(t.flush(1000)).rejects.toThrow('Could not flush 1 of 3 transports: a (scripted): a flush broke');
     const err = (await t.close(1000).catch((e: unknown) => e)) as TransportError;
@@ -163,7 +187,13 @@ describe('flush, close and stats', () => {
   });
 
   it('flush is true only when every child flushed; children without flush count as flushed', async () => {
-    const slow: Transport = { type: 'slow', config: {}, emit: () => Promise.resolve(), flush: () => Promise.resolve(false), close: () => Promise.resolve(true) };
+    const slow: Transport = {
+      type: 'slow',
+      config: {},
+      emit: () => Promise.resolve(),
+      flush: () => Promise.resolve(false),
+      close: () => Promise.resolve(true),
+    };
     const bare: Transport = { type: 'bare', config: {}, emit: () => Promise.resolve(), close: () => Promise.resolve(true) };
     expect(await createCompositeTransport({ transports: [bare] }).flush()).toBe(true);
     expect(await createCompositeTransport({ transports: [bare, slow] }).flush()).toBe(false);
@@ -224,7 +254,11 @@ describe('createCompositeTransport (code)', () => {
     const t = createCompositeTransport({
       sortTransports: true,
       continueOnSuccess: false,
-      transports: [new ScriptedTransport({ id: 'a', failEmit: true }, j), { name: 'b', priority: 2, transport: new ScriptedTransport({ id: 'b', failEmit: true }, j) }, { name: 'c', priority: 2, transport: new ScriptedTransport({ id: 'c' }, j) }],
+      transports: [
+        new ScriptedTransport({ id: 'a', failEmit: true }, j),
+        { name: 'b', priority: 2, transport: new ScriptedTransport({ id: 'b', failEmit: true }, j) },
+        { name: 'c', priority: 2, transport: new ScriptedTransport({ id: 'c' }, j) },
+      ],
     });
     await t.emit(runEvent());
     expect(j).toEqual(['emit:b', 'emit:c']);

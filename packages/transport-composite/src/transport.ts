@@ -9,7 +9,17 @@
  * - stats(): present when a child has stats(): their sum plus the deliveries to the synchronous children.
  */
 import { FlushTracker } from '@ol/delivery';
-import { type Logger, OpenLineageError, type OpenLineageEvent, redactWhenPrinted, silentLogger, type Transport, type TransportContext, TransportError, type TransportStats } from '@ol/core';
+import {
+  type Logger,
+  OpenLineageError,
+  type OpenLineageEvent,
+  redactWhenPrinted,
+  silentLogger,
+  type Transport,
+  type TransportContext,
+  TransportError,
+  type TransportStats,
+} from '@ol/core';
 import type { CompositeTransportConfig } from './config.js';
 
 /** A built child and what it is called in logs and errors. */
@@ -135,7 +145,10 @@ export class CompositeTransport implements Transport {
       throw new TransportError(`None of the transports successfully emitted the event: ${failures.map((f) => `${f.child}: ${message(f.error)}`).join('; ')}`, {
         transport: this.type,
         retryable: failures.some((f) => TransportError.isInstance(f.error) && f.error.retryable),
-        cause: new AggregateError(failures.map((f) => f.error), 'every child failed'),
+        cause: new AggregateError(
+          failures.map((f) => f.error),
+          'every child failed',
+        ),
       });
     }
     // A rejected event is counted once by whoever called emit; an accepted one is counted here per delivery.
@@ -209,5 +222,9 @@ export function createCompositeTransport(options: CompositeTransportOptions): Co
   const children = options.transports.map((t): CompositeChild => ('emit' in t ? { transport: t } : t));
   // Array.prototype.sort is stable, so equal priorities keep their given order.
   const sorted = options.sortTransports ? [...children].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0)) : children;
-  return new CompositeTransport(sorted, { continueOnFailure: options.continueOnFailure ?? true, continueOnSuccess: options.continueOnSuccess ?? true }, options.logger);
+  return new CompositeTransport(
+    sorted,
+    { continueOnFailure: options.continueOnFailure ?? true, continueOnSuccess: options.continueOnSuccess ?? true },
+    options.logger,
+  );
 }

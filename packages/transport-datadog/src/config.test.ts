@@ -22,7 +22,14 @@ describe('parseDatadogConfig (the Python DatadogConfig)', () => {
       site: 'datadoghq.com',
       url: 'https://data-obs-intake.datadoghq.com',
       timeout: 5,
-      retry: expect.objectContaining({ total: 5, read: 5, connect: 5, backoffFactor: 0.3, statusForcelist: [500, 502, 503, 504], allowedMethods: ['HEAD', 'POST'] }),
+      retry: expect.objectContaining({
+        total: 5,
+        read: 5,
+        connect: 5,
+        backoffFactor: 0.3,
+        statusForcelist: [500, 502, 503, 504],
+        allowedMethods: ['HEAD', 'POST'],
+      }),
       maxQueueSize: 10_000,
       maxConcurrentRequests: 100,
       asyncTransportRules: { dbt: { '*': true } },
@@ -39,10 +46,32 @@ describe('parseDatadogConfig (the Python DatadogConfig)', () => {
   });
 
   it('all options, in snake_case or camelCase', () => {
-    const snake = parse({ api_key: 'k', site: 'us3.datadoghq.com', timeout: '10', max_queue_size: 5000, max_concurrent_requests: '50', retry: { total: 3, backoff_factor: 0.5, status_forcelist: [500, 502] }, async_transport_rules: { spark: { '*': true } } });
-    const camel = parse({ apiKey: 'k', site: 'us3.datadoghq.com', timeout: 10, maxQueueSize: 5000, maxConcurrentRequests: 50, retry: { total: 3, backoffFactor: 0.5, statusForcelist: [500, 502] }, asyncTransportRules: { spark: { '*': true } } });
+    const snake = parse({
+      api_key: 'k',
+      site: 'us3.datadoghq.com',
+      timeout: '10',
+      max_queue_size: 5000,
+      max_concurrent_requests: '50',
+      retry: { total: 3, backoff_factor: 0.5, status_forcelist: [500, 502] },
+      async_transport_rules: { spark: { '*': true } },
+    });
+    const camel = parse({
+      apiKey: 'k',
+      site: 'us3.datadoghq.com',
+      timeout: 10,
+      maxQueueSize: 5000,
+      maxConcurrentRequests: 50,
+      retry: { total: 3, backoffFactor: 0.5, statusForcelist: [500, 502] },
+      asyncTransportRules: { spark: { '*': true } },
+    });
     expect(snake).toEqual(camel);
-    expect(snake).toMatchObject({ timeout: 10, maxQueueSize: 5000, maxConcurrentRequests: 50, retry: { total: 3, backoffFactor: 0.5, statusForcelist: [500, 502] }, asyncTransportRules: { spark: { '*': true } } });
+    expect(snake).toMatchObject({
+      timeout: 10,
+      maxQueueSize: 5000,
+      maxConcurrentRequests: 50,
+      retry: { total: 3, backoffFactor: 0.5, statusForcelist: [500, 502] },
+      asyncTransportRules: { spark: { '*': true } },
+    });
     // `apikey` is the other spelling the Python client reads.
     expect(parse({ apikey: 'lower' }).apiKey).toBe('lower');
   });
@@ -62,8 +91,15 @@ describe('parseDatadogConfig (the Python DatadogConfig)', () => {
   });
 
   it('DD_API_KEY and DD_SITE from the given environment; config wins over them', () => {
-    expect(parse({}, { DD_API_KEY: 'env-key', DD_SITE: 'datadoghq.eu' })).toMatchObject({ apiKey: 'env-key', site: 'datadoghq.eu', url: 'https://data-obs-intake.datadoghq.eu' });
-    expect(parse({ apiKey: 'explicit', site: 'us5.datadoghq.com' }, { DD_API_KEY: 'env-key', DD_SITE: 'datadoghq.eu' })).toMatchObject({ apiKey: 'explicit', site: 'us5.datadoghq.com' });
+    expect(parse({}, { DD_API_KEY: 'env-key', DD_SITE: 'datadoghq.eu' })).toMatchObject({
+      apiKey: 'env-key',
+      site: 'datadoghq.eu',
+      url: 'https://data-obs-intake.datadoghq.eu',
+    });
+    expect(parse({ apiKey: 'explicit', site: 'us5.datadoghq.com' }, { DD_API_KEY: 'env-key', DD_SITE: 'datadoghq.eu' })).toMatchObject({
+      apiKey: 'explicit',
+      site: 'us5.datadoghq.com',
+    });
     expect(parse({ apiKey: 'k' }, { DD_SITE: 'https://custom-datadog.example.com' }).url).toBe('https://custom-datadog.example.com');
   });
 

@@ -19,7 +19,17 @@ export const DATADOG_SITES: Readonly<Record<string, string>> = Object.freeze({
 
 export const DATADOG_DEFAULTS = Object.freeze({ site: 'datadoghq.com', timeout: 5, ...ASYNC_HTTP_DEFAULTS });
 
-export const DATADOG_OPTION_KEYS: readonly string[] = ['type', 'name', 'priority', 'apiKey', 'site', 'timeout', 'retry', 'async_transport_rules', ...ASYNC_HTTP_OPTION_KEYS];
+export const DATADOG_OPTION_KEYS: readonly string[] = [
+  'type',
+  'name',
+  'priority',
+  'apiKey',
+  'site',
+  'timeout',
+  'retry',
+  'async_transport_rules',
+  ...ASYNC_HTTP_OPTION_KEYS,
+];
 
 /** Normalized config (`transport.config`): camelCase keys, defaults and variables filled in. */
 export interface DatadogTransportConfig {

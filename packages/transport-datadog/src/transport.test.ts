@@ -124,7 +124,10 @@ describe('datadog transport against a loopback intake', () => {
     expect(s.requests.map((r) => r.status)).toEqual([503, 503, 200]);
 
     s.respondWith([503, 503, 503]);
-    const error = await t.emit(event('spark')).then(() => undefined, (e: unknown) => e);
+    const error = await t.emit(event('spark')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).status).toBe(503);
     expect((error as Error).message).not.toContain(API_KEY);
@@ -200,9 +203,17 @@ describe('configured like the Python client', () => {
 
   it('openlineage.yml with the Python class path; DD_API_KEY from the client env, never from process.env', async () => {
     const s = await sink();
-    const dir = await project(['transport:', '  type: openlineage.client.transport.datadog.DatadogTransport', `  site: ${s.url}`, '  timeout: 2', ''].join('\n'));
+    const dir = await project(
+      ['transport:', '  type: openlineage.client.transport.datadog.DatadogTransport', `  site: ${s.url}`, '  timeout: 2', ''].join('\n'),
+    );
     const logger = captureLogger();
-    const c = await OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { OPENLINEAGE_CONFIG: join(dir, 'openlineage.yml'), DD_API_KEY: API_KEY }, logger, failOnError: true });
+    const c = await OpenLineageClient.create({
+      cwd: packageDir,
+      homeDir: dir,
+      env: { OPENLINEAGE_CONFIG: join(dir, 'openlineage.yml'), DD_API_KEY: API_KEY },
+      logger,
+      failOnError: true,
+    });
     opened.push(c);
     expect(c.transport.type).toBe('datadog');
     expect(c.transport.config).toMatchObject({ apiKey: API_KEY, site: s.url, url: s.url, timeout: 2 });
@@ -231,7 +242,12 @@ describe('configured like the Python client', () => {
     expect(await c.close(5000)).toBe(true);
     expect(s.events).toHaveLength(1);
 
-    const bad = OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { ...env, OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE: 'lots' }, logger: captureLogger() });
+    const bad = OpenLineageClient.create({
+      cwd: packageDir,
+      homeDir: dir,
+      env: { ...env, OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE: 'lots' },
+      logger: captureLogger(),
+    });
     await expect(bad).rejects.toThrow(/OPENLINEAGE__TRANSPORT__MAX_QUEUE_SIZE/);
     const noKey = OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { OPENLINEAGE__TRANSPORT__TYPE: 'datadog' }, logger: captureLogger() });
     await expect(noKey).rejects.toThrow(/DD_API_KEY/);

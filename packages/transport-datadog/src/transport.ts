@@ -12,7 +12,16 @@
  * - `flush` and `close` cover both; `close` is idempotent and resolves true only when both delivered everything.
  * - Printing the transport (inspect, JSON) shows the config with the api key as `***`.
  */
-import { type BackgroundEventInfo, type Logger, type OpenLineageEvent, redactWhenPrinted, silentLogger, type Transport, TransportError, type TransportStats } from '@ol/core';
+import {
+  type BackgroundEventInfo,
+  type Logger,
+  type OpenLineageEvent,
+  redactWhenPrinted,
+  silentLogger,
+  type Transport,
+  TransportError,
+  type TransportStats,
+} from '@ol/core';
 import { routesAsync } from '@ol/core/internal';
 import { createAsyncHttpTransport, type AsyncHttpTransport } from '@ol/transport-async-http';
 import { createHttpTransport, type HttpTransport, type HttpTransportOptions } from '@ol/transport-http';
@@ -110,6 +119,12 @@ export class DatadogTransport implements Transport {
 
   #httpOptions(): HttpTransportOptions {
     // The normalized retry config is itself a valid `retry` map (camelCase keys), so it passes through unchanged.
-    return { url: this.config.url, timeout: this.config.timeout, retry: { ...this.config.retry }, compression: 'gzip', auth: { type: 'api_key', apiKey: this.config.apiKey } };
+    return {
+      url: this.config.url,
+      timeout: this.config.timeout,
+      retry: { ...this.config.retry },
+      compression: 'gzip',
+      auth: { type: 'api_key', apiKey: this.config.apiKey },
+    };
   }
 }

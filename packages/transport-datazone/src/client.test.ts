@@ -44,7 +44,15 @@ describe('configured from openlineage.yml', () => {
     const file = join(dir, 'openlineage.yml');
     await writeFile(
       file,
-      ['transport:', '  type: amazon_datazone_api', '  domainId: dzd_abc123', '  region: eu-west-1', `  endpointOverride: ${stub.url}`, '  maxAttempts: 1', ''].join('\n'),
+      [
+        'transport:',
+        '  type: amazon_datazone_api',
+        '  domainId: dzd_abc123',
+        '  region: eu-west-1',
+        `  endpointOverride: ${stub.url}`,
+        '  maxAttempts: 1',
+        '',
+      ].join('\n'),
     );
     const c = await client({ OPENLINEAGE_CONFIG: file });
     expect(c.transport.type).toBe('amazon_datazone_api');

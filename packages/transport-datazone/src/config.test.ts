@@ -25,10 +25,16 @@ describe('reading DataZone options', () => {
 
   it('accepts the Python camelCase keys, snake_case, and the lower-case keys env variables produce', () => {
     const expected = { domainId: 'dzd-x1', region: 'us-east-1', endpointOverride: 'https://dz.example.com', maxAttempts: 5, timeout: 2.5 };
-    expect(readDataZoneConfig({ domainId: 'dzd-x1', region: 'us-east-1', endpointOverride: 'https://dz.example.com', maxAttempts: 5, timeout: 2.5 })).toEqual(expected);
-    expect(readDataZoneConfig({ domain_id: 'dzd-x1', region: 'us-east-1', endpoint_override: 'https://dz.example.com', max_attempts: 5, timeout: 2.5 })).toEqual(expected);
+    expect(readDataZoneConfig({ domainId: 'dzd-x1', region: 'us-east-1', endpointOverride: 'https://dz.example.com', maxAttempts: 5, timeout: 2.5 })).toEqual(
+      expected,
+    );
+    expect(
+      readDataZoneConfig({ domain_id: 'dzd-x1', region: 'us-east-1', endpoint_override: 'https://dz.example.com', max_attempts: 5, timeout: 2.5 }),
+    ).toEqual(expected);
     // OPENLINEAGE__TRANSPORT__DOMAINID / __MAX_ATTEMPTS: lower-cased keys and string values.
-    expect(readDataZoneConfig({ domainid: 'dzd-x1', region: 'us-east-1', endpointoverride: 'https://dz.example.com', max_attempts: '5', timeout: '2.5' })).toEqual(expected);
+    expect(
+      readDataZoneConfig({ domainid: 'dzd-x1', region: 'us-east-1', endpointoverride: 'https://dz.example.com', max_attempts: '5', timeout: '2.5' }),
+    ).toEqual(expected);
   });
 
   it('requires domainId, naming the key and source', () => {

@@ -64,9 +64,7 @@ export function toTransportError(err: unknown, domainId: string, secrets: readon
     (code !== undefined && RETRYABLE_CODES.has(code)) ||
     (typeof e.$retryable === 'object' && e.$retryable !== null);
 
-  const facts = [status !== undefined ? `HTTP ${status}` : undefined, requestId ? `request id ${requestId}` : undefined, code]
-    .filter(Boolean)
-    .join(', ');
+  const facts = [status !== undefined ? `HTTP ${status}` : undefined, requestId ? `request id ${requestId}` : undefined, code].filter(Boolean).join(', ');
   const rawMessage = typeof e.message === 'string' && e.message !== '' ? e.message : name;
   const message = scrub(
     `DataZone PostLineageEvent to domain ${domainId} failed: ${name}${facts ? ` (${facts})` : ''}: ${rawMessage}${hint(name, rawMessage)}`,

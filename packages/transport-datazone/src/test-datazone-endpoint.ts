@@ -66,7 +66,11 @@ export async function startDataZoneStub(): Promise<DataZoneStub> {
 export function awsError(status: number, type: string, message: string, requestId: string): StubResponse {
   return {
     status,
-    headers: { 'content-type': 'application/json', 'x-amzn-errortype': `${type}:http://internal.amazon.com/coral/com.amazonaws.datazone/`, 'x-amzn-requestid': requestId },
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': `${type}:http://internal.amazon.com/coral/com.amazonaws.datazone/`,
+      'x-amzn-requestid': requestId,
+    },
     body: JSON.stringify({ message }),
   };
 }

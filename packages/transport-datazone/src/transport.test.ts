@@ -258,7 +258,12 @@ describe('lifecycle', () => {
     await expect(t.emit(runEvent())).rejects.toThrow(/not allowed/);
     expect(await t.flush()).toBe(false);
     expect(await t.flush()).toBe(true);
-    await t.emit({ eventTime: new Date().toISOString(), producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'n', name: 'j' } });
+    await t.emit({
+      eventTime: new Date().toISOString(),
+      producer: 'p',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent',
+      job: { namespace: 'n', name: 'j' },
+    });
     await t.emit(runEvent());
     expect(await t.flush()).toBe(true);
   });

@@ -10,7 +10,19 @@
 import { DataZoneClient, PostLineageEventCommand } from '@aws-sdk/client-datazone';
 import type { DataZoneClientConfig } from '@aws-sdk/client-datazone';
 import { FlushTracker } from '@ol/delivery';
-import { eventKind, type EventKind, type Logger, type OpenLineageEvent, redactWhenPrinted, type RunEvent, silentLogger, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
+import {
+  eventKind,
+  type EventKind,
+  type Logger,
+  type OpenLineageEvent,
+  redactWhenPrinted,
+  type RunEvent,
+  silentLogger,
+  toJSON,
+  type Transport,
+  TransportError,
+  type TransportStats,
+} from '@ol/core';
 import { codeScope } from '@ol/core/internal';
 import { clientTokenFor } from './client-token.js';
 import { readDataZoneConfig, type DataZoneTransportConfig, type DataZoneTransportConfigInput } from './config.js';

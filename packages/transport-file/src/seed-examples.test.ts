@@ -32,7 +32,11 @@ const yaml = (logFilePath: string) => `transport:
   append: false
 `;
 
-const env = (logFilePath: string) => ({ OPENLINEAGE__TRANSPORT__TYPE: 'file', OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: logFilePath, OPENLINEAGE__TRANSPORT__APPEND: 'false' });
+const env = (logFilePath: string) => ({
+  OPENLINEAGE__TRANSPORT__TYPE: 'file',
+  OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: logFilePath,
+  OPENLINEAGE__TRANSPORT__APPEND: 'false',
+});
 
 describe('seed 000 File example', () => {
   it.each([
@@ -61,10 +65,18 @@ describe('seed 000 File example', () => {
 
   it('the Python class path works as the type, and config errors name the variable', async () => {
     const out = fs.mkdtempSync(path.join(dir, 'out-'));
-    const t = await build({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'openlineage.client.transport.file.FileTransport', OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: path.join(out, 'x.jsonl'), OPENLINEAGE__TRANSPORT__APPEND: 'true' } });
+    const t = await build({
+      env: {
+        OPENLINEAGE__TRANSPORT__TYPE: 'openlineage.client.transport.file.FileTransport',
+        OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: path.join(out, 'x.jsonl'),
+        OPENLINEAGE__TRANSPORT__APPEND: 'true',
+      },
+    });
     expect(t.config.append).toBe(true);
     await t.close();
-    const err = (await build({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'file', OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: '/x', OPENLINEAGE__TRANSPORT__APPEND: 'sometimes' } }).catch((e: unknown) => e)) as Error & { source: string };
+    const err = (await build({
+      env: { OPENLINEAGE__TRANSPORT__TYPE: 'file', OPENLINEAGE__TRANSPORT__LOG_FILE_PATH: '/x', OPENLINEAGE__TRANSPORT__APPEND: 'sometimes' },
+    }).catch((e: unknown) => e)) as Error & { source: string };
     expect(err.name).toBe('ConfigError');
     expect(err.source).toBe('OPENLINEAGE__TRANSPORT__APPEND');
   });

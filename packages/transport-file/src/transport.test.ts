@@ -19,7 +19,11 @@ afterEach(() => {
 });
 
 function lines(file: string): unknown[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as unknown);
 }
 
 function context(logs: string[] = []): TransportContext {
@@ -123,7 +127,10 @@ describe('append: true', () => {
     const file = path.join(dir, 'c.jsonl');
     const t = createFileTransport({ logFilePath: file, append: true });
     const big = 'x'.repeat(20_000);
-    const events = Array.from({ length: 500 }, (_, i) => ({ ...runEvent(`job-${i}`, 'START', i), job: { namespace: 'ns', name: `job-${i}`, facets: { pad: { _producer: big, _schemaURL: 'u' } } } }));
+    const events = Array.from({ length: 500 }, (_, i) => ({
+      ...runEvent(`job-${i}`, 'START', i),
+      job: { namespace: 'ns', name: `job-${i}`, facets: { pad: { _producer: big, _schemaURL: 'u' } } },
+    }));
     await Promise.all(events.map((e) => t.emit(e)));
     await t.close();
     const got = lines(file) as { job: { name: string } }[];
@@ -140,7 +147,10 @@ describe('append: true', () => {
     const child = spawn(process.execPath, ['-e', script, file], { stdio: 'inherit' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     const pad = 'z'.repeat(50_000);
-    const mk = (who: string, i: number) => ({ ...runEvent(`${who}-${i}`, 'START', i), job: { namespace: 'ns', name: `${who}-${i}`, facets: { pad: { _producer: pad, _schemaURL: 'u' } } } });
+    const mk = (who: string, i: number) => ({
+      ...runEvent(`${who}-${i}`, 'START', i),
+      job: { namespace: 'ns', name: `${who}-${i}`, facets: { pad: { _producer: pad, _schemaURL: 'u' } } },
+    });
     await Promise.all(Array.from({ length: 200 }, (_, i) => [a.emit(mk('a', i)), b.emit(mk('b', i))]).flat());
     expect(await exited).toBe(0);
     await Promise.all([a.close(), b.close()]);
@@ -159,13 +169,14 @@ describe('append: true', () => {
     expect(await t.flush(10_000)).toBe(true);
     expect(lines(file)).toHaveLength(50);
     await Promise.all(pending);
-    const openFds = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
-      try {
-        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
-      } catch {
-        return false;
-      }
-    }).length;
+    const openFds = () =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      }).length;
     expect(openFds()).toBe(1);
     expect(await t.close()).toBe(true);
     expect(openFds()).toBe(0);
@@ -177,7 +188,9 @@ describe('append: true', () => {
     const file = path.join(dir, 'late.jsonl');
     const t = createFileTransport({ logFilePath: file, append: true });
     const pad = 'p'.repeat(200_000);
-    const emits = Array.from({ length: 40 }, (_, i) => t.emit({ ...runEvent(`j${i}`), job: { namespace: 'ns', name: `j${i}`, facets: { pad: { _producer: pad, _schemaURL: 'u' } } } }));
+    const emits = Array.from({ length: 40 }, (_, i) =>
+      t.emit({ ...runEvent(`j${i}`), job: { namespace: 'ns', name: `j${i}`, facets: { pad: { _producer: pad, _schemaURL: 'u' } } } }),
+    );
     const closed = await t.close(0);
     expect(typeof closed).toBe('boolean');
     await Promise.all(emits);

@@ -81,7 +81,9 @@ export class FileTransport implements Transport {
       if (this.config.debugMode && !this.config.append) text = JSON.stringify(JSON.parse(text), null, 2);
     } catch (cause) {
       this.flushes.refuse();
-      return Promise.reject(new TransportError(`Could not serialize the event for ${this.config.logFilePath}: ${(cause as Error).message}`, { transport: 'file', cause }));
+      return Promise.reject(
+        new TransportError(`Could not serialize the event for ${this.config.logFilePath}: ${(cause as Error).message}`, { transport: 'file', cause }),
+      );
     }
     const epoch = this.flushes.enter();
     if (this.config.append) {

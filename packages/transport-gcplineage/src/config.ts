@@ -39,7 +39,17 @@ export interface GcpLineageParseContext extends OptionScope {
   baseDir: string;
 }
 
-export const GCP_LINEAGE_OPTION_KEYS: readonly string[] = ['type', 'name', 'priority', 'project_id', 'location', 'credentials_path', 'api_endpoint', 'timeout', 'async_transport_rules'];
+export const GCP_LINEAGE_OPTION_KEYS: readonly string[] = [
+  'type',
+  'name',
+  'priority',
+  'project_id',
+  'location',
+  'credentials_path',
+  'api_endpoint',
+  'timeout',
+  'async_transport_rules',
+];
 
 /** Where requests go, as the Google client library wants it. */
 export interface Endpoint {
@@ -52,7 +62,8 @@ export interface Endpoint {
 export function parseGcpLineageConfig(raw: unknown, context: GcpLineageParseContext): GcpLineageTransportConfig {
   const r = readerOf(raw, context);
   const projectId = r.string('project_id', { required: true });
-  if (!/^([a-z][a-z0-9.:-]{3,}[a-z0-9]|\d+)$/.test(projectId)) throw r.error('project_id', 'a Google Cloud project id such as "my-project-123" (or a project number)', projectId);
+  if (!/^([a-z][a-z0-9.:-]{3,}[a-z0-9]|\d+)$/.test(projectId))
+    throw r.error('project_id', 'a Google Cloud project id such as "my-project-123" (or a project number)', projectId);
   const location = r.string('location', { default: DEFAULT_LOCATION });
   if (!/^[a-z0-9-]+$/.test(location)) throw r.error('location', 'a Google Cloud location such as "us-central1", "europe-west1" or "us"', location);
   const configured = r.string('credentials_path');
@@ -69,7 +80,10 @@ export function parseGcpLineageConfig(raw: unknown, context: GcpLineageParseCont
   return {
     projectId,
     location,
-    ...(credentialsPath !== undefined && { credentialsPath, keyFileFrom: configured !== undefined ? ('config' as const) : ('GOOGLE_APPLICATION_CREDENTIALS' as const) }),
+    ...(credentialsPath !== undefined && {
+      credentialsPath,
+      keyFileFrom: configured !== undefined ? ('config' as const) : ('GOOGLE_APPLICATION_CREDENTIALS' as const),
+    }),
     ...(apiEndpoint !== undefined && { apiEndpoint }),
     timeout: r.number('timeout', { default: DEFAULT_TIMEOUT_SECONDS, min: 0.001 }),
     asyncTransportRules: readAsyncTransportRules(r),
@@ -82,7 +96,11 @@ export function unknownGcpLineageKeys(raw: unknown, context: OptionScope): strin
 }
 
 /** Normalizes options given in code; GOOGLE_APPLICATION_CREDENTIALS comes from `env` (default `process.env`). */
-export function normalizeGcpLineageConfig(options: GcpLineageTransportOptions, env: Record<string, string | undefined> = process.env, baseDir = process.cwd()): GcpLineageTransportConfig {
+export function normalizeGcpLineageConfig(
+  options: GcpLineageTransportOptions,
+  env: Record<string, string | undefined> = process.env,
+  baseDir = process.cwd(),
+): GcpLineageTransportConfig {
   return parseGcpLineageConfig(options, { ...codeScope(['transport']), env, baseDir });
 }
 
@@ -90,7 +108,13 @@ export function normalizeGcpLineageConfig(options: GcpLineageTransportOptions, e
 export function endpointOf(value: string): Endpoint {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
     const url = new URL(value);
-    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.username) {
+    if (
+      (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+      url.hostname === '' ||
+      (url.pathname !== '/' && url.pathname !== '') ||
+      url.search ||
+      url.username
+    ) {
       throw new ConfigError({ source: 'api_endpoint', path: 'api_endpoint', expected: 'an http(s) URL without path', actual: value });
     }
     const protocol = url.protocol === 'http:' ? 'http' : 'https';

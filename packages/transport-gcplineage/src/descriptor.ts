@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import { ConfigError, type Logger, type TransportContext, type TransportDescriptor } from '@ol/core';
 import { type NamedConfig, OptionReader, readName } from '@ol/core/internal';
-import { normalizeGcpLineageConfig, parseGcpLineageConfig, unknownGcpLineageKeys, type GcpLineageTransportConfig, type GcpLineageTransportOptions } from './config.js';
+import {
+  normalizeGcpLineageConfig,
+  parseGcpLineageConfig,
+  unknownGcpLineageKeys,
+  type GcpLineageTransportConfig,
+  type GcpLineageTransportOptions,
+} from './config.js';
 import { TRANSPORT_TYPE } from './errors.js';
 import { GcpLineageTransport } from './transport.js';
 

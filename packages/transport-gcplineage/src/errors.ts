@@ -4,10 +4,39 @@ import { scrub } from '@ol/core/internal';
 export const TRANSPORT_TYPE = 'gcplineage';
 
 /** google.rpc.Code names by number. */
-const CODE_NAMES = ['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED'];
+const CODE_NAMES = [
+  'OK',
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
+  'UNAUTHENTICATED',
+];
 /** Worth trying again later, per Google's guidance on these codes. */
 const RETRYABLE_CODES = new Set(['UNAVAILABLE', 'DEADLINE_EXCEEDED', 'RESOURCE_EXHAUSTED', 'ABORTED', 'INTERNAL', 'UNKNOWN']);
-const RETRYABLE_NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+const RETRYABLE_NETWORK = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 interface GoogleLikeError {
   name?: unknown;
@@ -42,7 +71,11 @@ export function toTransportError(err: unknown, parent: string, secrets: readonly
     (httpStatus !== undefined && (httpStatus === 429 || httpStatus >= 500)) ||
     (network !== undefined && RETRYABLE_NETWORK.has(network));
   const detail = body?.message ?? (typeof e.message === 'string' && e.message !== '' ? e.message : String(e.name ?? 'error'));
-  const facts = [codeName !== undefined ? `${codeName}${codeNumber >= 0 ? ` (${codeNumber})` : ''}` : undefined, httpStatus !== undefined ? `HTTP ${httpStatus}` : undefined, network]
+  const facts = [
+    codeName !== undefined ? `${codeName}${codeNumber >= 0 ? ` (${codeNumber})` : ''}` : undefined,
+    httpStatus !== undefined ? `HTTP ${httpStatus}` : undefined,
+    network,
+  ]
     .filter(Boolean)
     .join(', ');
   const message = scrub(`GCP Lineage ProcessOpenLineageRunEvent for ${parent} failed${facts ? `: ${facts}` : ''}: ${detail}${hint(codeName)}`, secrets);
@@ -99,6 +132,17 @@ function googleErrorBody(e: GoogleLikeError): { status?: string; message?: strin
 
 /** google.rpc.Code for an HTTP status, as Google's HTTP mapping defines it. */
 function statusFromHttp(status: number): string {
-  const table: Record<number, string> = { 400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND', 409: 'ABORTED', 429: 'RESOURCE_EXHAUSTED', 499: 'CANCELLED', 501: 'UNIMPLEMENTED', 503: 'UNAVAILABLE', 504: 'DEADLINE_EXCEEDED' };
+  const table: Record<number, string> = {
+    400: 'INVALID_ARGUMENT',
+    401: 'UNAUTHENTICATED',
+    403: 'PERMISSION_DENIED',
+    404: 'NOT_FOUND',
+    409: 'ABORTED',
+    429: 'RESOURCE_EXHAUSTED',
+    499: 'CANCELLED',
+    501: 'UNIMPLEMENTED',
+    503: 'UNAVAILABLE',
+    504: 'DEADLINE_EXCEEDED',
+  };
   return table[status] ?? (status >= 500 ? 'INTERNAL' : status >= 400 ? 'FAILED_PRECONDITION' : 'UNKNOWN');
 }

@@ -21,12 +21,24 @@ export interface FakeServiceAccount {
 
 /** A service-account key file with a fresh RSA key. Its token_uri points at a dead loopback port: nothing may ever use it. */
 export function fakeServiceAccount(dir: string, projectId = 'lineage-test-project'): FakeServiceAccount {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
   const clientEmail = `openlineage@${projectId}.iam.gserviceaccount.com`;
   const file = join(dir, 'service-account.json');
   writeFileSync(
     file,
-    JSON.stringify({ type: 'service_account', project_id: projectId, private_key_id: 'test-key-1', private_key: privateKey, client_email: clientEmail, client_id: '1', token_uri: 'http://127.0.0.1:9/token' }),
+    JSON.stringify({
+      type: 'service_account',
+      project_id: projectId,
+      private_key_id: 'test-key-1',
+      private_key: privateKey,
+      client_email: clientEmail,
+      client_id: '1',
+      token_uri: 'http://127.0.0.1:9/token',
+    }),
   );
   return { file, clientEmail, publicKey, privateKeyPem: privateKey };
 }
@@ -86,7 +98,16 @@ export async function startLineageEndpoint(account: Pick<FakeServiceAccount, 'cl
       }
       const claims = checkBearer(req.headers.authorization, account);
       const step = script.shift() ?? {};
-      const record: EndpointRequest = { method: req.method ?? '', path: url.pathname, parent, query: url.searchParams, headers: req.headers, body, claims, status: 0 };
+      const record: EndpointRequest = {
+        method: req.method ?? '',
+        path: url.pathname,
+        parent,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+        claims,
+        status: 0,
+      };
       requests.push(record);
       const answer = (status: number, payload: unknown) => {
         record.status = status;
@@ -109,7 +130,11 @@ export async function startLineageEndpoint(account: Pick<FakeServiceAccount, 'cl
         }
         events.push(body);
         const runId = String((body as { run?: { runId?: unknown } }).run?.runId ?? 'unknown');
-        answer(200, { process: `${parent}/processes/p-1`, run: `${parent}/processes/p-1/runs/${runId}`, lineageEvents: [`${parent}/processes/p-1/runs/${runId}/lineageEvents/e-${events.length}`] });
+        answer(200, {
+          process: `${parent}/processes/p-1`,
+          run: `${parent}/processes/p-1/runs/${runId}`,
+          lineageEvents: [`${parent}/processes/p-1/runs/${runId}/lineageEvents/e-${events.length}`],
+        });
       };
       const wait = step.delayMs ?? delay;
       if (wait > 0) setTimeout(respond, wait);

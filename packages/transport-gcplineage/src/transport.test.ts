@@ -35,7 +35,16 @@ function captureLogger(): Logger & { lines: string[] } {
 }
 
 function transport(options: Partial<CreateGcpLineageTransportOptions> = {}): GcpLineageTransport {
-  const t = createGcpLineageTransport({ project_id: 'lineage-test-project', location: 'europe-west1', credentials_path: account.file, api_endpoint: endpoint.url, env: {}, keepProcessAlive: false, timeout: 5, ...options });
+  const t = createGcpLineageTransport({
+    project_id: 'lineage-test-project',
+    location: 'europe-west1',
+    credentials_path: account.file,
+    api_endpoint: endpoint.url,
+    env: {},
+    keepProcessAlive: false,
+    timeout: 5,
+    ...options,
+  });
   opened.push(t);
   return t;
 }
@@ -46,7 +55,10 @@ function event(integration?: string, n = 0, eventType: RunEvent['eventType'] = '
     eventTime: '2026-01-01T00:00:00.000Z',
     producer: 'https://example.com/test',
     schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
-    run: { runId: `0190f5a2-7c3e-7d4a-9b1e-2f3a4b5c6d${String(n).padStart(2, '0')}`, facets: { nominalTime: { _producer: 'p', _schemaURL: 's', nominalStartTime: '2026-01-01T00:00:00Z' } } },
+    run: {
+      runId: `0190f5a2-7c3e-7d4a-9b1e-2f3a4b5c6d${String(n).padStart(2, '0')}`,
+      facets: { nominalTime: { _producer: 'p', _schemaURL: 's', nominalStartTime: '2026-01-01T00:00:00Z' } },
+    },
     job: {
       namespace: 'ns',
       name: 'job',
@@ -76,8 +88,18 @@ describe('gcplineage transport: the real @google-cloud/lineage against a loopbac
   it('job and dataset events are skipped, counted as dropped and warned about once per kind', async () => {
     const logger = captureLogger();
     const t = transport({ logger });
-    const job = { eventTime: 't', producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'n', name: 'j' } } as OpenLineageEvent;
-    const dataset = { eventTime: 't', producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent', dataset: { namespace: 'n', name: 'd' } } as OpenLineageEvent;
+    const job = {
+      eventTime: 't',
+      producer: 'p',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent',
+      job: { namespace: 'n', name: 'j' },
+    } as OpenLineageEvent;
+    const dataset = {
+      eventTime: 't',
+      producer: 'p',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: { namespace: 'n', name: 'd' },
+    } as OpenLineageEvent;
     for (const e of [job, job, dataset]) await t.emit(e);
     expect(endpoint.requests).toHaveLength(0);
     expect(t.stats().dropped).toBe(3);
@@ -103,7 +125,10 @@ describe('gcplineage transport: the real @google-cloud/lineage against a loopbac
   it('Google errors become TransportErrors with the Google status, HTTP status and retryable', async () => {
     const t = transport();
     endpoint.respondWith([{ status: 403, googleStatus: 'PERMISSION_DENIED', message: 'Permission denied on resource project' }]);
-    const denied = await t.emit(event('spark')).then(() => undefined, (e: unknown) => e);
+    const denied = await t.emit(event('spark')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(denied).toBeInstanceOf(TransportError);
     expect(denied).toMatchObject({ transport: 'gcplineage', status: 403, retryable: false });
     expect((denied as Error).message).toContain('PERMISSION_DENIED (7)');
@@ -120,8 +145,14 @@ describe('gcplineage transport: the real @google-cloud/lineage against a loopbac
   it('credentials never appear in errors or logs: no Authorization header, no key material', async () => {
     const logger = captureLogger();
     const t = transport({ logger });
-    endpoint.respondWith([{ status: 500, googleStatus: 'INTERNAL', message: 'boom' }, { status: 503, googleStatus: 'UNAVAILABLE', message: 'down' }]);
-    const error = await t.emit(event('spark')).then(() => undefined, (e: unknown) => e);
+    endpoint.respondWith([
+      { status: 500, googleStatus: 'INTERNAL', message: 'boom' },
+      { status: 503, googleStatus: 'UNAVAILABLE', message: 'down' },
+    ]);
+    const error = await t.emit(event('spark')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     await t.emit(event('dbt'));
     await t.flush(5000);
     const texts = [inspect(error, { depth: 10 }), JSON.stringify(error), logger.lines.join('\n')];
@@ -156,7 +187,10 @@ describe('gcplineage transport: the real @google-cloud/lineage against a loopbac
     endpoint.setDelay(5000);
     const slow = transport({ timeout: 0.5 });
     const t0 = Date.now();
-    const hung = await slow.emit(event('spark')).then(() => undefined, (e: unknown) => e);
+    const hung = await slow.emit(event('spark')).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(hung).toMatchObject({ retryable: true, message: expect.stringContaining('DEADLINE_EXCEEDED (4)') });
     expect(Date.now() - t0).toBeLessThan(3000);
   });
@@ -196,9 +230,23 @@ describe('configured like the Python client', () => {
   it('openlineage.yml with the Python class path and a relative credentials_path', async () => {
     await writeFile(
       join(dir, 'openlineage.yml'),
-      ['transport:', '  type: openlineage.client.transport.gcplineage.GCPLineageTransport', '  project_id: lineage-test-project', '  location: europe-west1', '  credentials_path: service-account.json', `  api_endpoint: ${endpoint.url}`, ''].join('\n'),
+      [
+        'transport:',
+        '  type: openlineage.client.transport.gcplineage.GCPLineageTransport',
+        '  project_id: lineage-test-project',
+        '  location: europe-west1',
+        '  credentials_path: service-account.json',
+        `  api_endpoint: ${endpoint.url}`,
+        '',
+      ].join('\n'),
     );
-    const c = await OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { OPENLINEAGE_CONFIG: join(dir, 'openlineage.yml') }, logger: captureLogger(), failOnError: true });
+    const c = await OpenLineageClient.create({
+      cwd: packageDir,
+      homeDir: dir,
+      env: { OPENLINEAGE_CONFIG: join(dir, 'openlineage.yml') },
+      logger: captureLogger(),
+      failOnError: true,
+    });
     opened.push(c);
     expect(c.transport.type).toBe('gcplineage');
     expect(c.transport.config).toMatchObject({ projectId: 'lineage-test-project', location: 'europe-west1', credentialsPath: account.file, timeout: 30 });
@@ -218,6 +266,8 @@ describe('configured like the Python client', () => {
     expect(c.transport.config).toMatchObject({ location: 'us-central1', keyFileFrom: 'GOOGLE_APPLICATION_CREDENTIALS' });
     await c.emit(event('spark'));
     expect(endpoint.requests[0]!.parent).toBe('projects/lineage-test-project/locations/us-central1');
-    await expect(OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { OPENLINEAGE__TRANSPORT__TYPE: 'gcplineage' }, logger: captureLogger() })).rejects.toThrow(/transport\.project_id/);
+    await expect(
+      OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { OPENLINEAGE__TRANSPORT__TYPE: 'gcplineage' }, logger: captureLogger() }),
+    ).rejects.toThrow(/transport\.project_id/);
   });
 });

@@ -14,7 +14,20 @@
  * - The client library is loaded and the client created on the first event, so building the transport
  *   costs nothing and reads no credentials. `close` drains (within its timeout) and closes the client.
  */
-import { type BackgroundEventInfo, eventKind, type EventKind, type Logger, type OpenLineageEvent, redactWhenPrinted, type RunEvent, silentLogger, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
+import {
+  type BackgroundEventInfo,
+  eventKind,
+  type EventKind,
+  type Logger,
+  type OpenLineageEvent,
+  redactWhenPrinted,
+  type RunEvent,
+  silentLogger,
+  toJSON,
+  type Transport,
+  TransportError,
+  type TransportStats,
+} from '@ol/core';
 import { rateLimited, routesAsync } from '@ol/core/internal';
 import type { LineageClient } from '@google-cloud/lineage';
 import { DeliveryEngine } from '@ol/delivery';
@@ -73,7 +86,10 @@ export class GcpLineageTransport implements Transport {
       keepProcessAlive: deps.keepProcessAlive ?? true,
       send: (request) => this.#call(request),
       onFailure: (error, request, runId) => this.#failed(error, request, runId),
-      onDrop: (reason) => this.#logger.warn(`gcplineage: dropping events (${reason === 'overflow' ? 'queue full' : 'close() timed out'}; ${this.#engine.stats().dropped} so far)`),
+      onDrop: (reason) =>
+        this.#logger.warn(
+          `gcplineage: dropping events (${reason === 'overflow' ? 'queue full' : 'close() timed out'}; ${this.#engine.stats().dropped} so far)`,
+        ),
     });
   }
 
@@ -93,7 +109,13 @@ export class GcpLineageTransport implements Transport {
       // Converted now: the caller may change its event object as soon as emit returns.
       request = { parent: this.#parent, openLineage: toStruct(JSON.parse(toJSON(event)) as Record<string, unknown>) };
     } catch (cause) {
-      return Promise.reject(new TransportError(`gcplineage: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TRANSPORT_TYPE, retryable: false, cause }));
+      return Promise.reject(
+        new TransportError(`gcplineage: the event cannot be serialized to JSON: ${(cause as Error).message}`, {
+          transport: TRANSPORT_TYPE,
+          retryable: false,
+          cause,
+        }),
+      );
     }
     const run = (event as RunEvent).run;
     if (routesAsync(event, this.config.asyncTransportRules)) {
@@ -110,14 +132,23 @@ export class GcpLineageTransport implements Transport {
 
   /** Waits for blocking emits under way and everything queued; true when all was delivered within the timeout. */
   async flush(timeoutMs?: number): Promise<boolean> {
-    const [background, blocking] = await Promise.all([this.#engine.flush(timeoutMs), within(Promise.allSettled([...this.#inFlight]).then(() => true), timeoutMs)]);
+    const [background, blocking] = await Promise.all([
+      this.#engine.flush(timeoutMs),
+      within(
+        Promise.allSettled([...this.#inFlight]).then(() => true),
+        timeoutMs,
+      ),
+    ]);
     return background && blocking;
   }
 
   /** Stops accepting events, drains within the timeout, then closes the client library's connections. Idempotent. */
   close(timeoutMs?: number): Promise<boolean> {
     this.#closed ??= (async () => {
-      const blocking = await within(Promise.allSettled([...this.#inFlight]).then(() => true), timeoutMs);
+      const blocking = await within(
+        Promise.allSettled([...this.#inFlight]).then(() => true),
+        timeoutMs,
+      );
       const background = await this.#engine.close(timeoutMs);
       const client = this.#client;
       if (client) await client.then((c) => c.close()).catch((err: unknown) => this.#logger.debug(`gcplineage: closing the client: ${(err as Error).message}`));
@@ -178,7 +209,9 @@ export class GcpLineageTransport implements Transport {
     const e = TransportError.isInstance(error) ? error : toTransportError(error, this.#parent, []);
     const type = request.openLineage.fields.eventType;
     const eventType = type !== undefined && 'stringValue' in type ? type.stringValue : undefined;
-    this.#warnFailure(`gcplineage: could not deliver a ${eventType ?? 'run'} event of run ${runId ?? '?'}: ${e.message} (${this.#engine.stats().failed} failed so far)`);
+    this.#warnFailure(
+      `gcplineage: could not deliver a ${eventType ?? 'run'} event of run ${runId ?? '?'}: ${e.message} (${this.#engine.stats().failed} failed so far)`,
+    );
     for (const listener of this.#listeners) {
       try {
         listener(e, { runId, eventType });

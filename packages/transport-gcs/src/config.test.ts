@@ -22,7 +22,13 @@ function context(baseDir = process.cwd(), warnings: string[] = []): TransportCon
 
 describe('parseGcsConfig', () => {
   it('fills defaults', () => {
-    expect(parseGcsConfig({ bucketName: 'lineage' })).toEqual({ bucketName: 'lineage', useAuthWithCustomEndpoint: false, maxRetries: 3, retryIntervalMillis: 1000, timeout: 10 });
+    expect(parseGcsConfig({ bucketName: 'lineage' })).toEqual({
+      bucketName: 'lineage',
+      useAuthWithCustomEndpoint: false,
+      maxRetries: 3,
+      retryIntervalMillis: 1000,
+      timeout: 10,
+    });
   });
 
   it('accepts Java camelCase, snake_case and env-variable spellings, and resolves credentialsFile against the config file directory', () => {
@@ -37,14 +43,38 @@ describe('parseGcsConfig', () => {
       retryIntervalMillis: 500,
       timeout: 3,
     };
-    const camel = { bucketName: 'lineage', projectId: 'p-1', credentialsFile: 'key.json', fileNamePrefix: 'events/', apiEndpoint: 'http://localhost:4443/', useAuthWithCustomEndpoint: true, maxRetries: 2, retryIntervalMillis: 500, timeout: 3 };
+    const camel = {
+      bucketName: 'lineage',
+      projectId: 'p-1',
+      credentialsFile: 'key.json',
+      fileNamePrefix: 'events/',
+      apiEndpoint: 'http://localhost:4443/',
+      useAuthWithCustomEndpoint: true,
+      maxRetries: 2,
+      retryIntervalMillis: 500,
+      timeout: 3,
+    };
     expect(parseGcsConfig(camel, { baseDir: '/etc/ol' })).toEqual(expected);
-    const snake = { bucket_name: 'lineage', project_id: 'p-1', credentials_file: 'key.json', file_name_prefix: 'events/', api_endpoint: 'http://localhost:4443', use_auth_with_custom_endpoint: 'true', max_retries: '2', retry_interval_millis: '500', timeout: '3' };
+    const snake = {
+      bucket_name: 'lineage',
+      project_id: 'p-1',
+      credentials_file: 'key.json',
+      file_name_prefix: 'events/',
+      api_endpoint: 'http://localhost:4443',
+      use_auth_with_custom_endpoint: 'true',
+      max_retries: '2',
+      retry_interval_millis: '500',
+      timeout: '3',
+    };
     expect(parseGcsConfig(snake, { baseDir: '/etc/ol' })).toEqual(expected);
   });
 
   it('names the env variable of a bad value', () => {
-    const r = resolveConfig({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'gcs', OPENLINEAGE__TRANSPORT__BUCKET_NAME: 'bkt', OPENLINEAGE__TRANSPORT__MAX_RETRIES: 'often' }, cwd: '/nonexistent', homeDir: '/nonexistent' });
+    const r = resolveConfig({
+      env: { OPENLINEAGE__TRANSPORT__TYPE: 'gcs', OPENLINEAGE__TRANSPORT__BUCKET_NAME: 'bkt', OPENLINEAGE__TRANSPORT__MAX_RETRIES: 'often' },
+      cwd: '/nonexistent',
+      homeDir: '/nonexistent',
+    });
     const err = configErrorOf(() => parseGcsConfig(r.config.transport, { path: ['transport'], origin: r.origin }));
     expect(err.source).toBe('OPENLINEAGE__TRANSPORT__MAX_RETRIES');
     expect(err.expected).toContain('integer >= 1');
@@ -76,7 +106,11 @@ describe('parseGcsConfig', () => {
 
   it('warns about unknown options', async () => {
     const warnings: string[] = [];
-    const t = await createWith(descriptor, { type: 'gcs', bucketName: 'bkt', apiEndpoint: 'http://127.0.0.1:1', projekt: 'x' }, context(process.cwd(), warnings));
+    const t = await createWith(
+      descriptor,
+      { type: 'gcs', bucketName: 'bkt', apiEndpoint: 'http://127.0.0.1:1', projekt: 'x' },
+      context(process.cwd(), warnings),
+    );
     await t.close();
     expect(warnings).toEqual(['gcs transport at transport: ignoring unknown option(s) projekt']);
   });

@@ -69,7 +69,12 @@ export function parseWithUnknown(raw: unknown, context: GcsConfigContext = {}): 
   const bucketName = r.string('bucketName', { required: true, aliases: ['bucket'] });
   // GCS bucket names: 3-63 (222 with dots) lower-case letters, digits, "-", "_", "."; checked so a path typo fails at startup.
   if (!/^[a-z0-9][a-z0-9._-]{1,221}[a-z0-9]$/.test(bucketName)) {
-    throw r.error('bucketName', 'a GCS bucket name (lower-case letters, digits, "-", "_", "."; no "/" — put paths in fileNamePrefix)', r.get('bucketName', ['bucket']), ['bucket']);
+    throw r.error(
+      'bucketName',
+      'a GCS bucket name (lower-case letters, digits, "-", "_", "."; no "/" — put paths in fileNamePrefix)',
+      r.get('bucketName', ['bucket']),
+      ['bucket'],
+    );
   }
   const apiEndpoint = r.string('apiEndpoint');
   if (apiEndpoint !== undefined && !isHttpUrl(apiEndpoint)) {

@@ -46,12 +46,20 @@ export function toGcsTransportError(err: unknown, bucket: string, objectName: st
   const status = typeof e.code === 'number' ? e.code : undefined;
   const firstReason = e.errors?.[0]?.reason;
   const net = typeof e.code === 'string' ? e.code : undefined;
-  const reason = typeof firstReason === 'string' ? firstReason : (net ?? (e.type === 'request-timeout' ? 'TimeoutError' : status !== undefined ? `HTTP ${status}` : 'Error'));
-  const retryable = (status !== undefined && (status === 408 || status === 429 || status >= 500)) || (net !== undefined && RETRYABLE_NET.has(net)) || reason === 'TimeoutError';
+  const reason =
+    typeof firstReason === 'string'
+      ? firstReason
+      : (net ?? (e.type === 'request-timeout' ? 'TimeoutError' : status !== undefined ? `HTTP ${status}` : 'Error'));
+  const retryable =
+    (status !== undefined && (status === 408 || status === 429 || status >= 500)) || (net !== undefined && RETRYABLE_NET.has(net)) || reason === 'TimeoutError';
   const uploadId = e.response?.headers?.['x-guploader-uploadid'];
   const raw = typeof e.message === 'string' && e.message !== '' ? e.message : reason;
-  const hint = HINTS[reason] ?? (/default credentials/i.test(raw) ? ' — set credentialsFile, GOOGLE_APPLICATION_CREDENTIALS, or run where Application Default Credentials exist' : '');
-  const facts = [status !== undefined ? `HTTP ${status}` : undefined, typeof uploadId === 'string' ? `upload id ${uploadId}` : undefined].filter(Boolean).join(', ');
+  const hint =
+    HINTS[reason] ??
+    (/default credentials/i.test(raw) ? ' — set credentialsFile, GOOGLE_APPLICATION_CREDENTIALS, or run where Application Default Credentials exist' : '');
+  const facts = [status !== undefined ? `HTTP ${status}` : undefined, typeof uploadId === 'string' ? `upload id ${uploadId}` : undefined]
+    .filter(Boolean)
+    .join(', ');
   const message = scrub(`GCS upload gs://${bucket}/${objectName} failed: ${reason}${facts ? ` (${facts})` : ''}: ${raw}${hint}`, secrets);
   return new GcsTransportError(message, {
     transport: TRANSPORT_TYPE,

@@ -100,7 +100,11 @@ describe('errors', () => {
   });
 
   it('a stored object whose checksum differs from what was sent is an error (the library checks CRC32C)', async () => {
-    peer.respondWith({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', bucket: 'lineage', crc32c: 'AAAAAA==' }) });
+    peer.respondWith({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', bucket: 'lineage', crc32c: 'AAAAAA==' }),
+    });
     const e = await gcsErrorOf(transport().emit(testRunEvent()));
     expect(e.message).toMatch(/FILE_NO_UPLOAD|mismatch/i);
   });
@@ -144,7 +148,9 @@ describe('through the registry and the client', () => {
   afterEach(() => fs.rmSync(appParent, { recursive: true, force: true }));
 
   it('type gcs and the Java class name, from openlineage.yml and from OPENLINEAGE__TRANSPORT__* variables', async () => {
-    const t1 = await transportFromConfig(appParent, { yaml: `transport:\n  type: gcs\n  bucket_name: lineage\n  api_endpoint: ${peer.url}\n  file_name_prefix: yml/\n` });
+    const t1 = await transportFromConfig(appParent, {
+      yaml: `transport:\n  type: gcs\n  bucket_name: lineage\n  api_endpoint: ${peer.url}\n  file_name_prefix: yml/\n`,
+    });
     const t2 = await transportFromConfig(appParent, {
       env: {
         OPENLINEAGE__TRANSPORT__TYPE: 'io.openlineage.client.transports.gcs.GcsTransport',

@@ -87,7 +87,10 @@ export class GcsTransport implements Transport {
     const { bucketName: bucket, fileNamePrefix: prefix } = this.config;
     if (millis === undefined) {
       const bad = JSON.stringify((event as { eventTime?: unknown }).eventTime);
-      throw new TransportError(`GCS transport names objects by eventTime, and ${bad ?? 'undefined'} is not a date`, { transport: TRANSPORT_TYPE, retryable: false });
+      throw new TransportError(`GCS transport names objects by eventTime, and ${bad ?? 'undefined'} is not a date`, {
+        transport: TRANSPORT_TYPE,
+        retryable: false,
+      });
     }
     const body = Buffer.from(toJSON(event), 'utf8');
     for (let collision = 0; collision < MAX_NAME_COLLISIONS; collision++) {

@@ -47,7 +47,10 @@ describe('api_key auth', () => {
   });
 
   it('accepts the Python class path as type', () => {
-    expect(normalizeHttpConfig({ url: 'http://x', auth: { type: 'openlineage.client.transport.http.ApiKeyTokenProvider', apiKey: 'k' } }).auth).toEqual({ type: 'api_key', apiKey: 'k' });
+    expect(normalizeHttpConfig({ url: 'http://x', auth: { type: 'openlineage.client.transport.http.ApiKeyTokenProvider', apiKey: 'k' } }).auth).toEqual({
+      type: 'api_key',
+      apiKey: 'k',
+    });
   });
 
   it('a missing key is a ConfigError that names the path', () => {
@@ -153,9 +156,27 @@ describe('jwt auth against the sink token endpoint', () => {
     for (const endpointKey of ['token_endpoint', 'tokenendpoint']) {
       const auth = normalizeHttpConfig({
         url: 'http://x',
-        auth: { type: 'jwt', api_key: 'k', [endpointKey]: 'http://t/token', token_fields: ['tok'], expires_in_field: 'ttl', grant_type: 'g', response_type: 'r', token_refresh_buffer: '30' },
+        auth: {
+          type: 'jwt',
+          api_key: 'k',
+          [endpointKey]: 'http://t/token',
+          token_fields: ['tok'],
+          expires_in_field: 'ttl',
+          grant_type: 'g',
+          response_type: 'r',
+          token_refresh_buffer: '30',
+        },
       }).auth;
-      expect(auth).toEqual({ type: 'jwt', apiKey: 'k', tokenEndpoint: 'http://t/token', tokenFields: ['tok'], expiresInField: 'ttl', grantType: 'g', responseType: 'r', tokenRefreshBuffer: 30 });
+      expect(auth).toEqual({
+        type: 'jwt',
+        apiKey: 'k',
+        tokenEndpoint: 'http://t/token',
+        tokenFields: ['tok'],
+        expiresInField: 'ttl',
+        grantType: 'g',
+        responseType: 'r',
+        tokenRefreshBuffer: 30,
+      });
     }
   });
 });
@@ -199,10 +220,11 @@ describe('custom token providers', () => {
   it('a named factory export (`#name`), and the same through the descriptor', async () => {
     const { descriptor } = await import('./index.js');
     const logger = { error() {}, warn() {}, info() {}, debug() {} };
-    const t = (await createWith(descriptor, 
+    const t = await createWith(
+      descriptor,
       { type: 'http', url: sink.url, auth: { type: './factory-provider.mjs#make', who: 'me' } },
       { logger, path: ['transport'], origin: () => 'openlineage.yml', baseDir: dir, env: {}, createChild: () => Promise.reject(new Error('unused')) },
-    ));
+    );
     expect(t).toBeInstanceOf(HttpTransport);
     transports.push(t);
     await t.emit(runEvent());

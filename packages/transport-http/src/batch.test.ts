@@ -64,7 +64,9 @@ describe('batch config', () => {
     expect(options.batch).toMatchObject({ enabled: true, maxEvents: 50, maxBytes: 65536, target: 'http://backend:5000/api/v1/lineage/bulk' });
 
     const bad = resolveConfig({ env: { ...env, OPENLINEAGE__TRANSPORT__BATCH__MAX_EVENTS: 'many' }, cwd: '/nonexistent', homeDir: '/nonexistent' });
-    expect(() => readHttpOptions(new OptionReader(bad.config.transport, { path: ['transport'], origin: bad.origin }))).toThrow(/OPENLINEAGE__TRANSPORT__BATCH__MAX_EVENTS/);
+    expect(() => readHttpOptions(new OptionReader(bad.config.transport, { path: ['transport'], origin: bad.origin }))).toThrow(
+      /OPENLINEAGE__TRANSPORT__BATCH__MAX_EVENTS/,
+    );
   });
 
   it('rejects limits below 1', () => {
@@ -81,7 +83,14 @@ describe('parseBatchAnswer', () => {
     const body = {
       status: 'partial_success',
       summary: { received: 3, successful: 1, failed: 2 },
-      failed_events: [{ index: 0, reason: 'Timeout', retriable: true }, { index: 2 }, { index: 2, retriable: true }, { index: 7, retriable: true }, { index: -1 }, 'x'],
+      failed_events: [
+        { index: 0, reason: 'Timeout', retriable: true },
+        { index: 2 },
+        { index: 2, retriable: true },
+        { index: 7, retriable: true },
+        { index: -1 },
+        'x',
+      ],
     };
     expect(parseBatchAnswer(200, JSON.stringify(body), 3)).toEqual({
       failures: [
@@ -153,7 +162,14 @@ describe('http emitBatch', () => {
 
   it('re-sends exactly the retriable events of a partial success, in order, in a later request', async () => {
     const s = await sink();
-    s.respondWith([{ failEvents: [{ index: 1, retriable: true }, { index: 3, retriable: true }] }]);
+    s.respondWith([
+      {
+        failEvents: [
+          { index: 1, retriable: true },
+          { index: 3, retriable: true },
+        ],
+      },
+    ]);
     const t = transport({ url: s.url, retry: FAST, batch: { enabled: true } });
     const events = starts(5);
     await t.emitBatch(events);
@@ -163,7 +179,14 @@ describe('http emitBatch', () => {
 
   it('counts non-retriable events failed, logs their reason, and does not re-send them', async () => {
     const s = await sink();
-    s.respondWith([{ failEvents: [{ index: 0, retriable: false, reason: 'Unsupported facets' }, { index: 2, retriable: true }] }]);
+    s.respondWith([
+      {
+        failEvents: [
+          { index: 0, retriable: false, reason: 'Unsupported facets' },
+          { index: 2, retriable: true },
+        ],
+      },
+    ]);
     const { lines, logger } = recordingLogger();
     const t = transport({ url: s.url, retry: FAST, batch: { enabled: true } }, { logger });
     const events = starts(3);

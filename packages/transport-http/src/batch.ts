@@ -123,7 +123,8 @@ export class BatchSender {
       }
       this.#support = 'yes';
       const { failures, unexplained } = parseBatchAnswer(status, body, pending.length);
-      if (unexplained) this.#o.logger.warn(`${this.#o.transport}: the backend answered partial_success without saying which events failed; counting the batch delivered`);
+      if (unexplained)
+        this.#o.logger.warn(`${this.#o.transport}: the backend answered partial_success without saying which events failed; counting the batch delivered`);
       const again: number[] = [];
       for (const f of failures) {
         const i = pending[f.index]!;
@@ -148,7 +149,14 @@ export class BatchSender {
         request.sleepSignal?.throwIfAborted();
         await sleep(delay, undefined, request.sleepSignal ? { signal: request.sleepSignal } : undefined);
       } catch (err) {
-        const error = networkError(err, { transport: this.#o.transport, url: displayUrl(this.#batchUrl), attempts: round, retryable: false, exhausted: false, secrets: request.secrets });
+        const error = networkError(err, {
+          transport: this.#o.transport,
+          url: displayUrl(this.#batchUrl),
+          attempts: round,
+          retryable: false,
+          exhausted: false,
+          secrets: request.secrets,
+        });
         for (const i of again) results[i] = error;
         return results;
       }
@@ -160,7 +168,10 @@ export class BatchSender {
   async sendSingly(jsons: readonly EventJson[], indices: readonly number[], results: (TransportError | undefined)[], request: BatchRequest): Promise<void> {
     for (const i of indices) {
       try {
-        await sendWithRetry({ url: this.#singleUrl, headers: request.headers, body: encodeBody(jsons[i]!, this.#o.compression) }, this.#sendOptions(request, false));
+        await sendWithRetry(
+          { url: this.#singleUrl, headers: request.headers, body: encodeBody(jsons[i]!, this.#o.compression) },
+          this.#sendOptions(request, false),
+        );
       } catch (err) {
         results[i] = asTransportError(err, this.#o.transport);
       }
@@ -168,7 +179,14 @@ export class BatchSender {
   }
 
   #sendOptions(request: BatchRequest, readBody: boolean): Parameters<typeof sendWithRetry>[1] {
-    const o = { dispatcher: this.#o.dispatcher, retry: this.#o.retry, transport: this.#o.transport, secrets: request.secrets, logger: this.#o.logger, readBody };
+    const o = {
+      dispatcher: this.#o.dispatcher,
+      retry: this.#o.retry,
+      transport: this.#o.transport,
+      secrets: request.secrets,
+      logger: this.#o.logger,
+      readBody,
+    };
     return request.sleepSignal ? { ...o, sleepSignal: request.sleepSignal } : o;
   }
 
@@ -193,7 +211,13 @@ function refused(transport: string, reason: string, retryable: boolean, attempts
 }
 
 function asTransportError(err: unknown, transport: string): TransportError {
-  return TransportError.isInstance(err) ? err : new TransportError(`${transport}: batch delivery failed: ${err instanceof Error ? err.message : String(err)}`, { transport, retryable: false, cause: err });
+  return TransportError.isInstance(err)
+    ? err
+    : new TransportError(`${transport}: batch delivery failed: ${err instanceof Error ? err.message : String(err)}`, {
+        transport,
+        retryable: false,
+        cause: err,
+      });
 }
 
 /** `emitBatch` rejects with this when some events were not delivered; `failures` says which and why. */

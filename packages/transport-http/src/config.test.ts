@@ -34,7 +34,14 @@ describe('config', () => {
       customHeaders: {},
       retry: { ...DEFAULT_RETRY, statusForcelist: [500, 502, 503, 504], allowedMethods: ['HEAD', 'POST'] },
       auth: undefined,
-      batch: { enabled: false, endpoint: 'api/v1/lineage/batch', target: 'http://localhost:5000/api/v1/lineage/batch', maxEvents: 100, maxBytes: 1048576, lingerMs: 20 },
+      batch: {
+        enabled: false,
+        endpoint: 'api/v1/lineage/batch',
+        target: 'http://localhost:5000/api/v1/lineage/batch',
+        maxEvents: 100,
+        maxBytes: 1048576,
+        lingerMs: 20,
+      },
     });
   });
 
@@ -62,7 +69,11 @@ describe('config', () => {
   });
 
   it('accepts camelCase for every key', () => {
-    const c = normalizeHttpConfig({ url: 'http://h', customHeaders: { 'X-A': '1' }, retry: { backoffFactor: 1, statusForcelist: [503], allowedMethods: ['POST'] } });
+    const c = normalizeHttpConfig({
+      url: 'http://h',
+      customHeaders: { 'X-A': '1' },
+      retry: { backoffFactor: 1, statusForcelist: [503], allowedMethods: ['POST'] },
+    });
     expect(c.customHeaders).toEqual({ 'X-A': '1' });
     expect(c.retry).toMatchObject({ backoffFactor: 1, statusForcelist: [503], allowedMethods: ['POST'] });
   });
@@ -70,7 +81,13 @@ describe('config', () => {
   it("reads the seed's OPENLINEAGE__ example (the nested object the env parser builds)", () => {
     // OPENLINEAGE__TRANSPORT__TYPE=http, __URL=http://localhost:5050, __ENDPOINT=/api/v1/lineage,
     // __AUTH='{"type":"api_key", "apiKey":"random_token"}', __COMPRESSION=gzip
-    const fromEnv = { type: 'http', url: 'http://localhost:5050', endpoint: '/api/v1/lineage', auth: { type: 'api_key', apiKey: 'random_token' }, compression: 'gzip' };
+    const fromEnv = {
+      type: 'http',
+      url: 'http://localhost:5050',
+      endpoint: '/api/v1/lineage',
+      auth: { type: 'api_key', apiKey: 'random_token' },
+      compression: 'gzip',
+    };
     const origin = (p: readonly string[]) => `OPENLINEAGE__${p.map((s) => s.toUpperCase()).join('__')}`;
     const c = parseWith(descriptor, fromEnv, context(origin));
     expect(c).toMatchObject({ target: 'http://localhost:5050/api/v1/lineage', compression: 'gzip', auth: { type: 'api_key', apiKey: 'random_token' } });
@@ -89,12 +106,22 @@ describe('config', () => {
       custom_headers: { custom_header: 'FIRST' },
       auth: { type: 'api_key', api_key: '1500100900' },
     });
-    expect(c).toMatchObject({ timeout: 2.5, verify: false, retry: { total: 2, backoffFactor: 0.1, statusForcelist: [500, 503] }, customHeaders: { custom_header: 'FIRST' }, auth: { type: 'api_key', apiKey: '1500100900' } });
+    expect(c).toMatchObject({
+      timeout: 2.5,
+      verify: false,
+      retry: { total: 2, backoffFactor: 0.1, statusForcelist: [500, 503] },
+      customHeaders: { custom_header: 'FIRST' },
+      auth: { type: 'api_key', apiKey: '1500100900' },
+    });
   });
 
   it('builds the transport through the descriptor and warns about unknown keys', async () => {
     const warnings: string[] = [];
-    const t = await createWith(descriptor, { type: 'http', url: 'http://localhost:1', session: 'x', max_queue_size: 3, retry: { total: 1, raise_on_status: false } }, context(undefined, warnings));
+    const t = await createWith(
+      descriptor,
+      { type: 'http', url: 'http://localhost:1', session: 'x', max_queue_size: 3, retry: { total: 1, raise_on_status: false } },
+      context(undefined, warnings),
+    );
     expect(t).toBeInstanceOf(HttpTransport);
     expect(warnings.join()).toMatch(/session, max_queue_size, retry\.raise_on_status/);
     await t.close();
@@ -112,7 +139,11 @@ describe('config', () => {
   ])('%j is a ConfigError at %s', (raw, path) => {
     let err: unknown;
     try {
-      parseWith(descriptor, raw, context(() => 'openlineage.yml:3'));
+      parseWith(
+        descriptor,
+        raw,
+        context(() => 'openlineage.yml:3'),
+      );
     } catch (e) {
       err = e;
     }

@@ -28,7 +28,20 @@ export type HttpTransportConfig = HttpOptions;
 export const HTTP_DEFAULTS = Object.freeze({ endpoint: 'api/v1/lineage', timeout: 5, verify: true });
 
 /** Keys `readHttpOptions` understands (plus the registry's `type`, `name`, `priority`); extend it for unknown-key warnings. */
-export const HTTP_OPTION_KEYS: readonly string[] = ['type', 'name', 'priority', 'url', 'endpoint', 'timeout', 'verify', 'compression', 'custom_headers', 'retry', 'auth', 'batch'];
+export const HTTP_OPTION_KEYS: readonly string[] = [
+  'type',
+  'name',
+  'priority',
+  'url',
+  'endpoint',
+  'timeout',
+  'verify',
+  'compression',
+  'custom_headers',
+  'retry',
+  'auth',
+  'batch',
+];
 
 /** What a user may pass in code: every key in snake_case or camelCase. */
 export interface HttpTransportOptions {

@@ -49,7 +49,11 @@ export function authorizationOf(provider: TokenProvider | undefined): string | u
 }
 
 /** Everything that must be scrubbed from errors: provider secrets, the header value, secret-looking custom headers. */
-export function secretsOf(provider: ManagedTokenProvider | undefined, authorization: string | undefined, customHeaders: Readonly<Record<string, string>> = {}): string[] {
+export function secretsOf(
+  provider: ManagedTokenProvider | undefined,
+  authorization: string | undefined,
+  customHeaders: Readonly<Record<string, string>> = {},
+): string[] {
   const out: string[] = [];
   if (provider?.secrets) out.push(...provider.secrets());
   if (authorization) {

@@ -42,7 +42,17 @@ export const DEFAULT_RETRY: Readonly<RetryConfig> = Object.freeze({
 /** Statuses whose `Retry-After` header is honoured (urllib3's RETRY_AFTER_STATUS_CODES). */
 export const RETRY_AFTER_STATUSES: ReadonlySet<number> = new Set([413, 429, 503]);
 
-export const RETRY_OPTION_KEYS = ['total', 'connect', 'read', 'status', 'backoff_factor', 'backoff_max', 'status_forcelist', 'allowed_methods', 'respect_retry_after_header'] as const;
+export const RETRY_OPTION_KEYS = [
+  'total',
+  'connect',
+  'read',
+  'status',
+  'backoff_factor',
+  'backoff_max',
+  'status_forcelist',
+  'allowed_methods',
+  'respect_retry_after_header',
+] as const;
 
 /** Reads a `retry` map; a partial map merges over the defaults (like the Python client's `{**DEFAULT, **user}`). */
 export function readRetryConfig(reader: OptionReader | undefined): RetryConfig {

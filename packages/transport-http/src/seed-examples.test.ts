@@ -69,7 +69,12 @@ describe('seed 000 http examples', () => {
     allowed_methods: ["HEAD", "POST"]
 `,
     });
-    expect(t.config).toMatchObject({ verify: false, compression: 'gzip', timeout: 5, retry: { total: 5, backoffFactor: 0.3, statusForcelist: [500, 502, 503, 504] } });
+    expect(t.config).toMatchObject({
+      verify: false,
+      compression: 'gzip',
+      timeout: 5,
+      retry: { total: 5, backoffFactor: 0.3, statusForcelist: [500, 502, 503, 504] },
+    });
     const event = runEvent();
     await t.emit(event);
     const req = sink.requests[0]!;
@@ -110,7 +115,12 @@ describe('seed 000 http examples', () => {
         OPENLINEAGE__TRANSPORT__CUSTOM_HEADERS__CUSTOM_HEADER: 'FIRST',
       },
     });
-    expect(t.config).toMatchObject({ timeout: 2.5, target: `${sink.url}/base/lineage`, retry: { total: 2, statusForcelist: [500, 503] }, customHeaders: { custom_header: 'FIRST' } });
+    expect(t.config).toMatchObject({
+      timeout: 2.5,
+      target: `${sink.url}/base/lineage`,
+      retry: { total: 2, statusForcelist: [500, 503] },
+      customHeaders: { custom_header: 'FIRST' },
+    });
     sink.respondWith([503, 503, 503]);
     const err = await t.emit(runEvent()).catch((e: unknown) => e as Error);
     expect(sink.requests).toHaveLength(3);
@@ -141,8 +151,14 @@ describe('seed 000 http examples', () => {
 
   it('a custom token provider named in openlineage.yml resolves against the YAML directory', async () => {
     const yamlDir = fs.mkdtempSync(path.join(dir, 'yaml-'));
-    fs.writeFileSync(path.join(yamlDir, 'provider.mjs'), 'export default class { constructor(o) { this.o = o; } getBearer() { return `Bearer ${this.o.token_value}`; } }\n');
-    fs.writeFileSync(path.join(yamlDir, 'openlineage.yml'), `transport:\n  type: http\n  url: ${sink.url}\n  auth:\n    type: ./provider.mjs\n    token_value: from-yaml\n`);
+    fs.writeFileSync(
+      path.join(yamlDir, 'provider.mjs'),
+      'export default class { constructor(o) { this.o = o; } getBearer() { return `Bearer ${this.o.token_value}`; } }\n',
+    );
+    fs.writeFileSync(
+      path.join(yamlDir, 'openlineage.yml'),
+      `transport:\n  type: http\n  url: ${sink.url}\n  auth:\n    type: ./provider.mjs\n    token_value: from-yaml\n`,
+    );
     const t = await build({ env: { OPENLINEAGE_CONFIG: path.join(yamlDir, 'openlineage.yml') } });
     await t.emit(runEvent());
     expect(sink.requests[0]!.headers.authorization).toBe('Bearer from-yaml');
@@ -151,7 +167,14 @@ describe('seed 000 http examples', () => {
   it('errors name the variable and the YAML line, never the secret', async () => {
     const fromEnv = await buildError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: 'example.com' } });
     expect(fromEnv.message).toContain('OPENLINEAGE__TRANSPORT__URL');
-    const jwt = await buildError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: sink.url, OPENLINEAGE__TRANSPORT__AUTH__TYPE: 'jwt', OPENLINEAGE__TRANSPORT__AUTH__API_KEY: 'dont-print-me' } });
+    const jwt = await buildError({
+      env: {
+        OPENLINEAGE__TRANSPORT__TYPE: 'http',
+        OPENLINEAGE__TRANSPORT__URL: sink.url,
+        OPENLINEAGE__TRANSPORT__AUTH__TYPE: 'jwt',
+        OPENLINEAGE__TRANSPORT__AUTH__API_KEY: 'dont-print-me',
+      },
+    });
     expect(jwt.path).toBe('transport.auth.tokenEndpoint');
     expect(JSON.stringify({ m: jwt.message, a: jwt.actual })).not.toContain('dont-print-me');
     const fromYaml = await buildError({ yaml: `transport:\n  type: http\n  url: ${sink.url}\n  compression: brotli\n` });

@@ -68,7 +68,14 @@ export async function sendWithRetry(request: HttpRequest, o: SendOptions): Promi
     shown ||= displayUrl(url);
     const decision = state.next(result.failure);
     if (!decision.retry) {
-      const context: FailureContext = { transport: o.transport, url: shown, attempts, retryable: decision.retryable, exhausted: decision.exhausted, secrets: o.secrets ?? [] };
+      const context: FailureContext = {
+        transport: o.transport,
+        url: shown,
+        attempts,
+        retryable: decision.retryable,
+        exhausted: decision.exhausted,
+        secrets: o.secrets ?? [],
+      };
       throw result.failure.kind === 'status' ? statusError(result.failure.status, result.body ?? '', context) : networkError(result.error, context);
     }
     o.logger?.debug(
@@ -90,7 +97,13 @@ export async function sendWithRetry(request: HttpRequest, o: SendOptions): Promi
 async function attempt(url: URL, request: HttpRequest, o: SendOptions, timeoutMs: number | undefined): Promise<Attempt> {
   let res: Dispatcher.ResponseData;
   try {
-    const options: Dispatcher.RequestOptions = { origin: url.origin, path: url.pathname + url.search, method: 'POST', headers: request.headers, body: request.body };
+    const options: Dispatcher.RequestOptions = {
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: 'POST',
+      headers: request.headers,
+      body: request.body,
+    };
     if (timeoutMs !== undefined) {
       options.headersTimeout = timeoutMs;
       options.bodyTimeout = timeoutMs;

@@ -17,7 +17,15 @@ export function runEvent(eventType: RunEvent['eventType'] = 'START', runId: stri
 }
 
 /** Collects log lines so tests can assert secrets never reach them. */
-export function recordingLogger(): { lines: string[]; logger: { error: (m: string, ...a: unknown[]) => void; warn: (m: string, ...a: unknown[]) => void; info: (m: string, ...a: unknown[]) => void; debug: (m: string, ...a: unknown[]) => void } } {
+export function recordingLogger(): {
+  lines: string[];
+  logger: {
+    error: (m: string, ...a: unknown[]) => void;
+    warn: (m: string, ...a: unknown[]) => void;
+    info: (m: string, ...a: unknown[]) => void;
+    debug: (m: string, ...a: unknown[]) => void;
+  };
+} {
   const lines: string[] = [];
   const push = (m: string, ...a: unknown[]) => {
     lines.push([m, ...a.map((x) => (x instanceof Error ? x.message : JSON.stringify(x)))].join(' '));

@@ -122,7 +122,13 @@ export class HttpTransport implements Transport {
       const { headers, secrets } = this.headersFor(typeof auth === 'object' ? await auth : auth);
       const request = { headers, secrets, sleepSignal: this.#abort.signal };
       const results = new Array<TransportError | undefined>(jsons.length);
-      if (!this.config.batch.enabled) await this.#batches.sendSingly(jsons, jsons.map((_, i) => i), results, request);
+      if (!this.config.batch.enabled)
+        await this.#batches.sendSingly(
+          jsons,
+          jsons.map((_, i) => i),
+          results,
+          request,
+        );
       else {
         const budget = new BatchBudget(this.config.batch.maxEvents, this.config.batch.maxBytes);
         let start = 0;
@@ -189,7 +195,11 @@ function serialize(event: OpenLineageEvent): string {
   try {
     return toJSON(event);
   } catch (cause) {
-    throw new TransportError(`http: the event cannot be serialized to JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: 'http', retryable: false, cause });
+    throw new TransportError(`http: the event cannot be serialized to JSON: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      transport: 'http',
+      retryable: false,
+      cause,
+    });
   }
 }
 

@@ -19,7 +19,14 @@ describe('url validation', () => {
     },
   );
 
-  it.each([' http://example.com', 'http://example.com ', '\thttps://example.com:8443/base\n', 'http://localhost:5000', 'http://[::1]:5000', 'http://user:pw@host'])('accepts %j (trimmed)', (url) => {
+  it.each([
+    ' http://example.com',
+    'http://example.com ',
+    '\thttps://example.com:8443/base\n',
+    'http://localhost:5000',
+    'http://[::1]:5000',
+    'http://user:pw@host',
+  ])('accepts %j (trimmed)', (url) => {
     const c = normalizeHttpConfig({ url });
     expect(c.url).toBe(url.trim());
   });

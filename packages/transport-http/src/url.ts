@@ -15,7 +15,13 @@ export function parseBaseUrl(value: string, reader: OptionReader, key = 'url'): 
   try {
     url = new URL(trimmed);
   } catch (cause) {
-    throw new ConfigError({ source: reader.scope.origin(reader.pathOf(key)), path: reader.pathOf(key).join('.'), expected: 'a valid URL', actual: value, cause });
+    throw new ConfigError({
+      source: reader.scope.origin(reader.pathOf(key)),
+      path: reader.pathOf(key).join('.'),
+      expected: 'a valid URL',
+      actual: value,
+      cause,
+    });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail('an http:// or https:// URL');
   if (url.hostname === '') throw fail('a URL with a host');

@@ -39,15 +39,45 @@ describe('librdkafka properties → kafkajs', () => {
   });
 
   it('accepts numbers given as strings (env vars, the Python example)', () => {
-    const s = read({ ...bootstrap, acks: '1', retries: '7', 'retry.backoff.ms': '250', 'retry.backoff.max.ms': '2000', 'request.timeout.ms': '1500', 'message.timeout.ms': '9000', 'linger.ms': '20', 'batch.num.messages': '50', 'queue.buffering.max.messages': '500', 'socket.connection.setup.timeout.ms': '800' });
-    expect(s).toMatchObject({ acks: 1, retries: 7, initialRetryTimeMs: 250, maxRetryTimeMs: 2000, requestTimeoutMs: 1500, deliveryTimeoutMs: 9000, lingerMs: 20, batchNumMessages: 50, maxQueueSize: 500, connectionTimeoutMs: 800 });
+    const s = read({
+      ...bootstrap,
+      acks: '1',
+      retries: '7',
+      'retry.backoff.ms': '250',
+      'retry.backoff.max.ms': '2000',
+      'request.timeout.ms': '1500',
+      'message.timeout.ms': '9000',
+      'linger.ms': '20',
+      'batch.num.messages': '50',
+      'queue.buffering.max.messages': '500',
+      'socket.connection.setup.timeout.ms': '800',
+    });
+    expect(s).toMatchObject({
+      acks: 1,
+      retries: 7,
+      initialRetryTimeMs: 250,
+      maxRetryTimeMs: 2000,
+      requestTimeoutMs: 1500,
+      deliveryTimeoutMs: 9000,
+      lingerMs: 20,
+      batchNumMessages: 50,
+      maxQueueSize: 500,
+      connectionTimeoutMs: 800,
+    });
     expect(read({ ...bootstrap, acks: 0, retries: 3 })).toMatchObject({ acks: 0, retries: 3 });
     expect(read({ ...bootstrap, acks: 'all' }).acks).toBe(-1);
     expect(read({ ...bootstrap, acks: '-1' }).acks).toBe(-1);
   });
 
   it('takes librdkafka aliases', () => {
-    const s = read({ ...bootstrap, 'request.required.acks': '1', 'message.send.max.retries': 4, 'queue.buffering.max.ms': 9, 'delivery.timeout.ms': 1234, 'compression.codec': 'gzip' });
+    const s = read({
+      ...bootstrap,
+      'request.required.acks': '1',
+      'message.send.max.retries': 4,
+      'queue.buffering.max.ms': 9,
+      'delivery.timeout.ms': 1234,
+      'compression.codec': 'gzip',
+    });
     expect(s).toMatchObject({ acks: 1, retries: 4, lingerMs: 9, deliveryTimeoutMs: 1234, compression: 'gzip', compressionType: CompressionTypes.GZIP });
   });
 
@@ -82,13 +112,18 @@ describe('librdkafka properties → kafkajs', () => {
       expect(x.sasl?.mechanism).toBe(m.toLowerCase());
       expect(x.ssl).toEqual({});
     }
-    expect(configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'GSSAPI', 'sasl.username': 'u', 'sasl.password': 'p' })).message).toMatch(/"PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"/);
+    expect(
+      configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'GSSAPI', 'sasl.username': 'u', 'sasl.password': 'p' }))
+        .message,
+    ).toMatch(/"PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"/);
     const missing = configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'SASL_SSL', 'sasl.username': 'u' }));
     expect(missing.path).toBe('transport.config.sasl.password');
   });
 
   it('never shows a password in a ConfigError', () => {
-    const e = configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'SASL_PLAINTEXT', 'sasl.username': 'u', 'sasl.password': { nested: 'hunter2-secret' } }));
+    const e = configErrorOf(() =>
+      read({ ...bootstrap, 'security.protocol': 'SASL_PLAINTEXT', 'sasl.username': 'u', 'sasl.password': { nested: 'hunter2-secret' } }),
+    );
     expect(e.message).not.toContain('hunter2');
     expect(e.message).toContain('***');
   });
@@ -99,7 +134,15 @@ describe('librdkafka properties → kafkajs', () => {
     fs.writeFileSync(path.join(dir, 'cert.pem'), 'CERT PEM');
     fs.writeFileSync(path.join(dir, 'key.pem'), 'KEY PEM');
     const s = read(
-      { ...bootstrap, 'security.protocol': 'SSL', 'ssl.ca.location': 'ca.pem', 'ssl.certificate.location': path.join(dir, 'cert.pem'), 'ssl.key.location': 'key.pem', 'ssl.key.password': 'kp', 'enable.ssl.certificate.verification': 'false' },
+      {
+        ...bootstrap,
+        'security.protocol': 'SSL',
+        'ssl.ca.location': 'ca.pem',
+        'ssl.certificate.location': path.join(dir, 'cert.pem'),
+        'ssl.key.location': 'key.pem',
+        'ssl.key.password': 'kp',
+        'enable.ssl.certificate.verification': 'false',
+      },
       { ...scope, baseDir: dir },
     );
     expect(s.ssl).toMatchObject({ ca: ['CA PEM'], cert: 'CERT PEM', key: 'KEY PEM', passphrase: 'kp', rejectUnauthorized: false });
@@ -126,8 +169,19 @@ describe('librdkafka properties → kafkajs', () => {
 describe('transport options', () => {
   const scopeT = codeScope(['transport']);
   it('reads topic/topicName, config/properties, messageKey/message_key, flush (default true)', () => {
-    expect(normalizeKafkaConfig({ type: 'kafka', topic: 't', config: bootstrap }, scopeT)).toEqual({ type: 'kafka', topic: 't', config: bootstrap, flush: true });
-    expect(normalizeKafkaConfig({ topicName: 't2', properties: bootstrap, message_key: 'k', flush: 'false' }, scopeT)).toEqual({ type: 'kafka', topic: 't2', config: bootstrap, messageKey: 'k', flush: false });
+    expect(normalizeKafkaConfig({ type: 'kafka', topic: 't', config: bootstrap }, scopeT)).toEqual({
+      type: 'kafka',
+      topic: 't',
+      config: bootstrap,
+      flush: true,
+    });
+    expect(normalizeKafkaConfig({ topicName: 't2', properties: bootstrap, message_key: 'k', flush: 'false' }, scopeT)).toEqual({
+      type: 'kafka',
+      topic: 't2',
+      config: bootstrap,
+      messageKey: 'k',
+      flush: false,
+    });
     expect(normalizeKafkaConfig({ topic: 't', config: bootstrap, messageKey: 'a', message_key: 'b' }, scopeT).messageKey).toBe('a');
   });
   it('requires topic and config', () => {

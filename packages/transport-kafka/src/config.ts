@@ -122,7 +122,11 @@ export function readProducerProperties(properties: Record<string, unknown>, scop
   const num = (names: readonly string[], def: number, min = 0) => r.number(one(names).name, { aliases: one(names).aliases, default: def, min, integer: true });
 
   const bootstrap = r.string(P.bootstrap[0], { aliases: P.bootstrap.slice(1), required: true });
-  const brokers = bootstrap.split(',').map((s) => s.trim()).filter(Boolean).map(stripScheme);
+  const brokers = bootstrap
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(stripScheme);
   if (brokers.length === 0 || brokers.some((b) => !/^[^:\s]+:\d+$/.test(b) && !/^\[[^\]]+\]:\d+$/.test(b))) {
     throw r.error(P.bootstrap[0], 'a comma-separated list of host:port', bootstrap, P.bootstrap.slice(1));
   }
@@ -131,7 +135,8 @@ export function readProducerProperties(properties: Record<string, unknown>, scop
   const acks = acksRaw.toLowerCase() === 'all' || acksRaw === '-1' ? -1 : acksRaw === '0' ? 0 : acksRaw === '1' ? 1 : undefined;
   if (acks === undefined) throw r.error(P.acks[0], 'all, -1, 0 or 1', acksRaw, P.acks.slice(1));
 
-  const compression = (r.oneOf(P.compression[0], ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, { aliases: P.compression.slice(1), caseInsensitive: true }) ?? 'none');
+  const compression =
+    r.oneOf(P.compression[0], ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const, { aliases: P.compression.slice(1), caseInsensitive: true }) ?? 'none';
   const compressionType = COMPRESSION[compression];
   if (compression !== 'none' && compression !== 'gzip' && !codecRegistered(compressionType)) {
     throw new ConfigError({
@@ -145,13 +150,18 @@ export function readProducerProperties(properties: Record<string, unknown>, scop
   const idempotent = r.boolean(P.idempotence[0], { default: false });
   if (idempotent && acks !== -1) throw r.error(P.acks[0], 'all (or -1), because enable.idempotence is true', acksRaw, P.acks.slice(1));
 
-  const securityProtocol = (r.oneOf(P.security[0], ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const, { caseInsensitive: true }) ?? 'PLAINTEXT');
+  const securityProtocol = r.oneOf(P.security[0], ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const, { caseInsensitive: true }) ?? 'PLAINTEXT';
   const useSsl = securityProtocol === 'SSL' || securityProtocol === 'SASL_SSL';
   const useSasl = securityProtocol === 'SASL_PLAINTEXT' || securityProtocol === 'SASL_SSL';
 
   let sasl: ProducerSettings['sasl'];
   if (useSasl) {
-    const mechanism = (r.oneOf(P.mechanism[0], ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] as const, { aliases: P.mechanism.slice(1), caseInsensitive: true, default: 'PLAIN' }) ?? 'PLAIN');
+    const mechanism =
+      r.oneOf(P.mechanism[0], ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] as const, {
+        aliases: P.mechanism.slice(1),
+        caseInsensitive: true,
+        default: 'PLAIN',
+      }) ?? 'PLAIN';
     const username = r.string(P.username[0], { required: true, trim: false });
     const password = r.string(P.password[0], { required: true, trim: false });
     sasl = { mechanism: mechanism.toLowerCase() as 'plain', username, password };
@@ -168,7 +178,13 @@ export function readProducerProperties(properties: Record<string, unknown>, scop
       try {
         return fs.readFileSync(file, 'utf8');
       } catch (err) {
-        throw new ConfigError({ source: scope.origin(r.pathOf(locKeys[0]!)), path: r.pathOf(locKeys[0]!).join('.'), expected: 'a readable PEM file', actual: file, cause: err });
+        throw new ConfigError({
+          source: scope.origin(r.pathOf(locKeys[0]!)),
+          path: r.pathOf(locKeys[0]!).join('.'),
+          expected: 'a readable PEM file',
+          actual: file,
+          cause: err,
+        });
       }
     };
     ssl = {};
@@ -188,7 +204,12 @@ export function readProducerProperties(properties: Record<string, unknown>, scop
   const unsupported = r.unknownKeys(HONOURED_PROPERTIES);
   // SSL and SASL properties mean nothing under a protocol that does not use them: say so.
   const inert = (names: readonly string[], active: boolean) => (active ? [] : names.filter((n) => r.has(n)).map((n) => r.keyOf(n)!));
-  unsupported.push(...inert([...P.caLocation, ...P.caPem, ...P.certLocation, ...P.certPem, ...P.keyLocation, ...P.keyPem, ...P.keyPassword, ...P.verify, ...P.endpointId], useSsl));
+  unsupported.push(
+    ...inert(
+      [...P.caLocation, ...P.caPem, ...P.certLocation, ...P.certPem, ...P.keyLocation, ...P.keyPem, ...P.keyPassword, ...P.verify, ...P.endpointId],
+      useSsl,
+    ),
+  );
   unsupported.push(...inert([...P.mechanism, ...P.username, ...P.password], useSasl));
 
   const inFlight = r.number(P.inFlight[0], { aliases: P.inFlight.slice(1), min: 1, integer: true });
@@ -210,7 +231,7 @@ export function readProducerProperties(properties: Record<string, unknown>, scop
     idempotent,
     maxInFlightRequests: idempotent ? 1 : inFlight,
     batchesInFlight: idempotent ? 1 : (inFlight ?? DEFAULTS.batchesInFlight),
-    partitioner: (r.oneOf(P.partitioner[0], ['consistent_random', 'consistent', 'murmur2_random', 'murmur2'] as const) ?? 'consistent_random'),
+    partitioner: r.oneOf(P.partitioner[0], ['consistent_random', 'consistent', 'murmur2_random', 'murmur2'] as const) ?? 'consistent_random',
     securityProtocol,
     ssl,
     sasl,

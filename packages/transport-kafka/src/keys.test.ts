@@ -2,7 +2,11 @@ import type { DatasetEvent, JobEvent, RunEvent } from '@ol/core';
 import { describe, expect, it } from 'vitest';
 import { defaultMessageKey } from './keys.js';
 
-const base = { eventTime: '2026-01-01T00:00:00Z', producer: 'https://example.com/p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent' };
+const base = {
+  eventTime: '2026-01-01T00:00:00Z',
+  producer: 'https://example.com/p',
+  schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+};
 const run = (facets?: Record<string, unknown>): RunEvent => ({
   ...base,
   eventType: 'START',

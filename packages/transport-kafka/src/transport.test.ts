@@ -1,4 +1,16 @@
-import { createTransport, type DatasetEvent, type JobEvent, type Logger, registerTransport, resolveConfig, type RunEvent, toJSON, type Transport, type TransportContext, TransportError } from '@ol/core';
+import {
+  createTransport,
+  type DatasetEvent,
+  type JobEvent,
+  type Logger,
+  registerTransport,
+  resolveConfig,
+  type RunEvent,
+  toJSON,
+  type Transport,
+  type TransportContext,
+  TransportError,
+} from '@ol/core';
 import { createWith, parseWith } from '@ol/core/internal';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +37,10 @@ afterEach(async () => {
 
 function capture(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
-  const at = (level: string) => (m: string, ...args: unknown[]) => lines.push(`${level} ${m} ${args.map(String).join(' ')}`);
+  const at =
+    (level: string) =>
+    (m: string, ...args: unknown[]) =>
+      lines.push(`${level} ${m} ${args.map(String).join(' ')}`);
   return { logger: { error: at('error'), warn: at('warn'), info: at('info'), debug: at('debug') }, lines };
 }
 
@@ -73,9 +88,25 @@ describe('KafkaTransport against the test broker', () => {
     const t = transport({ topic: 'keys', config: { 'bootstrap.servers': broker.address } });
     const parent = { _producer: 'p', _schemaURL: 's', run: { runId: '0191e7a4-0000-7000-8000-0000000000aa' }, job: { namespace: 'pns', name: 'parent' } };
     const root = { run: { runId: '0191e7a4-0000-7000-8000-0000000000bb' }, job: { namespace: 'rns', name: 'root' } };
-    const job: JobEvent = { eventTime: '2026-01-01T00:00:00Z', producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent', job: { namespace: 'jns', name: 'j' } };
-    const dataset: DatasetEvent = { eventTime: '2026-01-01T00:00:00Z', producer: 'p', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent', dataset: { namespace: 'dns', name: 'd' } };
-    const events = [runEvent(), runEvent({ run: { runId: '0191e7a4-0000-7000-8000-0000000000cc', facets: { parent } } }), runEvent({ run: { runId: '0191e7a4-0000-7000-8000-0000000000dd', facets: { parent: { ...parent, root } } } }), job, dataset];
+    const job: JobEvent = {
+      eventTime: '2026-01-01T00:00:00Z',
+      producer: 'p',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/JobEvent',
+      job: { namespace: 'jns', name: 'j' },
+    };
+    const dataset: DatasetEvent = {
+      eventTime: '2026-01-01T00:00:00Z',
+      producer: 'p',
+      schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/DatasetEvent',
+      dataset: { namespace: 'dns', name: 'd' },
+    };
+    const events = [
+      runEvent(),
+      runEvent({ run: { runId: '0191e7a4-0000-7000-8000-0000000000cc', facets: { parent } } }),
+      runEvent({ run: { runId: '0191e7a4-0000-7000-8000-0000000000dd', facets: { parent: { ...parent, root } } } }),
+      job,
+      dataset,
+    ];
     for (const e of events) await t.emit(e);
     expect(broker.records('keys').map((r) => r.key?.toString())).toEqual(['run:ns/job', 'run:pns/parent', 'run:rns/root', 'job:jns/j', 'dataset:dns/d']);
     expect(broker.values('keys')).toEqual(events.map((e) => toJSON(e)));
@@ -125,7 +156,12 @@ describe('KafkaTransport against the test broker', () => {
   it('flush false: bounded buffer drops and counts events beyond queue.buffering.max.messages', async () => {
     const broker = await startBroker();
     const { logger, lines } = capture();
-    const t = transport({ topic: 'bounded', config: { 'bootstrap.servers': broker.address, 'linger.ms': 60_000, 'batch.num.messages': 1000, 'queue.buffering.max.messages': 5 }, flush: false, logger });
+    const t = transport({
+      topic: 'bounded',
+      config: { 'bootstrap.servers': broker.address, 'linger.ms': 60_000, 'batch.num.messages': 1000, 'queue.buffering.max.messages': 5 },
+      flush: false,
+      logger,
+    });
     for (let i = 0; i < 8; i++) await t.emit(runEvent());
     expect(t.stats()).toEqual({ pending: 5, success: 0, failed: 0, dropped: 3 });
     expect(lines.filter((l) => l.includes('buffer full'))).toHaveLength(1);
@@ -137,7 +173,11 @@ describe('KafkaTransport against the test broker', () => {
 
   it('flush false with max.in.flight set: several batches at once, every event once, a run never overtakes its START', async () => {
     const broker = await startBroker({ topics: { inflight: 2 } });
-    const t = transport({ topic: 'inflight', config: { 'bootstrap.servers': broker.address, 'batch.num.messages': 3, 'linger.ms': 0, 'max.in.flight.requests.per.connection': 4 }, flush: false });
+    const t = transport({
+      topic: 'inflight',
+      config: { 'bootstrap.servers': broker.address, 'batch.num.messages': 3, 'linger.ms': 0, 'max.in.flight.requests.per.connection': 4 },
+      flush: false,
+    });
     const events: RunEvent[] = [];
     for (let i = 0; i < 10; i++) {
       const start = runEvent({ job: { namespace: 'ns', name: `job-${i % 3}` } });
@@ -178,7 +218,10 @@ describe('KafkaTransport against the test broker', () => {
 
   it('acks, client.id and enable.idempotence reach the wire', async () => {
     const broker = await startBroker();
-    const t = transport({ topic: 'idem', config: { 'bootstrap.servers': broker.address, 'client.id': 'my-service', acks: 'all', 'enable.idempotence': 'true' } });
+    const t = transport({
+      topic: 'idem',
+      config: { 'bootstrap.servers': broker.address, 'client.id': 'my-service', acks: 'all', 'enable.idempotence': 'true' },
+    });
     await t.emit(runEvent());
     expect(broker.clientIds.has('my-service')).toBe(true);
     expect(broker.count('InitProducerId')).toBe(1);
@@ -264,7 +307,11 @@ describe('KafkaTransport against the test broker', () => {
 
   it('broker restarted mid-stream: delivery resumes (flush false)', async () => {
     const broker = await startBroker();
-    const t = transport({ topic: 'restart2', config: { 'bootstrap.servers': broker.address, retries: 8, 'retry.backoff.ms': 100, 'linger.ms': 1 }, flush: false });
+    const t = transport({
+      topic: 'restart2',
+      config: { 'bootstrap.servers': broker.address, retries: 8, 'retry.backoff.ms': 100, 'linger.ms': 1 },
+      flush: false,
+    });
     for (let i = 0; i < 10; i++) await t.emit(runEvent());
     expect(await t.flush(10_000)).toBe(true);
     await broker.stop();
@@ -278,14 +325,33 @@ describe('KafkaTransport against the test broker', () => {
 
   it('SASL/PLAIN handshake: authenticates; a wrong password fails without showing it', async () => {
     const broker = await startBroker({ sasl: { users: { lineage: 'correct-horse-battery' } } });
-    const ok = transport({ topic: 'secure', config: { 'bootstrap.servers': broker.address, 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.username': 'lineage', 'sasl.password': 'correct-horse-battery' } });
+    const ok = transport({
+      topic: 'secure',
+      config: {
+        'bootstrap.servers': broker.address,
+        'security.protocol': 'SASL_PLAINTEXT',
+        'sasl.mechanism': 'PLAIN',
+        'sasl.username': 'lineage',
+        'sasl.password': 'correct-horse-battery',
+      },
+    });
     await ok.emit(runEvent());
     expect(broker.authenticated).toContain('lineage');
     expect(broker.count('SaslHandshake')).toBeGreaterThan(0);
     expect(broker.records('secure')).toHaveLength(1);
 
     const { logger, lines } = capture();
-    const bad = transport({ topic: 'secure', config: { 'bootstrap.servers': broker.address, 'security.protocol': 'SASL_PLAINTEXT', 'sasl.username': 'lineage', 'sasl.password': 'wrong-password-xyz', ...quick }, logger });
+    const bad = transport({
+      topic: 'secure',
+      config: {
+        'bootstrap.servers': broker.address,
+        'security.protocol': 'SASL_PLAINTEXT',
+        'sasl.username': 'lineage',
+        'sasl.password': 'wrong-password-xyz',
+        ...quick,
+      },
+      logger,
+    });
     const err = (await bad.emit(runEvent()).catch((e: unknown) => e)) as TransportError;
     expect(TransportError.isInstance(err)).toBe(true);
     expect(err.message).toMatch(/SASL/);
@@ -301,9 +367,16 @@ describe('KafkaTransport against the test broker', () => {
     const broker = await startBroker({ tls: { key, cert } });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ol-kafka-tls-'));
     fs.writeFileSync(path.join(dir, 'ca.pem'), cert);
-    const t = transport({ topic: 'tls', config: { 'bootstrap.servers': broker.address, 'security.protocol': 'SSL', 'ssl.ca.location': 'ca.pem' }, baseDir: dir });
+    const t = transport({
+      topic: 'tls',
+      config: { 'bootstrap.servers': broker.address, 'security.protocol': 'SSL', 'ssl.ca.location': 'ca.pem' },
+      baseDir: dir,
+    });
     await t.emit(runEvent());
-    const noVerify = transport({ topic: 'tls', config: { 'bootstrap.servers': broker.address, 'security.protocol': 'SSL', 'enable.ssl.certificate.verification': 'false' } });
+    const noVerify = transport({
+      topic: 'tls',
+      config: { 'bootstrap.servers': broker.address, 'security.protocol': 'SSL', 'enable.ssl.certificate.verification': 'false' },
+    });
     await noVerify.emit(runEvent());
     const untrusted = transport({ topic: 'tls', config: { 'bootstrap.servers': broker.address, 'security.protocol': 'SSL', ...quick } });
     await expect(untrusted.emit(runEvent())).rejects.toThrow(/could not deliver/);
@@ -314,13 +387,24 @@ describe('KafkaTransport against the test broker', () => {
   it('OPENLINEAGE_CLIENT_LOGGING=debug turns on kafkajs debug logging, through our logger', async () => {
     const broker = await startBroker();
     const { logger, lines } = capture();
-    const context: TransportContext = { logger, path: ['transport'], origin: () => 'code', baseDir: process.cwd(), env: { OPENLINEAGE_CLIENT_LOGGING: 'debug' }, createChild: () => Promise.reject(new Error('no children')) };
+    const context: TransportContext = {
+      logger,
+      path: ['transport'],
+      origin: () => 'code',
+      baseDir: process.cwd(),
+      env: { OPENLINEAGE_CLIENT_LOGGING: 'debug' },
+      createChild: () => Promise.reject(new Error('no children')),
+    };
     const t = await createWith(descriptor, { type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } }, context);
     transports.push(t);
     await t.emit(runEvent());
     expect(lines.some((l) => l.startsWith('debug kafkajs'))).toBe(true);
     const quiet = capture();
-    const q = await createWith(descriptor, { type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } }, { ...context, logger: quiet.logger, env: {} });
+    const q = await createWith(
+      descriptor,
+      { type: 'kafka', topic: 'dbg', config: { 'bootstrap.servers': broker.address } },
+      { ...context, logger: quiet.logger, env: {} },
+    );
     transports.push(q);
     await q.emit(runEvent());
     expect(quiet.lines).toEqual([]);
@@ -406,7 +490,12 @@ describe('descriptor and config from the environment', () => {
       OPENLINEAGE__TRANSPORT__CONFIG: `{"bootstrap.servers": "${broker.address}", "acks": "all", "retries": 3, "linger.ms": "5"}`,
       OPENLINEAGE__TRANSPORT__FLUSH: 'true',
     };
-    const raw = { type: env.OPENLINEAGE__TRANSPORT__TYPE, topic: env.OPENLINEAGE__TRANSPORT__TOPIC, config: JSON.parse(env.OPENLINEAGE__TRANSPORT__CONFIG) as Record<string, unknown>, flush: env.OPENLINEAGE__TRANSPORT__FLUSH };
+    const raw = {
+      type: env.OPENLINEAGE__TRANSPORT__TYPE,
+      topic: env.OPENLINEAGE__TRANSPORT__TOPIC,
+      config: JSON.parse(env.OPENLINEAGE__TRANSPORT__CONFIG) as Record<string, unknown>,
+      flush: env.OPENLINEAGE__TRANSPORT__FLUSH,
+    };
     const { logger, lines } = capture();
     const context: TransportContext = {
       logger,
@@ -425,7 +514,9 @@ describe('descriptor and config from the environment', () => {
     expect(lines.filter((l) => l.startsWith('warn'))).toEqual([]);
 
     const bad = { ...raw, config: { ...raw.config, retries: 'lots' } };
-    expect(() => createWith(descriptor, bad, context)).toThrow(/transport\.config\.retries \(from OPENLINEAGE__TRANSPORT__CONFIG\): expected an integer >= 0, got "lots"/);
+    expect(() => createWith(descriptor, bad, context)).toThrow(
+      /transport\.config\.retries \(from OPENLINEAGE__TRANSPORT__CONFIG\): expected an integer >= 0, got "lots"/,
+    );
   });
 });
 
@@ -446,14 +537,22 @@ describe('through core: resolveConfig + createTransport', () => {
     const t = await createTransport(resolved.config.transport, { env, origin: resolved.origin, logger, cwd: dir });
     transports.push(t);
     expect(t).toBeInstanceOf(KafkaTransport);
-    expect(t.config).toEqual({ type: 'kafka', topic: 'my_topic', config: { 'bootstrap.servers': broker.address, acks: 'all', retries: 3 }, messageKey: 'env-key', flush: true });
+    expect(t.config).toEqual({
+      type: 'kafka',
+      topic: 'my_topic',
+      config: { 'bootstrap.servers': broker.address, acks: 'all', retries: 3 },
+      messageKey: 'env-key',
+      flush: true,
+    });
     await t.emit(runEvent());
     expect(broker.records('my_topic').map((r) => r.key?.toString())).toEqual(['env-key']);
     expect(lines.filter((l) => l.startsWith('warn'))).toEqual([]);
 
     const badEnv = { ...env, OPENLINEAGE__TRANSPORT__CONFIG: `{"bootstrap.servers": "${broker.address}", "linger.ms": "soon"}` };
     const bad = resolveConfig({ env: badEnv, cwd: dir, homeDir: dir });
-    await expect(createTransport(bad.config.transport, { env: badEnv, origin: bad.origin, logger, cwd: dir })).rejects.toThrow(/transport\.config\.linger\.ms \(from OPENLINEAGE__TRANSPORT__CONFIG\): expected an integer >= 0, got "soon"/);
+    await expect(createTransport(bad.config.transport, { env: badEnv, origin: bad.origin, logger, cwd: dir })).rejects.toThrow(
+      /transport\.config\.linger\.ms \(from OPENLINEAGE__TRANSPORT__CONFIG\): expected an integer >= 0, got "soon"/,
+    );
     fs.rmSync(dir, { recursive: true });
   });
 });

@@ -10,7 +10,18 @@
  * - stats(): { pending, success, failed, dropped }.
  */
 import { DeliveryEngine, FlushTracker } from '@ol/delivery';
-import { OpenLineageError, defaultLogger, type Logger, type OpenLineageEvent, type OptionScope, redactWhenPrinted, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
+import {
+  OpenLineageError,
+  defaultLogger,
+  type Logger,
+  type OpenLineageEvent,
+  type OptionScope,
+  redactWhenPrinted,
+  toJSON,
+  type Transport,
+  TransportError,
+  type TransportStats,
+} from '@ol/core';
 import { codeScope, parseLogLevel, rateLimited, scopeAt, scrub } from '@ol/core/internal';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
 import type { LogEntry, Message, Producer } from './kafkajs.js';
@@ -114,7 +125,8 @@ export class KafkaTransport implements Transport {
         },
         onFailure: (err) => this.warnFailure(`kafka transport: event(s) not delivered: ${(err as Error).message}`),
         onDrop: (reason) => {
-          if (reason === 'overflow') this.warnDrop(`kafka transport: buffer full (queue.buffering.max.messages=${s.maxQueueSize}); dropping events for ${this.target}`);
+          if (reason === 'overflow')
+            this.warnDrop(`kafka transport: buffer full (queue.buffering.max.messages=${s.maxQueueSize}); dropping events for ${this.target}`);
         },
       });
     }
@@ -208,11 +220,14 @@ export class KafkaTransport implements Transport {
     } catch (err) {
       const timedOut = err instanceof DeadlineError;
       const reason = timedOut ? `no acknowledgement within message.timeout.ms=${this.settings.deliveryTimeoutMs}` : this.scrubbed(err);
-      throw new TransportError(`kafka transport: could not deliver ${messages.length === 1 ? 'event' : `${messages.length} events`} to ${this.target}: ${reason}`, {
-        transport: 'kafka',
-        retryable: timedOut || (err as { retriable?: boolean }).retriable !== false,
-        cause: timedOut ? undefined : this.scrubbedError(err),
-      });
+      throw new TransportError(
+        `kafka transport: could not deliver ${messages.length === 1 ? 'event' : `${messages.length} events`} to ${this.target}: ${reason}`,
+        {
+          transport: 'kafka',
+          retryable: timedOut || (err as { retriable?: boolean }).retriable !== false,
+          cause: timedOut ? undefined : this.scrubbedError(err),
+        },
+      );
     }
   }
 
@@ -262,7 +277,13 @@ function safeJson(v: unknown): string {
  * Reads the producer properties (they may name certificate files, so not in the descriptor's
  * `parse`) and builds the transport. Property errors name the key path `<transport>.config.<property>`.
  */
-export function buildKafkaTransport(config: KafkaTransportConfig, scope: OptionScope, logger: Logger, baseDir: string, env: Record<string, string | undefined>): KafkaTransport {
+export function buildKafkaTransport(
+  config: KafkaTransportConfig,
+  scope: OptionScope,
+  logger: Logger,
+  baseDir: string,
+  env: Record<string, string | undefined>,
+): KafkaTransport {
   const settings: ProducerSettings = readProducerProperties(config.config, { ...scopeAt(scope, [...scope.path, 'config']), baseDir });
   return new KafkaTransport(config, { logger, settings, env });
 }

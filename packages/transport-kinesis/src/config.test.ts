@@ -64,7 +64,9 @@ describe('parseKinesisConfig', () => {
       maxBytesPerCall: 1_048_576,
       ignoredProperties: ['AggregationEnabled', 'VerifyCertificate'],
     });
-    expect(parseKinesisConfig({ streamName: 's', region: 'eu-west-1', endpoint: 'http://localhost:4566', properties: { KinesisEndpoint: 'x' } }).endpoint).toBe('http://localhost:4566');
+    expect(parseKinesisConfig({ streamName: 's', region: 'eu-west-1', endpoint: 'http://localhost:4566', properties: { KinesisEndpoint: 'x' } }).endpoint).toBe(
+      'http://localhost:4566',
+    );
   });
 
   it('region: the option, else KPL Region, else AWS_REGION of the environment; none is a ConfigError', () => {
@@ -81,7 +83,9 @@ describe('parseKinesisConfig', () => {
     expect(configErrorOf(() => parseKinesisConfig({ streamName: 'a/b', region: 'eu-west-1' })).path).toBe('transport.streamName');
     expect(configErrorOf(() => parseKinesisConfig({ streamName: 's', region: 'eu-west-1', roleArn: 'lineage-writer' })).expected).toContain('IAM role ARN');
     expect(configErrorOf(() => parseKinesisConfig({ streamName: 's', region: 'eu-west-1', endpoint: 'localhost:4566' })).path).toBe('transport.endpoint');
-    const prop = configErrorOf(() => createWith(descriptor, { type: 'kinesis', streamName: 's', region: 'eu-west-1', properties: { CollectionMaxCount: '900' } }, context()));
+    const prop = configErrorOf(() =>
+      createWith(descriptor, { type: 'kinesis', streamName: 's', region: 'eu-west-1', properties: { CollectionMaxCount: '900' } }, context()),
+    );
     expect(prop.path).toBe('transport.properties.CollectionMaxCount');
     expect(prop.source).toBe('openlineage.yml (transport.properties.CollectionMaxCount)');
     expect(prop.expected).toContain('<= 500');
@@ -109,8 +113,16 @@ describe('parseKinesisConfig', () => {
 
   it('warns once per KPL property it cannot honour, and about unknown options', async () => {
     const warnings: string[] = [];
-    const t = await createWith(descriptor, 
-      { type: 'kinesis', streamName: 's', region: 'eu-west-1', endpoint: 'http://127.0.0.1:1', propertys: 1, properties: { AggregationEnabled: true, MetricsLevel: 'none', RecordTtl: 1000 } },
+    const t = await createWith(
+      descriptor,
+      {
+        type: 'kinesis',
+        streamName: 's',
+        region: 'eu-west-1',
+        endpoint: 'http://127.0.0.1:1',
+        propertys: 1,
+        properties: { AggregationEnabled: true, MetricsLevel: 'none', RecordTtl: 1000 },
+      },
       context({}, warnings),
     );
     await t.close(100);

@@ -23,7 +23,18 @@ export const KINESIS_DEFAULTS = Object.freeze({
  * knobs (aggregation, metrics, native process, TLS switches) have none: they are named in one
  * warning per name.
  */
-const MAPPED_PROPERTIES = ['KinesisEndpoint', 'KinesisPort', 'MaxConnections', 'RequestTimeout', 'ConnectTimeout', 'RecordTtl', 'RecordMaxBufferedTime', 'CollectionMaxCount', 'CollectionMaxSize', 'Region'];
+const MAPPED_PROPERTIES = [
+  'KinesisEndpoint',
+  'KinesisPort',
+  'MaxConnections',
+  'RequestTimeout',
+  'ConnectTimeout',
+  'RecordTtl',
+  'RecordMaxBufferedTime',
+  'CollectionMaxCount',
+  'CollectionMaxSize',
+  'Region',
+];
 
 export type KinesisConfigContext = Partial<Pick<TransportContext, 'path' | 'origin' | 'env'>>;
 
@@ -86,7 +97,12 @@ export function parseWithUnknown(raw: unknown, context: KinesisConfigContext = {
   }
   if (!/^[a-z0-9-]+$/.test(region)) {
     if (r.has('region')) throw r.error('region', 'an AWS region name such as "eu-west-1"', region);
-    throw new ConfigError({ source: propRegion !== undefined ? scope.origin(props!.pathOf('Region')) : 'AWS_REGION', path: propRegion !== undefined ? props!.pathOf('Region').join('.') : 'AWS_REGION', expected: 'an AWS region name such as "eu-west-1"', actual: region });
+    throw new ConfigError({
+      source: propRegion !== undefined ? scope.origin(props!.pathOf('Region')) : 'AWS_REGION',
+      path: propRegion !== undefined ? props!.pathOf('Region').join('.') : 'AWS_REGION',
+      expected: 'an AWS region name such as "eu-west-1"',
+      actual: region,
+    });
   }
   const roleArn = r.string('roleArn');
   if (roleArn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/.test(roleArn)) {
@@ -103,15 +119,20 @@ export function parseWithUnknown(raw: unknown, context: KinesisConfigContext = {
   const config: KinesisTransportConfig = {
     streamName,
     region,
-    maxConnections: props?.number('MaxConnections', { default: KINESIS_DEFAULTS.maxConnections, integer: true, min: 1, max: 256 }) ?? KINESIS_DEFAULTS.maxConnections,
-    requestTimeoutMs: props?.number('RequestTimeout', { default: KINESIS_DEFAULTS.requestTimeoutMs, integer: true, min: 100 }) ?? KINESIS_DEFAULTS.requestTimeoutMs,
-    connectTimeoutMs: props?.number('ConnectTimeout', { default: KINESIS_DEFAULTS.connectTimeoutMs, integer: true, min: 100 }) ?? KINESIS_DEFAULTS.connectTimeoutMs,
+    maxConnections:
+      props?.number('MaxConnections', { default: KINESIS_DEFAULTS.maxConnections, integer: true, min: 1, max: 256 }) ?? KINESIS_DEFAULTS.maxConnections,
+    requestTimeoutMs:
+      props?.number('RequestTimeout', { default: KINESIS_DEFAULTS.requestTimeoutMs, integer: true, min: 100 }) ?? KINESIS_DEFAULTS.requestTimeoutMs,
+    connectTimeoutMs:
+      props?.number('ConnectTimeout', { default: KINESIS_DEFAULTS.connectTimeoutMs, integer: true, min: 100 }) ?? KINESIS_DEFAULTS.connectTimeoutMs,
     recordTtlMs: props?.number('RecordTtl', { default: KINESIS_DEFAULTS.recordTtlMs, integer: true, min: 100 }) ?? KINESIS_DEFAULTS.recordTtlMs,
     lingerMs: props?.number('RecordMaxBufferedTime', { default: KINESIS_DEFAULTS.lingerMs, integer: true, min: 0 }) ?? KINESIS_DEFAULTS.lingerMs,
     maxRecordsPerCall:
-      props?.number('CollectionMaxCount', { default: KINESIS_LIMITS.maxRecordsPerCall, integer: true, min: 1, max: KINESIS_LIMITS.maxRecordsPerCall }) ?? KINESIS_LIMITS.maxRecordsPerCall,
+      props?.number('CollectionMaxCount', { default: KINESIS_LIMITS.maxRecordsPerCall, integer: true, min: 1, max: KINESIS_LIMITS.maxRecordsPerCall }) ??
+      KINESIS_LIMITS.maxRecordsPerCall,
     maxBytesPerCall:
-      props?.number('CollectionMaxSize', { default: KINESIS_LIMITS.maxBytesPerCall, integer: true, min: 1, max: KINESIS_LIMITS.maxBytesPerCall }) ?? KINESIS_LIMITS.maxBytesPerCall,
+      props?.number('CollectionMaxSize', { default: KINESIS_LIMITS.maxBytesPerCall, integer: true, min: 1, max: KINESIS_LIMITS.maxBytesPerCall }) ??
+      KINESIS_LIMITS.maxBytesPerCall,
     maxAttempts: r.number('maxAttempts', { default: KINESIS_DEFAULTS.maxAttempts, integer: true, min: 1, max: 20 }),
     maxQueueSize: r.number('maxQueueSize', { default: KINESIS_DEFAULTS.maxQueueSize, integer: true, min: 1 }),
     // Any spelling counts as mapped (env variables give `record_ttl` for `RecordTtl`).

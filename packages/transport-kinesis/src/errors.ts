@@ -4,7 +4,15 @@ import { TRANSPORT_TYPE } from './config.js';
 
 /** Per-record error codes that say the record itself can never be stored (encryption key problems); the rest are throttling or internal. */
 const PERMANENT_RECORD_CODES = /^KMS(?!Throttling)/;
-const RETRYABLE_CALL_NAMES = new Set(['ProvisionedThroughputExceededException', 'LimitExceededException', 'InternalFailureException', 'ServiceUnavailable', 'TimeoutError', 'RequestTimeout', 'KMSThrottlingException']);
+const RETRYABLE_CALL_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+  'InternalFailureException',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'RequestTimeout',
+  'KMSThrottlingException',
+]);
 const RETRYABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
 
 const HINTS: Record<string, string> = {
@@ -38,13 +46,16 @@ export function recordCodeRetryable(code: string): boolean {
 
 /** A record Kinesis refused inside a partly successful PutRecords, after its last try. */
 export function recordError(stream: string, code: string, message: string | undefined, attempts: number, requestId: string | undefined): KinesisTransportError {
-  return new KinesisTransportError(`Kinesis PutRecords to stream ${stream}: record refused with ${code}${message ? `: ${message}` : ''} (after ${attempts} tries)`, {
-    transport: TRANSPORT_TYPE,
-    retryable: recordCodeRetryable(code),
-    awsErrorName: code,
-    attempts,
-    ...(requestId !== undefined && { requestId }),
-  });
+  return new KinesisTransportError(
+    `Kinesis PutRecords to stream ${stream}: record refused with ${code}${message ? `: ${message}` : ''} (after ${attempts} tries)`,
+    {
+      transport: TRANSPORT_TYPE,
+      retryable: recordCodeRetryable(code),
+      awsErrorName: code,
+      attempts,
+      ...(requestId !== undefined && { requestId }),
+    },
+  );
 }
 
 interface AwsLikeError {

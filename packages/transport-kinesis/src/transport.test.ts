@@ -3,7 +3,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
 import { OpenLineageClient, type OpenLineageEvent, toJSON, TransportError } from '@ol/core';
-import { freePort, kinesisError, startHttpPeer, startKinesisPeer, testDatasetEvent, testJobEvent, testRunEvent, transportErrorOf, transportFromConfig } from '@ol/test-kit';
+import {
+  freePort,
+  kinesisError,
+  startHttpPeer,
+  startKinesisPeer,
+  testDatasetEvent,
+  testJobEvent,
+  testRunEvent,
+  transportErrorOf,
+  transportFromConfig,
+} from '@ol/test-kit';
 import type { KinesisPeer } from '@ol/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKinesisTransport } from './descriptor.js';
@@ -70,7 +80,10 @@ describe('PutRecords through the real AWS SDK', () => {
 
   it('never sends more than 5 MiB (data plus partition keys) in one call', async () => {
     const t = transport({ properties: { RecordMaxBufferedTime: 1000 } });
-    const big = (i: number) => ({ ...testJobEvent(`big${i}`), job: { namespace: 'ns', name: `big${i}`, facets: { pad: { _producer: 'p', _schemaURL: 's', x: 'x'.repeat(900_000) } } } });
+    const big = (i: number) => ({
+      ...testJobEvent(`big${i}`),
+      job: { namespace: 'ns', name: `big${i}`, facets: { pad: { _producer: 'p', _schemaURL: 's', x: 'x'.repeat(900_000) } } },
+    });
     for (let i = 0; i < 12; i++) void t.emit(big(i));
     expect(await t.flush(10_000)).toBe(true);
     expect(peer.records).toHaveLength(12);
@@ -79,7 +92,10 @@ describe('PutRecords through the real AWS SDK', () => {
 
   it('rejects an event over 1 MiB at emit, naming its size; nothing is sent and flush reports it', async () => {
     const t = transport();
-    const huge = { ...testJobEvent('huge'), job: { namespace: 'ns', name: 'huge', facets: { pad: { _producer: 'p', _schemaURL: 's', x: 'x'.repeat(1_048_576) } } } };
+    const huge = {
+      ...testJobEvent('huge'),
+      job: { namespace: 'ns', name: 'huge', facets: { pad: { _producer: 'p', _schemaURL: 's', x: 'x'.repeat(1_048_576) } } },
+    };
     const e = await transportErrorOf(t.emit(huge));
     expect(e.message).toMatch(/the event is 10\d{5} bytes with its partition key; Kinesis accepts at most 1048576 per record/);
     expect(e.retryable).toBe(false);

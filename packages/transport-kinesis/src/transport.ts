@@ -21,7 +21,17 @@ import type { KinesisClientConfig } from '@aws-sdk/client-kinesis';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { DeliveryEngine } from '@ol/delivery';
-import { type BackgroundEventInfo, type Logger, type OpenLineageEvent, redactWhenPrinted, silentLogger, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
+import {
+  type BackgroundEventInfo,
+  type Logger,
+  type OpenLineageEvent,
+  redactWhenPrinted,
+  silentLogger,
+  toJSON,
+  type Transport,
+  TransportError,
+  type TransportStats,
+} from '@ol/core';
 import { rateLimited } from '@ol/core/internal';
 import { KINESIS_LIMITS, TRANSPORT_TYPE } from './config.js';
 import type { KinesisTransportConfig } from './config.js';
@@ -149,7 +159,13 @@ export class KinesisTransport implements Transport {
       data = Buffer.from(toJSON(event), 'utf8');
     } catch (cause) {
       this.#engine.refuse();
-      return Promise.reject(new TransportError(`kinesis: the event cannot be serialized to JSON: ${(cause as Error).message}`, { transport: TRANSPORT_TYPE, retryable: false, cause }));
+      return Promise.reject(
+        new TransportError(`kinesis: the event cannot be serialized to JSON: ${(cause as Error).message}`, {
+          transport: TRANSPORT_TYPE,
+          retryable: false,
+          cause,
+        }),
+      );
     }
     const key = partitionKeyOf(event);
     const size = data.length + Buffer.byteLength(key);
@@ -181,14 +197,21 @@ export class KinesisTransport implements Transport {
       pending = pending.filter((i) => {
         if (now - records[i]!.at <= this.config.recordTtlMs) return true;
         const last = results[i] instanceof Error ? `; last error: ${results[i].message}` : '';
-        results[i] = new TransportError(`kinesis: record not delivered within RecordTtl (${this.config.recordTtlMs} ms)${last}`, { transport: TRANSPORT_TYPE, retryable: true, cause: results[i] });
+        results[i] = new TransportError(`kinesis: record not delivered within RecordTtl (${this.config.recordTtlMs} ms)${last}`, {
+          transport: TRANSPORT_TYPE,
+          retryable: true,
+          cause: results[i],
+        });
         return false;
       });
       if (pending.length === 0) return results;
       let out;
       try {
         out = await this.#client.send(
-          new PutRecordsCommand({ StreamName: this.config.streamName, Records: pending.map((i) => ({ Data: records[i]!.data, PartitionKey: records[i]!.key })) }),
+          new PutRecordsCommand({
+            StreamName: this.config.streamName,
+            Records: pending.map((i) => ({ Data: records[i]!.data, PartitionKey: records[i]!.key })),
+          }),
           { abortSignal: signal },
         );
       } catch (err) {
@@ -242,7 +265,11 @@ export class KinesisTransport implements Transport {
   #failed(cause: unknown, record: KinesisRecord): void {
     const error = TransportError.isInstance(cause)
       ? cause
-      : new TransportError(`kinesis: delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, { transport: TRANSPORT_TYPE, retryable: false, cause });
+      : new TransportError(`kinesis: delivery failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+          transport: TRANSPORT_TYPE,
+          retryable: false,
+          cause,
+        });
     const what = record.runId === undefined ? 'an event' : `a ${record.eventType ?? 'run'} event of run ${record.runId}`;
     this.#warnFailure(`kinesis: could not deliver ${what}: ${error.message} (${this.#engine.stats().failed} failed so far)`);
     for (const listener of this.#listeners) {

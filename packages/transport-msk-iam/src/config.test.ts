@@ -18,20 +18,61 @@ function configError(fn: () => unknown): ConfigError {
 
 describe('parseMskIamConfig (the Python MSKIAMConfig)', () => {
   it('the kafka options plus region, aws_profile, role_arn and aws_debug_creds (snake or camel case)', () => {
-    const snake = parse({ topic: 't', config: props, region: 'eu-west-1', aws_profile: 'lineage', role_arn: 'arn:aws:iam::123456789012:role/ol', aws_debug_creds: 'true', message_key: 'k', flush: false });
-    const camel = parse({ topic: 't', config: props, region: 'eu-west-1', awsProfile: 'lineage', roleArn: 'arn:aws:iam::123456789012:role/ol', awsDebugCreds: true, messageKey: 'k', flush: false });
+    const snake = parse({
+      topic: 't',
+      config: props,
+      region: 'eu-west-1',
+      aws_profile: 'lineage',
+      role_arn: 'arn:aws:iam::123456789012:role/ol',
+      aws_debug_creds: 'true',
+      message_key: 'k',
+      flush: false,
+    });
+    const camel = parse({
+      topic: 't',
+      config: props,
+      region: 'eu-west-1',
+      awsProfile: 'lineage',
+      roleArn: 'arn:aws:iam::123456789012:role/ol',
+      awsDebugCreds: true,
+      messageKey: 'k',
+      flush: false,
+    });
     expect(snake).toEqual(camel);
-    expect(snake).toEqual({ topic: 't', config: props, messageKey: 'k', flush: false, region: 'eu-west-1', regionFrom: 'config', awsProfile: 'lineage', roleArn: 'arn:aws:iam::123456789012:role/ol', awsDebugCreds: true });
+    expect(snake).toEqual({
+      topic: 't',
+      config: props,
+      messageKey: 'k',
+      flush: false,
+      region: 'eu-west-1',
+      regionFrom: 'config',
+      awsProfile: 'lineage',
+      roleArn: 'arn:aws:iam::123456789012:role/ol',
+      awsDebugCreds: true,
+    });
   });
 
   it('defaults: flush true, no debug identity call, no profile or role', () => {
-    expect(parse({ topic: 't', config: props, region: 'us-east-1' })).toEqual({ topic: 't', config: props, flush: true, region: 'us-east-1', regionFrom: 'config', awsDebugCreds: false });
+    expect(parse({ topic: 't', config: props, region: 'us-east-1' })).toEqual({
+      topic: 't',
+      config: props,
+      flush: true,
+      region: 'us-east-1',
+      regionFrom: 'config',
+      awsDebugCreds: false,
+    });
   });
 
   it('region from AWS_REGION, then AWS_DEFAULT_REGION, of the given environment; config wins', () => {
-    expect(parse({ topic: 't', config: props }, { AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'us-west-2' })).toMatchObject({ region: 'eu-central-1', regionFrom: 'AWS_REGION' });
+    expect(parse({ topic: 't', config: props }, { AWS_REGION: 'eu-central-1', AWS_DEFAULT_REGION: 'us-west-2' })).toMatchObject({
+      region: 'eu-central-1',
+      regionFrom: 'AWS_REGION',
+    });
     expect(parse({ topic: 't', config: props }, { AWS_DEFAULT_REGION: 'us-west-2' })).toMatchObject({ region: 'us-west-2', regionFrom: 'AWS_DEFAULT_REGION' });
-    expect(parse({ topic: 't', config: props, region: 'ap-south-1' }, { AWS_REGION: 'eu-central-1' })).toMatchObject({ region: 'ap-south-1', regionFrom: 'config' });
+    expect(parse({ topic: 't', config: props, region: 'ap-south-1' }, { AWS_REGION: 'eu-central-1' })).toMatchObject({
+      region: 'ap-south-1',
+      regionFrom: 'config',
+    });
   });
 
   it('no region anywhere: ConfigError naming region and both variables', () => {
@@ -59,6 +100,8 @@ describe('parseMskIamConfig (the Python MSKIAMConfig)', () => {
     const e = configError(() => parse({ topic: 't', config: { ...props, 'security.protocol': 'PLAINTEXT' }, region: 'eu-west-1' }));
     expect(e.path).toBe('transport.config.security.protocol');
     expect(e.message).toContain('SASL_SSL');
-    expect(configError(() => parse({ topic: 't', config: { ...props, 'sasl.mechanisms': 'PLAIN' }, region: 'eu-west-1' })).path).toBe('transport.config.sasl.mechanisms');
+    expect(configError(() => parse({ topic: 't', config: { ...props, 'sasl.mechanisms': 'PLAIN' }, region: 'eu-west-1' })).path).toBe(
+      'transport.config.sasl.mechanisms',
+    );
   });
 });

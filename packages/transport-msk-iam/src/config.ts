@@ -39,7 +39,21 @@ export interface MskIamParseContext extends OptionScope {
   env: Record<string, string | undefined>;
 }
 
-export const MSK_IAM_OPTION_KEYS: readonly string[] = ['type', 'name', 'priority', 'topic', 'topicName', 'config', 'properties', 'messageKey', 'flush', 'region', 'aws_profile', 'role_arn', 'aws_debug_creds'];
+export const MSK_IAM_OPTION_KEYS: readonly string[] = [
+  'type',
+  'name',
+  'priority',
+  'topic',
+  'topicName',
+  'config',
+  'properties',
+  'messageKey',
+  'flush',
+  'region',
+  'aws_profile',
+  'role_arn',
+  'aws_debug_creds',
+];
 
 /** Properties this transport sets itself: they may be written (as a Python config does), but only with these values. */
 export const IMPLIED_PROPERTIES: Readonly<Record<string, string>> = Object.freeze({

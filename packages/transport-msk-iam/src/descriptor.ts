@@ -15,7 +15,14 @@ export const descriptor: TransportDescriptor<MskIamTransportConfig & NamedConfig
     return { ...parseMskIamConfig(options, context), ...readName(options) };
   },
   create({ name, ...config }, context) {
-    return new MskIamTransport(config, { logger: context.logger, env: context.env, baseDir: context.baseDir, path: context.path, origin: context.origin, ...(name !== undefined && { name }) });
+    return new MskIamTransport(config, {
+      logger: context.logger,
+      env: context.env,
+      baseDir: context.baseDir,
+      path: context.path,
+      origin: context.origin,
+      ...(name !== undefined && { name }),
+    });
   },
 };
 

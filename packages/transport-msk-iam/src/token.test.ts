@@ -34,7 +34,12 @@ describe('MskTokenProvider', () => {
   });
 
   it('takes access keys from the given env, not process.env; a failure names region and source, without secrets', async () => {
-    const fromEnv = new MskTokenProvider({ region: 'us-east-1', awsDebugCreds: false, env: { AWS_ACCESS_KEY_ID: CREDS.accessKeyId, AWS_SECRET_ACCESS_KEY: CREDS.secretAccessKey }, logger: silentLogger });
+    const fromEnv = new MskTokenProvider({
+      region: 'us-east-1',
+      awsDebugCreds: false,
+      env: { AWS_ACCESS_KEY_ID: CREDS.accessKeyId, AWS_SECRET_ACCESS_KEY: CREDS.secretAccessKey },
+      logger: silentLogger,
+    });
     const t = await fromEnv.token();
     expect(mskIamVerifier({ region: 'us-east-1', credentials: CREDS })(t.value)).toMatchObject({ ok: true, principal: CREDS.accessKeyId });
 
@@ -46,6 +51,8 @@ describe('MskTokenProvider', () => {
       env: { AWS_SECRET_ACCESS_KEY: CREDS.secretAccessKey },
       logger: silentLogger,
     });
-    await expect(failing.token()).rejects.toThrow(/MSK IAM: could not sign an auth token for region us-east-1 \(credentials given in code\): refused for \*\*\*/);
+    await expect(failing.token()).rejects.toThrow(
+      /MSK IAM: could not sign an auth token for region us-east-1 \(credentials given in code\): refused for \*\*\*/,
+    );
   });
 });

@@ -67,7 +67,9 @@ export class MskTokenProvider {
   secrets(): string[] {
     const env = this.#source.env;
     const creds = typeof this.#source.credentials === 'object' ? this.#source.credentials : undefined;
-    return [this.#current?.value, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, creds?.secretAccessKey, creds?.sessionToken].filter((s): s is string => !!s);
+    return [this.#current?.value, env.AWS_SECRET_ACCESS_KEY, env.AWS_SESSION_TOKEN, creds?.secretAccessKey, creds?.sessionToken].filter(
+      (s): s is string => !!s,
+    );
   }
 
   async #sign(): Promise<{ value: string }> {

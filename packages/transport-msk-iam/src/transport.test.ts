@@ -76,7 +76,10 @@ describe('msk-iam transport against a broker that checks tokens as MSK does', ()
     const b = await mskBroker('us-east-1');
     const logger = captureLogger();
     const t = transport(b, { logger });
-    const error = await t.emit(event()).then(() => undefined, (e: unknown) => e);
+    const error = await t.emit(event()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TransportError);
     expect((error as Error).message).toMatch(/SASL OAUTHBEARER authentication failed.*us-east-1/);
     expect(b.count('Produce')).toBe(0);
@@ -97,9 +100,14 @@ describe('msk-iam transport against a broker that checks tokens as MSK does', ()
     const b = await mskBroker();
     const t = transport(b, { credentials: () => Promise.reject(new Error('Could not load credentials from any providers')) });
     const started = Date.now();
-    const error = await t.emit(event()).then(() => undefined, (e: unknown) => e);
+    const error = await t.emit(event()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TransportError);
-    expect((error as Error).message).toMatch(/MSK IAM: could not sign an auth token for region eu-west-1 \(credentials given in code\): Could not load credentials/);
+    expect((error as Error).message).toMatch(
+      /MSK IAM: could not sign an auth token for region eu-west-1 \(credentials given in code\): Could not load credentials/,
+    );
     expect(Date.now() - started).toBeLessThan(6000);
   });
 
@@ -130,7 +138,10 @@ describe('msk-iam transport against a broker that checks tokens as MSK does', ()
     const dir = await mkdtemp(join(tmpdir(), 'ol-msk-profile-'));
     dirs.push(dir);
     const file = join(dir, 'credentials');
-    await writeFile(file, `[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = other\n\n[lineage]\naws_access_key_id = ${CREDS.accessKeyId}\naws_secret_access_key = ${CREDS.secretAccessKey}\n`);
+    await writeFile(
+      file,
+      `[default]\naws_access_key_id = AKIDDEFAULT\naws_secret_access_key = other\n\n[lineage]\naws_access_key_id = ${CREDS.accessKeyId}\naws_secret_access_key = ${CREDS.secretAccessKey}\n`,
+    );
     vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', file);
     vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'config'));
     try {
@@ -144,7 +155,13 @@ describe('msk-iam transport against a broker that checks tokens as MSK does', ()
 
   it('a dead broker fails the emit within message.timeout.ms; close returns', async () => {
     const port = await freePort();
-    const t = createMskIamTransport({ topic: 'lineage', config: { 'bootstrap.servers': `127.0.0.1:${port}`, 'message.timeout.ms': '1500' }, region: 'eu-west-1', env: { ...KEYS }, logger: captureLogger() });
+    const t = createMskIamTransport({
+      topic: 'lineage',
+      config: { 'bootstrap.servers': `127.0.0.1:${port}`, 'message.timeout.ms': '1500' },
+      region: 'eu-west-1',
+      env: { ...KEYS },
+      logger: captureLogger(),
+    });
     opened.push(t);
     const started = Date.now();
     await expect(t.emit(event())).rejects.toBeInstanceOf(TransportError);
@@ -187,7 +204,13 @@ describe('configured like the Python client', () => {
       ].join('\n'),
     );
     const logger = captureLogger();
-    const c = await OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { OPENLINEAGE_CONFIG: join(dir, 'openlineage.yml'), AWS_DEFAULT_REGION: 'eu-west-1', ...KEYS }, logger, failOnError: true });
+    const c = await OpenLineageClient.create({
+      cwd: packageDir,
+      homeDir: dir,
+      env: { OPENLINEAGE_CONFIG: join(dir, 'openlineage.yml'), AWS_DEFAULT_REGION: 'eu-west-1', ...KEYS },
+      logger,
+      failOnError: true,
+    });
     opened.push(c);
     expect(c.transport.type).toBe('msk-iam');
     expect(c.transport.config).toMatchObject({ topic: 'lineage', region: 'eu-west-1', regionFrom: 'AWS_DEFAULT_REGION', flush: true });
@@ -199,9 +222,18 @@ describe('configured like the Python client', () => {
   it('OPENLINEAGE__TRANSPORT__* variables; a missing region is a ConfigError at create', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ol-msk-'));
     dirs.push(dir);
-    const env = { OPENLINEAGE__TRANSPORT__TYPE: 'msk-iam', OPENLINEAGE__TRANSPORT__TOPIC: 'lineage', OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b-1.example.com:9098"}' };
+    const env = {
+      OPENLINEAGE__TRANSPORT__TYPE: 'msk-iam',
+      OPENLINEAGE__TRANSPORT__TOPIC: 'lineage',
+      OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b-1.example.com:9098"}',
+    };
     await expect(OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env, logger: captureLogger() })).rejects.toThrow(/transport\.region.*AWS_REGION/);
-    const c = await OpenLineageClient.create({ cwd: packageDir, homeDir: dir, env: { ...env, OPENLINEAGE__TRANSPORT__REGION: 'eu-north-1', OPENLINEAGE__TRANSPORT__AWS_PROFILE: 'lineage' }, logger: captureLogger() });
+    const c = await OpenLineageClient.create({
+      cwd: packageDir,
+      homeDir: dir,
+      env: { ...env, OPENLINEAGE__TRANSPORT__REGION: 'eu-north-1', OPENLINEAGE__TRANSPORT__AWS_PROFILE: 'lineage' },
+      logger: captureLogger(),
+    });
     opened.push(c);
     expect(c.transport.config).toMatchObject({ region: 'eu-north-1', regionFrom: 'config', awsProfile: 'lineage' });
   });

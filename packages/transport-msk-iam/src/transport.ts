@@ -52,7 +52,13 @@ export class MskIamTransport implements Transport {
     this.#tokens = new MskTokenProvider(
       tokenSourceOf(config, { env: deps.env, logger: deps.logger, ...(deps.credentials !== undefined && { credentials: deps.credentials }) }),
     );
-    const kafkaConfig = { type: 'kafka' as const, topic: config.topic, config: config.config, flush: config.flush, ...(config.messageKey !== undefined && { messageKey: config.messageKey }) };
+    const kafkaConfig = {
+      type: 'kafka' as const,
+      topic: config.topic,
+      config: config.config,
+      flush: config.flush,
+      ...(config.messageKey !== undefined && { messageKey: config.messageKey }),
+    };
     this.#kafka = new KafkaTransport(kafkaConfig, { logger: deps.logger, settings, env: deps.env, oauthBearerProvider: () => this.#tokens.token() });
   }
 

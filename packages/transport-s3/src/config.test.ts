@@ -39,15 +39,35 @@ describe('parseS3Config', () => {
   });
 
   it('accepts camelCase, snake_case and the lower-case keys env variables produce', () => {
-    const expected = { bucketName: 'b', fileNamePrefix: 'a/b', endpoint: 'https://s3.example.com', region: 'eu-west-1', forcePathStyle: true, maxAttempts: 5, timeout: 2.5 };
-    expect(parseS3Config({ bucketName: 'b', fileNamePrefix: 'a/b', endpoint: 'https://s3.example.com', region: 'eu-west-1', maxAttempts: 5, timeout: 2.5 })).toEqual(expected);
-    expect(parseS3Config({ bucket_name: 'b', file_name_prefix: 'a/b', endpoint: 'https://s3.example.com', region: 'eu-west-1', max_attempts: '5', timeout: '2.5' })).toEqual(expected);
+    const expected = {
+      bucketName: 'b',
+      fileNamePrefix: 'a/b',
+      endpoint: 'https://s3.example.com',
+      region: 'eu-west-1',
+      forcePathStyle: true,
+      maxAttempts: 5,
+      timeout: 2.5,
+    };
+    expect(
+      parseS3Config({ bucketName: 'b', fileNamePrefix: 'a/b', endpoint: 'https://s3.example.com', region: 'eu-west-1', maxAttempts: 5, timeout: 2.5 }),
+    ).toEqual(expected);
+    expect(
+      parseS3Config({ bucket_name: 'b', file_name_prefix: 'a/b', endpoint: 'https://s3.example.com', region: 'eu-west-1', max_attempts: '5', timeout: '2.5' }),
+    ).toEqual(expected);
   });
 
   it('reads OPENLINEAGE__TRANSPORT__* variables and names the variable in errors', () => {
-    const ok = resolveConfig({ env: { OPENLINEAGE__TRANSPORT__TYPE: 's3', OPENLINEAGE__TRANSPORT__BUCKET_NAME: 'lineage', OPENLINEAGE__TRANSPORT__FILE_NAME_PREFIX: 'ol/' }, cwd: '/nonexistent', homeDir: '/nonexistent' });
+    const ok = resolveConfig({
+      env: { OPENLINEAGE__TRANSPORT__TYPE: 's3', OPENLINEAGE__TRANSPORT__BUCKET_NAME: 'lineage', OPENLINEAGE__TRANSPORT__FILE_NAME_PREFIX: 'ol/' },
+      cwd: '/nonexistent',
+      homeDir: '/nonexistent',
+    });
     expect(parseS3Config(ok.config.transport, { path: ['transport'], origin: ok.origin })).toMatchObject({ bucketName: 'lineage', fileNamePrefix: 'ol/' });
-    const bad = resolveConfig({ env: { OPENLINEAGE__TRANSPORT__TYPE: 's3', OPENLINEAGE__TRANSPORT__BUCKET_NAME: 'a/b' }, cwd: '/nonexistent', homeDir: '/nonexistent' });
+    const bad = resolveConfig({
+      env: { OPENLINEAGE__TRANSPORT__TYPE: 's3', OPENLINEAGE__TRANSPORT__BUCKET_NAME: 'a/b' },
+      cwd: '/nonexistent',
+      homeDir: '/nonexistent',
+    });
     const err = configErrorOf(() => parseS3Config(bad.config.transport, { path: ['transport'], origin: bad.origin }));
     expect(err.source).toBe('OPENLINEAGE__TRANSPORT__BUCKET_NAME');
     expect(err.expected).toContain('fileNamePrefix');

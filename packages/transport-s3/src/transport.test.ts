@@ -43,7 +43,9 @@ describe('PutObject through the real AWS SDK', () => {
     expect(req.method).toBe('PUT');
     expect(req.path).toBe(`/lineage/lineage/events_${MILLIS}.json`);
     expect(req.headers['if-none-match']).toBe('*');
-    expect(req.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDOLTESTEXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request, SignedHeaders=\S*if-none-match/);
+    expect(req.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDOLTESTEXAMPLE\/\d{8}\/eu-west-1\/s3\/aws4_request, SignedHeaders=\S*if-none-match/,
+    );
     expect(JSON.stringify(req.headers)).not.toContain(TEST_CREDENTIALS.secretAccessKey);
   });
 

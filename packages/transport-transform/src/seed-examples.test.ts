@@ -96,7 +96,21 @@ const envExample = (url: string): Record<string, string> => ({
 });
 
 function withParent(event: RunEvent): RunEvent {
-  return { ...event, run: { ...event.run, facets: { parent: { _producer: 'p', _schemaURL: 's', run: { runId: 'pr' }, job: { namespace: 'pns', name: 'pj' }, root: { run: { runId: 'rr' }, job: { namespace: 'rns', name: 'rj' } } } } } };
+  return {
+    ...event,
+    run: {
+      ...event.run,
+      facets: {
+        parent: {
+          _producer: 'p',
+          _schemaURL: 's',
+          run: { runId: 'pr' },
+          job: { namespace: 'pns', name: 'pj' },
+          root: { run: { runId: 'rr' }, job: { namespace: 'rns', name: 'rj' } },
+        },
+      },
+    },
+  };
 }
 
 describe('seed 000 examples', () => {
@@ -105,7 +119,13 @@ describe('seed 000 examples', () => {
     expect(t.transformer).toBeInstanceOf(JobNamespaceReplaceTransformer);
     expect(t.transformer).toMatchObject({ newJobNamespace: 'new_value', includeParentFacet: true });
     expect(t.transport.type).toBe('http');
-    expect(t.transport.config).toMatchObject({ target: 'https://backend:5000/api/v1/lineage', timeout: 5, verify: false, compression: 'gzip', auth: { type: 'api_key' } });
+    expect(t.transport.config).toMatchObject({
+      target: 'https://backend:5000/api/v1/lineage',
+      timeout: 5,
+      verify: false,
+      compression: 'gzip',
+      auth: { type: 'api_key' },
+    });
   });
 
   it('Transform → Environment Variables, as written', async () => {
@@ -123,7 +143,11 @@ describe('seed 000 examples', () => {
     expect(sink.requests[0]!.headers['content-encoding']).toBe('gzip');
     const got = sink.events[0] as RunEvent;
     expect(got.job).toEqual({ namespace: 'new_value', name: 'etl' });
-    expect(got.run.facets!.parent).toMatchObject({ run: { runId: 'pr' }, job: { namespace: 'new_value', name: 'pj' }, root: { run: { runId: 'rr' }, job: { namespace: 'new_value', name: 'rj' } } });
+    expect(got.run.facets!.parent).toMatchObject({
+      run: { runId: 'pr' },
+      job: { namespace: 'new_value', name: 'pj' },
+      root: { run: { runId: 'rr' }, job: { namespace: 'new_value', name: 'rj' } },
+    });
     expect(event.job.namespace).toBe('ns');
   });
 
@@ -151,7 +175,9 @@ describe('seed 000 examples', () => {
   });
 
   it('a module that cannot be found names the YAML line and where it looked', async () => {
-    const err = (await build({ yaml: `transport:\n  type: transform\n  transformer_class: ./missing.mjs#X\n  transport: { type: console }\n` }).catch((e: unknown) => e)) as Error & { path: string; source: string };
+    const err = (await build({ yaml: `transport:\n  type: transform\n  transformer_class: ./missing.mjs#X\n  transport: { type: console }\n` }).catch(
+      (e: unknown) => e,
+    )) as Error & { path: string; source: string };
     expect(err.name).toBe('ConfigError');
     expect(err.path).toBe('transport.transformer_class');
     expect(err.source).toMatch(/openlineage\.yml:3/);

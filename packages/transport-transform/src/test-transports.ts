@@ -31,7 +31,11 @@ export class RecordingTransport implements Transport {
  * Stands in for core's registry in unit tests: `recording` children plus the given descriptors.
  * The registry's own end-to-end path is covered in the tests that use `createTransport`.
  */
-export function handMadeContext(baseDir: string, descriptors: TransportDescriptor[] = [], logs: string[] = []): TransportContext & { children: RecordingTransport[]; childPaths: string[] } {
+export function handMadeContext(
+  baseDir: string,
+  descriptors: TransportDescriptor[] = [],
+  logs: string[] = [],
+): TransportContext & { children: RecordingTransport[]; childPaths: string[] } {
   const children: RecordingTransport[] = [];
   const childPaths: string[] = [];
   const ctx: TransportContext & { children: RecordingTransport[]; childPaths: string[] } = {

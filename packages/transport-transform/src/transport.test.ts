@@ -26,8 +26,14 @@ beforeAll(() => {
      }`,
   );
   fs.mkdirSync(path.join(dir, 'node_modules', 'my-transformers'), { recursive: true });
-  fs.writeFileSync(path.join(dir, 'node_modules', 'my-transformers', 'package.json'), JSON.stringify({ name: 'my-transformers', type: 'module', exports: { '.': { import: './index.js' } } }));
-  fs.writeFileSync(path.join(dir, 'node_modules', 'my-transformers', 'index.js'), `export class Suffix { constructor(p) { this.p = p; } transform(e) { e.job.name += this.p.suffix; return e; } }`);
+  fs.writeFileSync(
+    path.join(dir, 'node_modules', 'my-transformers', 'package.json'),
+    JSON.stringify({ name: 'my-transformers', type: 'module', exports: { '.': { import: './index.js' } } }),
+  );
+  fs.writeFileSync(
+    path.join(dir, 'node_modules', 'my-transformers', 'index.js'),
+    `export class Suffix { constructor(p) { this.p = p; } transform(e) { e.job.name += this.p.suffix; return e; } }`,
+  );
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -59,15 +65,25 @@ function withParent(event: RunEvent, root = true): RunEvent {
 describe('config', () => {
   const scope = { path: ['transport'], origin: (p: readonly string[]) => `openlineage.yml (${p.join('.')})` };
   it('requires transport and transformer_class, naming key path and source', () => {
-    expect(() => readTransformConfig({ transformer_class: 'JobNamespaceReplaceTransformer' }, scope)).toThrow(/transport\.transport \(from openlineage\.yml \(transport\.transport\)\): expected a mapping of options/);
+    expect(() => readTransformConfig({ transformer_class: 'JobNamespaceReplaceTransformer' }, scope)).toThrow(
+      /transport\.transport \(from openlineage\.yml \(transport\.transport\)\): expected a mapping of options/,
+    );
     expect(() => readTransformConfig({ transport: { type: 'console' } }, scope)).toThrow(/transport\.transformer_class.*expected a string/);
     expect(() => readTransformConfig({ transport: 'console', transformer_class: 'X' }, scope)).toThrow(ConfigError);
-    expect(() => readTransformConfig({ transport: { type: 'console' }, transformer_class: 'X', transformer_properties: 'nope' }, scope)).toThrow(/transformer_properties.*a mapping/);
+    expect(() => readTransformConfig({ transport: { type: 'console' }, transformer_class: 'X', transformer_properties: 'nope' }, scope)).toThrow(
+      /transformer_properties.*a mapping/,
+    );
   });
 
   it('reads camelCase and env spellings; properties default to {} and keep their keys', () => {
-    expect(readTransformConfig({ transport: { type: 'console' }, transformerClass: 'X' }, scope)).toEqual({ transport: { type: 'console' }, transformerClass: 'X', transformerProperties: {} });
-    expect(readTransformConfig({ transport: { type: 'console' }, transformerclass: 'X', transformerproperties: { Some_Key: 1 } }, scope).transformerProperties).toEqual({ Some_Key: 1 });
+    expect(readTransformConfig({ transport: { type: 'console' }, transformerClass: 'X' }, scope)).toEqual({
+      transport: { type: 'console' },
+      transformerClass: 'X',
+      transformerProperties: {},
+    });
+    expect(
+      readTransformConfig({ transport: { type: 'console' }, transformerclass: 'X', transformerproperties: { Some_Key: 1 } }, scope).transformerProperties,
+    ).toEqual({ Some_Key: 1 });
   });
 
   it('exposes the type, the Python class path aliases and normalize', () => {
@@ -136,7 +152,11 @@ describe('transformer_class', () => {
   });
 
   it('builds the inner transport through the context at the transport key path', async () => {
-    const { ctx, inner } = await build({ transformer_class: 'JobNamespaceReplaceTransformer', transformer_properties: { new_job_namespace: 'n' }, transport: { type: 'recording', url: 'x' } });
+    const { ctx, inner } = await build({
+      transformer_class: 'JobNamespaceReplaceTransformer',
+      transformer_properties: { new_job_namespace: 'n' },
+      transport: { type: 'recording', url: 'x' },
+    });
     expect(ctx.childPaths).toEqual(['transport.transport']);
     expect(inner.config).toEqual({ type: 'recording', url: 'x' });
   });
@@ -222,7 +242,10 @@ describe('emit', () => {
     expect(await t.flush(100)).toBe(true);
     expect(await t.close(200)).toBe(true);
     expect(inner.calls).toEqual(['flush:100', 'close:200']);
-    const bare = createTransformTransport({ transport: { type: 'b', config: {}, emit: () => Promise.resolve(), close: () => Promise.resolve(true) }, transformer: (e) => e });
+    const bare = createTransformTransport({
+      transport: { type: 'b', config: {}, emit: () => Promise.resolve(), close: () => Promise.resolve(true) },
+      transformer: (e) => e,
+    });
     expect(await bare.flush()).toBe(true);
   });
 
@@ -230,7 +253,12 @@ describe('emit', () => {
   it('flush is false after a transformer error or an inner rejection since the previous flush; skips do not count', async () => {
     let mode: 'throw' | 'skip' | 'pass' = 'throw';
     let innerDown = false;
-    const inner: Transport = { type: 'x', config: {}, emit: () => (innerDown ? Promise.reject(new Error('down')) : Promise.resolve()), close: () => Promise.resolve(true) };
+    const inner: Transport = {
+      type: 'x',
+      config: {},
+      emit: () => (innerDown ? Promise.reject(new Error('down')) : Promise.resolve()),
+      close: () => Promise.resolve(true),
+    };
     const t = createTransformTransport({
       transport: inner,
       transformer: (e) => {
@@ -261,8 +289,15 @@ describe('emit', () => {
     }
     const inner = new RecordingTransport();
     await createTransformTransport({ transport: inner, transformer: Rename, transformerProperties: { to: 'renamed' } }).emit(runEvent());
-    await createTransformTransport({ transport: inner, transformer: 'JobNamespaceReplaceTransformer', transformerProperties: { newJobNamespace: 'code' } }).emit(runEvent());
-    expect(inner.events.map((e) => [(e as RunEvent).job.namespace, (e as RunEvent).job.name])).toEqual([['ns', 'renamed'], ['code', 'job']]);
+    await createTransformTransport({
+      transport: inner,
+      transformer: 'JobNamespaceReplaceTransformer',
+      transformerProperties: { newJobNamespace: 'code' },
+    }).emit(runEvent());
+    expect(inner.events.map((e) => [(e as RunEvent).job.namespace, (e as RunEvent).job.name])).toEqual([
+      ['ns', 'renamed'],
+      ['code', 'job'],
+    ]);
     expect(() => createTransformTransport({ transport: inner, transformer: './x.js#Y' })).toThrow(/built-in transformer name/);
   });
 });
@@ -271,7 +306,11 @@ describe('JobNamespaceReplaceTransformer', () => {
   it('replaces the job, parent and root job namespaces by default; run ids and names untouched', () => {
     const out = new JobNamespaceReplaceTransformer({ new_job_namespace: 'new' }).transform(withParent(runEvent())) as RunEvent;
     expect(out.job).toEqual({ namespace: 'new', name: 'job' });
-    expect(out.run.facets!.parent).toMatchObject({ run: { runId: 'parent-run' }, job: { namespace: 'new', name: 'parent-job' }, root: { run: { runId: 'root-run' }, job: { namespace: 'new', name: 'root-job' } } });
+    expect(out.run.facets!.parent).toMatchObject({
+      run: { runId: 'parent-run' },
+      job: { namespace: 'new', name: 'parent-job' },
+      root: { run: { runId: 'root-run' }, job: { namespace: 'new', name: 'root-job' } },
+    });
   });
 
   it('handles a parent facet without root', () => {
@@ -295,6 +334,8 @@ describe('JobNamespaceReplaceTransformer', () => {
   it('requires a non-empty new_job_namespace and a boolean include_parent_facet', () => {
     expect(() => new JobNamespaceReplaceTransformer({})).toThrow(/transport\.transformer_properties\.new_job_namespace.*expected a string/);
     expect(() => new JobNamespaceReplaceTransformer({ new_job_namespace: '' })).toThrow(/non-empty/);
-    expect(() => new JobNamespaceReplaceTransformer({ new_job_namespace: 'x', include_parent_facet: 'perhaps' })).toThrow(/include_parent_facet.*true or false/);
+    expect(() => new JobNamespaceReplaceTransformer({ new_job_namespace: 'x', include_parent_facet: 'perhaps' })).toThrow(
+      /include_parent_facet.*true or false/,
+    );
   });
 });

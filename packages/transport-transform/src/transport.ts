@@ -8,7 +8,17 @@
  * - stats(): the inner transport's counters plus transformer errors.
  */
 import { FlushTracker } from '@ol/delivery';
-import { ConfigError, type Logger, type OpenLineageEvent, type OptionScope, redactWhenPrinted, silentLogger, type Transport, type TransportContext, type TransportStats } from '@ol/core';
+import {
+  ConfigError,
+  type Logger,
+  type OpenLineageEvent,
+  type OptionScope,
+  redactWhenPrinted,
+  silentLogger,
+  type Transport,
+  type TransportContext,
+  type TransportStats,
+} from '@ol/core';
 import { codeScope, scopeAt } from '@ol/core/internal';
 import { JOB_NAMESPACE_REPLACE_NAMES, JobNamespaceReplaceTransformer } from './job-namespace-replace.js';
 import { importExport } from './load-module.js';
@@ -164,7 +174,10 @@ export async function loadTransformer(config: TransformTransportConfig, context:
     loaded = await importExport(name, context.baseDir);
   } catch (cause) {
     const hint = /^[\w]+(\.[\w]+)+$/.test(name) ? '; Python class paths other than the built-in JobNamespaceReplaceTransformer cannot be loaded' : '';
-    throw fail(`a built-in transformer (JobNamespaceReplaceTransformer) or a module specifier such as ./transformers.js#Redact, resolved from ${context.baseDir} (${message(cause)}${hint})`, cause);
+    throw fail(
+      `a built-in transformer (JobNamespaceReplaceTransformer) or a module specifier such as ./transformers.js#Redact, resolved from ${context.baseDir} (${message(cause)}${hint})`,
+      cause,
+    );
   }
   let transformer: EventTransformer | undefined;
   try {
@@ -172,7 +185,8 @@ export async function loadTransformer(config: TransformTransportConfig, context:
   } catch (cause) {
     throw fail(`a transformer whose constructor accepts the transformer_properties (${message(cause)})`, cause);
   }
-  if (!transformer) throw fail(`export "${loaded.exportName}" of ${loaded.module} to be a class with a transform method, an object with transform, or a function`);
+  if (!transformer)
+    throw fail(`export "${loaded.exportName}" of ${loaded.module} to be a class with a transform method, an object with transform, or a function`);
   return transformer;
 }
 
@@ -192,12 +206,23 @@ export function createTransformTransport(options: TransformTransportOptions): Tr
     name = options.transformer;
     transformer = builtIn(name, props, codeScope(['transport', 'transformer_properties']));
     if (!transformer) {
-      throw new ConfigError({ source: 'code', path: 'transport.transformer', expected: 'a built-in transformer name (module specifiers need createTransport, which loads modules)', actual: name });
+      throw new ConfigError({
+        source: 'code',
+        path: 'transport.transformer',
+        expected: 'a built-in transformer name (module specifiers need createTransport, which loads modules)',
+        actual: name,
+      });
     }
   } else {
     name = typeof options.transformer === 'function' ? options.transformer.name || 'function' : options.transformer.constructor.name;
     transformer = toTransformer(options.transformer, props);
-    if (!transformer) throw new ConfigError({ source: 'code', path: 'transport.transformer', expected: 'a transformer object, class or function', actual: options.transformer });
+    if (!transformer)
+      throw new ConfigError({
+        source: 'code',
+        path: 'transport.transformer',
+        expected: 'a transformer object, class or function',
+        actual: options.transformer,
+      });
   }
   return new TransformTransport(options.transport, transformer, { transformer: name }, options.logger);
 }

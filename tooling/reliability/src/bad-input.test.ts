@@ -66,18 +66,24 @@ describe('bad input table', () => {
   });
 
   it('missing required key: http without url', async () => {
-    const error = await createError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__AUTH: JSON.stringify({ type: 'api_key', apiKey: SECRET }) } });
+    const error = await createError({
+      env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__AUTH: JSON.stringify({ type: 'api_key', apiKey: SECRET }) },
+    });
     expectConfigError(error, { source: /OPENLINEAGE__TRANSPORT/, path: 'transport.url' });
   });
 
   it('wrong type: a timeout that is not a number', async () => {
-    const error = await createError({ yaml: `transport:\n  type: http\n  url: http://localhost:5000\n  timeout: soon\n  auth:\n    type: api_key\n    apiKey: ${SECRET}\n` });
+    const error = await createError({
+      yaml: `transport:\n  type: http\n  url: http://localhost:5000\n  timeout: soon\n  auth:\n    type: api_key\n    apiKey: ${SECRET}\n`,
+    });
     expectConfigError(error, { source: /openlineage\.yml:4/, path: 'transport.timeout', actual: '"soon"' });
   });
 
   it('non-JSON where JSON is expected: kafka producer properties from an env var', async () => {
-    const error = await createError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'kafka', OPENLINEAGE__TRANSPORT__TOPIC: 't', OPENLINEAGE__TRANSPORT__CONFIG: "{'bootstrap.servers': 'x'}" } });
-    expectConfigError(error, { source: 'OPENLINEAGE__TRANSPORT__CONFIG', path: 'transport.config', actual: "bootstrap.servers" });
+    const error = await createError({
+      env: { OPENLINEAGE__TRANSPORT__TYPE: 'kafka', OPENLINEAGE__TRANSPORT__TOPIC: 't', OPENLINEAGE__TRANSPORT__CONFIG: "{'bootstrap.servers': 'x'}" },
+    });
+    expectConfigError(error, { source: 'OPENLINEAGE__TRANSPORT__CONFIG', path: 'transport.config', actual: 'bootstrap.servers' });
   });
 
   it('__proto__ keys in YAML and in env are refused and pollute nothing', async () => {
@@ -91,12 +97,21 @@ describe('bad input table', () => {
   });
 
   it('invalid URL: ConfigError naming the variable and the value, api key hidden', async () => {
-    const error = await createError({ env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: 'example.com', OPENLINEAGE__TRANSPORT__AUTH__TYPE: 'api_key', OPENLINEAGE__TRANSPORT__AUTH__API_KEY: SECRET } });
+    const error = await createError({
+      env: {
+        OPENLINEAGE__TRANSPORT__TYPE: 'http',
+        OPENLINEAGE__TRANSPORT__URL: 'example.com',
+        OPENLINEAGE__TRANSPORT__AUTH__TYPE: 'api_key',
+        OPENLINEAGE__TRANSPORT__AUTH__API_KEY: SECRET,
+      },
+    });
     expectConfigError(error, { source: 'OPENLINEAGE__TRANSPORT__URL', path: 'transport.url', actual: 'example.com' });
   });
 
   it('a secret in a wrong place is shown as ***', async () => {
-    const error = await createError({ config: { transport: { type: 'http', url: 'http://localhost:1', auth: { type: 'api_key', apiKey: { nested: SECRET } } } } });
+    const error = await createError({
+      config: { transport: { type: 'http', url: 'http://localhost:1', auth: { type: 'api_key', apiKey: { nested: SECRET } } } },
+    });
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain('***');
   });
@@ -111,16 +126,26 @@ describe('bad input table', () => {
   });
 
   it('gcplineage: a missing project_id and an unreadable credentials file name their keys', async () => {
-    expectConfigError(await createError({ yaml: 'transport:\n  type: gcplineage\n  location: europe-west1\n' }), { source: /openlineage\.yml/, path: 'transport.project_id' });
+    expectConfigError(await createError({ yaml: 'transport:\n  type: gcplineage\n  location: europe-west1\n' }), {
+      source: /openlineage\.yml/,
+      path: 'transport.project_id',
+    });
     const unreadable = await createError({ yaml: 'transport:\n  type: gcplineage\n  project_id: my-project\n  credentials_path: missing-key.json\n' });
     expectConfigError(unreadable, { source: /openlineage\.yml:4/, path: 'transport.credentials_path', actual: 'missing-key.json' });
   });
 
   it('msk-iam: no region in config, AWS_REGION or AWS_DEFAULT_REGION; a contradicting security.protocol', async () => {
-    const env = { OPENLINEAGE__TRANSPORT__TYPE: 'msk-iam', OPENLINEAGE__TRANSPORT__TOPIC: 'lineage', OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b-1.example.com:9098"}', AWS_SECRET_ACCESS_KEY: SECRET };
+    const env = {
+      OPENLINEAGE__TRANSPORT__TYPE: 'msk-iam',
+      OPENLINEAGE__TRANSPORT__TOPIC: 'lineage',
+      OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b-1.example.com:9098"}',
+      AWS_SECRET_ACCESS_KEY: SECRET,
+    };
     const e = expectConfigError(await createError({ env }), { source: /OPENLINEAGE__TRANSPORT/, path: 'transport.region' });
     expect(e.message).toMatch(/AWS_REGION.*AWS_DEFAULT_REGION/);
-    const plaintext = await createError({ env: { ...env, AWS_REGION: 'eu-west-1', OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b:9098", "security.protocol": "PLAINTEXT"}' } });
+    const plaintext = await createError({
+      env: { ...env, AWS_REGION: 'eu-west-1', OPENLINEAGE__TRANSPORT__CONFIG: '{"bootstrap.servers": "b:9098", "security.protocol": "PLAINTEXT"}' },
+    });
     expectConfigError(plaintext, { source: 'OPENLINEAGE__TRANSPORT__CONFIG', path: 'transport.config.security.protocol', actual: 'PLAINTEXT' });
   });
 
@@ -128,8 +153,18 @@ describe('bad input table', () => {
     const dir = project();
     const blocker = path.join(dir, 'not-a-dir');
     fs.writeFileSync(blocker, 'x');
-    const client = await OpenLineageClient.create({ cwd: dir, homeDir: dir, env: {}, logger, failOnError: true, config: { transport: { type: 'file', log_file_path: path.join(blocker, 'events.jsonl'), append: true } } });
-    const error = await client.emit(minimalEvent()).then(() => undefined, (e: unknown) => e);
+    const client = await OpenLineageClient.create({
+      cwd: dir,
+      homeDir: dir,
+      env: {},
+      logger,
+      failOnError: true,
+      config: { transport: { type: 'file', log_file_path: path.join(blocker, 'events.jsonl'), append: true } },
+    });
+    const error = await client.emit(minimalEvent()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).transport).toBe('file');
     expect((error as Error).message).toContain(blocker);
@@ -145,7 +180,9 @@ describe('bad input table', () => {
   });
 
   it('gcs: a credentials file that does not exist, from openlineage.yml', async () => {
-    const error = await createError({ yaml: 'transport:\n  type: io.openlineage.client.transports.gcs.GcsTransport\n  bucketName: lineage\n  credentialsFile: ./missing-key.json\n' });
+    const error = await createError({
+      yaml: 'transport:\n  type: io.openlineage.client.transports.gcs.GcsTransport\n  bucketName: lineage\n  credentialsFile: ./missing-key.json\n',
+    });
     const e = expectConfigError(error, { source: /openlineage\.yml:4/, path: 'transport.credentialsFile' });
     expect(e.expected).toContain('service account key file');
   });
@@ -153,7 +190,9 @@ describe('bad input table', () => {
   it('kinesis: no region anywhere, and a KPL property out of range', async () => {
     const noRegion = await createError({ yaml: 'transport:\n  type: kinesis\n  streamName: lineage\n' });
     expect(expectConfigError(noRegion, { source: /openlineage\.yml/, path: 'transport.region' }).expected).toContain('AWS_REGION');
-    const badProp = await createError({ yaml: 'transport:\n  type: kinesis\n  streamName: lineage\n  region: eu-west-1\n  properties:\n    CollectionMaxCount: 5000\n' });
+    const badProp = await createError({
+      yaml: 'transport:\n  type: kinesis\n  streamName: lineage\n  region: eu-west-1\n  properties:\n    CollectionMaxCount: 5000\n',
+    });
     expectConfigError(badProp, { source: /openlineage\.yml:6/, path: 'transport.properties.CollectionMaxCount', actual: '5000' });
   });
 
@@ -161,7 +200,10 @@ describe('bad input table', () => {
     const dir = project();
     const client = await OpenLineageClient.create({ cwd: dir, homeDir: dir, env: {}, logger, config: { transport: { type: 'noop' } } });
     for (const bad of [null, 'START', { eventType: 'START' }, { run: {}, job: {} }, []]) {
-      const error = await client.emit(bad as unknown as OpenLineageEvent).then(() => undefined, (e: unknown) => e);
+      const error = await client.emit(bad as unknown as OpenLineageEvent).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as Error).message).toMatch(/not an OpenLineage event/);
     }

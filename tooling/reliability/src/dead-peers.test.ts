@@ -11,7 +11,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '@ol/test-kit';
 
-
 interface Outcome {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -60,24 +59,56 @@ describe('a dead peer never crashes the process', () => {
     fs.writeFileSync(blocked, 'not a directory');
     // A service-account key made here: the Google library signs its own token with it, so nothing but the dead endpoint is contacted.
     const serviceAccount = path.join(path.dirname(blocked), 'sa.json');
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    fs.writeFileSync(serviceAccount, JSON.stringify({ type: 'service_account', project_id: 'my-project', private_key_id: 'k1', private_key: privateKey, client_email: 'ol@my-project.iam.gserviceaccount.com', token_uri: dead }));
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    fs.writeFileSync(
+      serviceAccount,
+      JSON.stringify({
+        type: 'service_account',
+        project_id: 'my-project',
+        private_key_id: 'k1',
+        private_key: privateKey,
+        client_email: 'ol@my-project.iam.gserviceaccount.com',
+        token_uri: dead,
+      }),
+    );
     const http = { type: 'http', url: dead, timeout: 1 };
     const cases: Record<string, [unknown, Record<string, string>?]> = {
       http: [http],
       async_http: [{ ...http, type: 'async_http' }],
       kafka: [{ type: 'kafka', topic: 'lineage', config: { 'bootstrap.servers': `127.0.0.1:${port}`, 'message.timeout.ms': '3000' } }],
-      datazone: [{ type: 'amazon_datazone_api', domainId: 'dzd_abc123', region: 'us-east-1', endpointOverride: dead, maxAttempts: 2 }, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }],
+      datazone: [
+        { type: 'amazon_datazone_api', domainId: 'dzd_abc123', region: 'us-east-1', endpointOverride: dead, maxAttempts: 2 },
+        { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+      ],
       datadog: [{ type: 'datadog', site: dead, timeout: 1 }, { DD_API_KEY: 'wJalrXUtnFEMI-datadog-key' }],
       // Everything through the async side: failures are counted in the background.
-      'datadog (async)': [{ type: 'datadog', site: dead, timeout: 1, async_transport_rules: { '*': { '*': true } } }, { DD_API_KEY: 'wJalrXUtnFEMI-datadog-key' }],
+      'datadog (async)': [
+        { type: 'datadog', site: dead, timeout: 1, async_transport_rules: { '*': { '*': true } } },
+        { DD_API_KEY: 'wJalrXUtnFEMI-datadog-key' },
+      ],
       gcplineage: [{ type: 'gcplineage', project_id: 'my-project', credentials_path: serviceAccount, api_endpoint: dead, timeout: 2 }],
-      'gcplineage (async)': [{ type: 'gcplineage', project_id: 'my-project', credentials_path: serviceAccount, api_endpoint: dead, timeout: 2, async_transport_rules: { '*': { '*': true } } }],
+      'gcplineage (async)': [
+        {
+          type: 'gcplineage',
+          project_id: 'my-project',
+          credentials_path: serviceAccount,
+          api_endpoint: dead,
+          timeout: 2,
+          async_transport_rules: { '*': { '*': true } },
+        },
+      ],
       'msk-iam': [
         { type: 'msk-iam', topic: 'lineage', region: 'eu-west-1', config: { 'bootstrap.servers': `127.0.0.1:${port}`, 'message.timeout.ms': '3000' } },
         { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
       ],
-      s3: [{ type: 's3', bucketName: 'lineage', endpoint: dead, maxAttempts: 2 }, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }],
+      s3: [
+        { type: 's3', bucketName: 'lineage', endpoint: dead, maxAttempts: 2 },
+        { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+      ],
       gcs: [{ type: 'gcs', bucketName: 'lineage', apiEndpoint: dead, maxRetries: 2 }],
       kinesis: [
         { type: 'kinesis', streamName: 'lineage', region: 'us-east-1', endpoint: dead, maxAttempts: 2 },
@@ -85,7 +116,9 @@ describe('a dead peer never crashes the process', () => {
       ],
       file: [{ type: 'file', log_file_path: path.join(blocked, 'events.jsonl'), append: true }],
       composite: [{ type: 'composite', transports: [http, { type: 'file', log_file_path: path.join(blocked, 'x.jsonl'), append: true }] }],
-      transform: [{ type: 'transform', transformer_class: 'JobNamespaceReplaceTransformer', transformer_properties: { new_job_namespace: 'x' }, transport: http }],
+      transform: [
+        { type: 'transform', transformer_class: 'JobNamespaceReplaceTransformer', transformer_properties: { new_job_namespace: 'x' }, transport: http },
+      ],
     };
     const results = await Promise.all(Object.entries(cases).map(async ([name, [config, env]]) => [name, await runScript(config, env)] as const));
     for (const [name, r] of results) {

@@ -49,7 +49,6 @@ function expectExactlyOnceInOrder(s: LineageSink, sent: readonly RunEvent[]): vo
   expect(s.orderViolations()).toBe(0);
 }
 
-
 // With 30% failures, 11 attempts leave ~2e-6 chance per event to exhaust them: effectively never in 10,000.
 const flakyRetry = { total: 10, backoff_factor: 0.001 };
 
@@ -80,7 +79,15 @@ describe('backend down, then up', () => {
   it('async_http: queued events all arrive once it is back; beyond the limit, drops are counted exactly', async () => {
     const port = await freePort();
     const maxQueueSize = 200;
-    const t = track(createAsyncHttpTransport({ url: `http://127.0.0.1:${port}`, maxQueueSize, maxConcurrentRequests: 10, retry: { total: 30, connect: 30, backoff_factor: 0.05 }, logger }));
+    const t = track(
+      createAsyncHttpTransport({
+        url: `http://127.0.0.1:${port}`,
+        maxQueueSize,
+        maxConcurrentRequests: 10,
+        retry: { total: 30, connect: 30, backoff_factor: 0.05 },
+        logger,
+      }),
+    );
     const events = runs(500); // 1,000 events, far beyond what may wait
     for (const e of events) void t.emit(e); // a caller that does not await
     const dropped = t.stats().dropped;
@@ -121,7 +128,10 @@ describe('slow backend: answers slower than the timeout', () => {
     s.setDelay(3000);
     const t = track(createHttpTransport({ url: s.url, timeout: 0.5, retry: { total: 2, backoff_factor: 0.01 }, logger }));
     const started = Date.now();
-    const error = await t.emit(runs(1)[0]!).then(() => undefined, (e: unknown) => e);
+    const error = await t.emit(runs(1)[0]!).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(TransportError.isInstance(error)).toBe(true);
     expect((error as TransportError).retryable).toBe(true);
     expect((error as TransportError).attempts).toBe(3);

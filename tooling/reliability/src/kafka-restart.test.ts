@@ -26,7 +26,11 @@ function event(i: number): RunEvent {
 async function client(broker: KafkaTestBroker, topic: string, flush: boolean): Promise<OpenLineageClient> {
   const transport = await createWith(
     kafka,
-    { topic, flush, config: { 'bootstrap.servers': broker.address, retries: '10', 'retry.backoff.ms': '100', 'linger.ms': '5', 'message.timeout.ms': '20000' } },
+    {
+      topic,
+      flush,
+      config: { 'bootstrap.servers': broker.address, retries: '10', 'retry.backoff.ms': '100', 'linger.ms': '5', 'message.timeout.ms': '20000' },
+    },
     { logger, path: ['transport'], origin: () => 'code', baseDir: process.cwd(), env: {}, createChild: () => Promise.reject(new Error('no children')) },
   );
   // failOnError: an emit resolves only when the broker acknowledged the event.

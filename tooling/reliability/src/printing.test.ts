@@ -26,7 +26,17 @@ const http = { type: 'http', url: 'http://127.0.0.1:9', auth: { type: 'api_key',
 const configs: Record<string, unknown> = {
   http,
   async_http: { ...http, type: 'async_http' },
-  kafka: { type: 'kafka', topic: 't', config: { 'bootstrap.servers': '127.0.0.1:9', 'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.username': 'u', 'sasl.password': PASSWORD } },
+  kafka: {
+    type: 'kafka',
+    topic: 't',
+    config: {
+      'bootstrap.servers': '127.0.0.1:9',
+      'security.protocol': 'SASL_PLAINTEXT',
+      'sasl.mechanism': 'PLAIN',
+      'sasl.username': 'u',
+      'sasl.password': PASSWORD,
+    },
+  },
   composite: { type: 'composite', transports: { first: http, second: { type: 'console' } } },
   transform: { type: 'transform', transformer_class: 'JobNamespaceReplaceTransformer', transformer_properties: { new_job_namespace: 'x' }, transport: http },
   file: { type: 'file', log_file_path: join(tmpdir(), 'ol-print-test.jsonl') },

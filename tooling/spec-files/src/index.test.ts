@@ -60,7 +60,9 @@ describe('specDir', () => {
 describe('specDir in a linked worktree', () => {
   it('finds ../shared next to the main checkout, also from a clone of the worktree', () => {
     const w = workplace('main');
-    execFileSync('git', ['-C', w.repo, 'commit', '-q', '--allow-empty', '-m', 'init'], { env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    execFileSync('git', ['-C', w.repo, 'commit', '-q', '--allow-empty', '-m', 'init'], {
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    });
     const worktree = path.join(w.root, 'wt', 'feature');
     execFileSync('git', ['-C', w.repo, 'worktree', 'add', '-q', '-b', 'feature', worktree]);
     expect(specDir({}, worktree)).toBe(w.spec);

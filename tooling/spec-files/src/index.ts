@@ -32,7 +32,11 @@ function git(dir: string, args: readonly string[]): string | undefined {
 export function localOriginDir(repo: string): string | undefined {
   const url = git(repo, ['config', '--get', 'remote.origin.url']);
   if (url === undefined) return undefined;
-  const dir = url.startsWith('file://') ? fileURLToPath(url) : /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^:]+:/.test(url) ? undefined : path.resolve(repo, url);
+  const dir = url.startsWith('file://')
+    ? fileURLToPath(url)
+    : /^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]+@[^:]+:/.test(url)
+      ? undefined
+      : path.resolve(repo, url);
   return dir !== undefined && existsSync(dir) ? dir : undefined;
 }
 

@@ -63,13 +63,15 @@ describe('openlineage config (subprocess)', () => {
       const r = await runCli(['config', '--config', config], { cwd: dir });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`  composite  (from ${config}:2, package @ol/transport-composite)\n    continueOnFailure: false\n`);
-      expect(r.stdout).toContain(`      local: file  (from ${config}:6, package @ol/transport-file)\n        logFilePath: /tmp/x.jsonl\n        append: false\n`);
+      expect(r.stdout).toContain(
+        `      local: file  (from ${config}:6, package @ol/transport-file)\n        logFilePath: /tmp/x.jsonl\n        append: false\n`,
+      );
       expect(r.stdout).toContain('      backend: http  (from');
       expect(r.stdout).toContain('        target: http://127.0.0.1:5000/api/v1/lineage');
     });
   });
 
-  it('the Python client\'s datadog, gcplineage and msk-iam transports: normalized by their packages, api key and credentials path as ***', async () => {
+  it("the Python client's datadog, gcplineage and msk-iam transports: normalized by their packages, api key and credentials path as ***", async () => {
     await withTempDir(async (dir) => {
       const keyFile = path.join(dir, 'sa-key.json');
       const config = path.join(dir, 'lineage.yml');
@@ -126,7 +128,10 @@ describe('openlineage config (subprocess)', () => {
       expect(missing.code).toBe(2);
       expect(missing.stdout).toContain('ERROR:');
       expect(missing.stderr).toContain('npm install @ol/transport-kafka');
-      const bad = await runCli(['config'], { cwd: dir, env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: 'http://h', OPENLINEAGE__TRANSPORT__TIMEOUT: 'slow' } });
+      const bad = await runCli(['config'], {
+        cwd: dir,
+        env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: 'http://h', OPENLINEAGE__TRANSPORT__TIMEOUT: 'slow' },
+      });
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('OPENLINEAGE__TRANSPORT__TIMEOUT');
     });
@@ -152,11 +157,18 @@ describe('openlineage config (subprocess)', () => {
           '',
         ].join('\n'),
       );
-      const r = await runCli(['config'], { cwd: dir, env: { OPENLINEAGE__CIRCUIT_BREAKER__TYPE: 'simpleMemory', OPENLINEAGE__CIRCUIT_BREAKER__MEMORY_THRESHOLD: '15' } });
+      const r = await runCli(['config'], {
+        cwd: dir,
+        env: { OPENLINEAGE__CIRCUIT_BREAKER__TYPE: 'simpleMemory', OPENLINEAGE__CIRCUIT_BREAKER__MEMORY_THRESHOLD: '15' },
+      });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Datasets:\n  trimmers: KeyValueTrimmer, MultiDirDateTrimmer, YearMonthTrimmer\n');
-      expect(r.stdout).toContain(`    kafka-prod: hostList  (from ${file}:7)\n      hosts: [kafka-prod13.company.com, kafka-prod15.company.com]\n      schema: kafka\n`);
-      expect(r.stdout).toContain('Circuit breaker: simpleMemory  (from OPENLINEAGE__CIRCUIT_BREAKER__TYPE)\n  memoryThreshold: 15\n  circuitCheckIntervalInMillis: 1000\n');
+      expect(r.stdout).toContain(
+        `    kafka-prod: hostList  (from ${file}:7)\n      hosts: [kafka-prod13.company.com, kafka-prod15.company.com]\n      schema: kafka\n`,
+      );
+      expect(r.stdout).toContain(
+        'Circuit breaker: simpleMemory  (from OPENLINEAGE__CIRCUIT_BREAKER__TYPE)\n  memoryThreshold: 15\n  circuitCheckIntervalInMillis: 1000\n',
+      );
       expect(r.stdout).toContain(`Metrics: opentelemetry  (from ${file}:11, package @ol/opentelemetry)`);
       const json = await runCli(['config', '--json'], { cwd: dir });
       expect((JSON.parse(json.stdout) as { dataset: unknown }).dataset).toMatchObject({ namespaceResolvers: [{ name: 'kafka-prod', type: 'hostList' }] });

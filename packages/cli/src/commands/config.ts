@@ -1,5 +1,14 @@
 import { ConfigError, redact, REDACTED, resolveConfig, type ResolvedConfig, silentLogger } from '@ol/core';
-import { canonicalTypeName, describeJavaSections, isPlainObject, isSecretKey, type JavaSectionsReport, parseTransportConfig, scrub, wellKnownPackage } from '@ol/core/internal';
+import {
+  canonicalTypeName,
+  describeJavaSections,
+  isPlainObject,
+  isSecretKey,
+  type JavaSectionsReport,
+  parseTransportConfig,
+  scrub,
+  wellKnownPackage,
+} from '@ol/core/internal';
 import { flag } from '../args.js';
 import type { Command } from '../command.js';
 import { CONFIG_OPTION_HELP, envWithConfigOption } from '../config-option.js';
@@ -97,13 +106,7 @@ ${CONFIG_OPTION_HELP}
   },
 };
 
-async function describeTransport(
-  config: unknown,
-  path: string[],
-  resolved: ResolvedConfig,
-  cwd: string,
-  name: string | undefined,
-): Promise<TransportNode> {
+async function describeTransport(config: unknown, path: string[], resolved: ResolvedConfig, cwd: string, name: string | undefined): Promise<TransportNode> {
   const typePath = [...path, 'type'];
   const rawType = isPlainObject(config) && typeof config.type === 'string' ? config.type : undefined;
   const type = rawType === undefined ? '(none)' : canonicalTypeName(rawType);
@@ -248,7 +251,9 @@ function renderJavaSections(report: ConfigReport, lines: string[]): void {
   if (d !== undefined) {
     lines.push('');
     lines.push('Datasets:');
-    lines.push(`  trimmers: ${d.trimmers.length > 0 ? d.trimmers.join(', ') : '(none)'}${d.extraTrimmers.length > 0 ? ` + modules ${d.extraTrimmers.join(', ')}` : ''}`);
+    lines.push(
+      `  trimmers: ${d.trimmers.length > 0 ? d.trimmers.join(', ') : '(none)'}${d.extraTrimmers.length > 0 ? ` + modules ${d.extraTrimmers.join(', ')}` : ''}`,
+    );
     if (d.namespaceResolvers.length === 0) lines.push('  namespaceResolvers: (none)');
     else {
       lines.push('  namespaceResolvers (first that changes a namespace wins):');

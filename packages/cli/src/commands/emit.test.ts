@@ -27,7 +27,10 @@ describe('openlineage emit (subprocess)', () => {
       const first = runEvent();
       const last = runEvent({ eventType: 'COMPLETE' });
       const input = path.join(dir, 'events.jsonl');
-      await writeFile(input, `${JSON.stringify(first)}\n{"eventType": "START", oops\n${JSON.stringify(runEvent({ run: { runId: 'x' } }))}\n\n${JSON.stringify(last)}\n`);
+      await writeFile(
+        input,
+        `${JSON.stringify(first)}\n{"eventType": "START", oops\n${JSON.stringify(runEvent({ run: { runId: 'x' } }))}\n\n${JSON.stringify(last)}\n`,
+      );
       const r = await runCli(['emit', '--config', config, input], { cwd: dir });
       expect(r.stdout).toBe('sent 2, failed 2, skipped 0\n');
       expect(r.code).toBe(1);
@@ -47,7 +50,12 @@ describe('openlineage emit (subprocess)', () => {
       const events = [runEvent(), runEvent({ eventType: 'RUNNING' }), runEvent({ eventType: 'COMPLETE' })];
       const r = await runCli(['emit'], {
         input: JSON.stringify(events, null, 2),
-        env: { OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: sink.url, OPENLINEAGE__TRANSPORT__AUTH__TYPE: 'api_key', OPENLINEAGE__TRANSPORT__AUTH__API_KEY: 'k-123456' },
+        env: {
+          OPENLINEAGE__TRANSPORT__TYPE: 'http',
+          OPENLINEAGE__TRANSPORT__URL: sink.url,
+          OPENLINEAGE__TRANSPORT__AUTH__TYPE: 'api_key',
+          OPENLINEAGE__TRANSPORT__AUTH__API_KEY: 'k-123456',
+        },
       });
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe('sent 3, failed 0, skipped 0\n');
@@ -91,8 +99,16 @@ describe('openlineage emit (subprocess)', () => {
     await withTempDir(async (dir) => {
       const out = path.join(dir, 'out.jsonl');
       const config = path.join(dir, 'ol.yml');
-      await writeFile(config, `transport:\n  type: file\n  log_file_path: ${JSON.stringify(out)}\n  append: true\nfilters:\n  - type: exact\n    match: noisy\n`);
-      const input = jsonLines([runEvent(), runEvent({ job: { namespace: 'ns', name: 'noisy' } }), runEvent({ run: { runId: 'not-a-uuid' } }), { hello: 'world' }]);
+      await writeFile(
+        config,
+        `transport:\n  type: file\n  log_file_path: ${JSON.stringify(out)}\n  append: true\nfilters:\n  - type: exact\n    match: noisy\n`,
+      );
+      const input = jsonLines([
+        runEvent(),
+        runEvent({ job: { namespace: 'ns', name: 'noisy' } }),
+        runEvent({ run: { runId: 'not-a-uuid' } }),
+        { hello: 'world' },
+      ]);
       const r = await runCli(['emit', '--config', config, '--no-validate'], { input });
       expect(r.stdout).toBe('sent 2, failed 1, skipped 1\n');
       expect(r.stderr).toBe('<stdin>:4: not an OpenLineage event (needs eventTime and a run, job or dataset), not sent\n');
@@ -115,7 +131,10 @@ describe('openlineage emit (subprocess)', () => {
       // A transport package the CLI itself cannot see: only the project in the cwd has it.
       const pkg = path.join(dir, 'node_modules', 'acme-lineage-transport');
       await mkdir(pkg, { recursive: true });
-      await writeFile(path.join(pkg, 'package.json'), JSON.stringify({ name: 'acme-lineage-transport', version: '1.0.0', type: 'module', exports: './index.js' }));
+      await writeFile(
+        path.join(pkg, 'package.json'),
+        JSON.stringify({ name: 'acme-lineage-transport', version: '1.0.0', type: 'module', exports: './index.js' }),
+      );
       await writeFile(
         path.join(pkg, 'index.js'),
         `import { appendFileSync } from 'node:fs';

@@ -28,8 +28,12 @@ function spool(file: string, from: number, to: number): void {
   fs.appendFileSync(file, text);
 }
 
-const httpEnv = (url: string) => ({ OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__URL: url, OPENLINEAGE__TRANSPORT__TIMEOUT: '2', OPENLINEAGE__TRANSPORT__RETRY: '{"total": 1, "backoff_factor": 0.01}' });
-
+const httpEnv = (url: string) => ({
+  OPENLINEAGE__TRANSPORT__TYPE: 'http',
+  OPENLINEAGE__TRANSPORT__URL: url,
+  OPENLINEAGE__TRANSPORT__TIMEOUT: '2',
+  OPENLINEAGE__TRANSPORT__RETRY: '{"total": 1, "backoff_factor": 0.01}',
+});
 
 const sinks: LineageSink[] = [];
 afterEach(async () => {
@@ -97,7 +101,11 @@ describe('openlineage relay', () => {
       const cursor = path.join(dir, 'cursor.json');
       const env: Record<string, string> = { ...process.env, ...httpEnv(sink.url) };
       delete env.NODE_PATH;
-      const child = spawn(process.execPath, [BIN, 'relay', '--from', file, '--cursor', cursor, '--follow', '--interval', '0.1'], { cwd: PACKAGE_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'relay', '--from', file, '--cursor', cursor, '--follow', '--interval', '0.1'], {
+        cwd: PACKAGE_DIR,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
       await sink.waitForEvents(6, 15_000);

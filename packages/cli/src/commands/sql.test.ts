@@ -8,7 +8,9 @@ describe('openlineage sql', () => {
     const r = await runCli(['sql', 'INSERT INTO daily SELECT o.id, o.a + o.b AS total FROM shop.orders o', '--dialect', 'postgres']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      ['inputs:', '  shop.orders', 'outputs:', '  daily', 'column lineage:', '  id <- shop.orders.id', '  total <- shop.orders.a, shop.orders.b', ''].join('\n'),
+      ['inputs:', '  shop.orders', 'outputs:', '  daily', 'column lineage:', '  id <- shop.orders.id', '  total <- shop.orders.a, shop.orders.b', ''].join(
+        '\n',
+      ),
     );
   });
 

@@ -46,7 +46,11 @@ Exit code 1 when some statement did not parse (the others are still reported).`,
     if (dialect !== undefined && !DIALECTS.includes(dialect)) throw new UsageError(`--dialect ${dialect}: not one of ${DIALECTS.join(', ')}`);
     let meta;
     try {
-      meta = await parseSql(elements, { ...(dialect ? { dialect } : {}), ...(defaultSchema ? { defaultSchema } : {}), ...(defaultDatabase ? { defaultDatabase } : {}) });
+      meta = await parseSql(elements, {
+        ...(dialect ? { dialect } : {}),
+        ...(defaultSchema ? { defaultSchema } : {}),
+        ...(defaultDatabase ? { defaultDatabase } : {}),
+      });
     } catch (err) {
       if (SqlParseError.isInstance(err)) throw new UsageError(err.message);
       throw err;
@@ -60,15 +64,26 @@ Exit code 1 when some statement did not parse (the others are still reported).`,
         out.push(`${title}:`);
         out.push(...(lines.length > 0 ? lines.map((l) => `  ${l}`) : ['  (none)']));
       };
-      section('inputs', meta.inTables.map((t) => t.qualifiedName));
-      section('outputs', meta.outTables.map((t) => t.qualifiedName));
+      section(
+        'inputs',
+        meta.inTables.map((t) => t.qualifiedName),
+      );
+      section(
+        'outputs',
+        meta.outTables.map((t) => t.qualifiedName),
+      );
       section(
         'column lineage',
-        meta.columnLineage.map((l) => `${l.descendant.name} <- ${l.lineage.map((c) => (c.origin ? `${c.origin.qualifiedName}.${c.name}` : c.name)).join(', ') || '(no column)'}`),
+        meta.columnLineage.map(
+          (l) => `${l.descendant.name} <- ${l.lineage.map((c) => (c.origin ? `${c.origin.qualifiedName}.${c.name}` : c.name)).join(', ') || '(no column)'}`,
+        ),
       );
       if (meta.errors.length > 0) {
         const label = (i: number) => (args.positionals.length > 1 ? `[${args.positionals[i]}] ` : '');
-        section('errors', meta.errors.map((e) => `${label(e.index)}${e.message}`));
+        section(
+          'errors',
+          meta.errors.map((e) => `${label(e.index)}${e.message}`),
+        );
       }
       io.stdout.write(`${out.join('\n')}\n`);
     }

@@ -24,7 +24,9 @@ function placeOf(schemaFile: string, key: string, facet: Record<string, unknown>
   };
   const prop = schema.properties[key]!;
   const refs = (prop.anyOf ?? [prop]).map((r) => r.$ref!.split('/').pop()!);
-  const declared = String(facet._schemaURL ?? '').split('/').pop();
+  const declared = String(facet._schemaURL ?? '')
+    .split('/')
+    .pop();
   const def = refs.find((r) => r === declared) ?? refs[0]!;
   const base = (schema.$defs[def]!.allOf ?? []).map((a) => a.$ref?.split('/').pop()).find((b) => b !== undefined && b in PLACE_OF_BASE);
   return PLACE_OF_BASE[base!]!;
@@ -52,8 +54,13 @@ function specFixtureEvents(): { name: string; event: unknown }[] {
   const out: { name: string; event: unknown }[] = [
     { name: 'example_full_event.json', event: JSON.parse(readFileSync(path.join(dir, 'example_full_event.json'), 'utf8')) },
   ];
-  for (const facetDir of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    for (const file of readdirSync(path.join(dir, facetDir)).filter((f) => f.endsWith('.json')).sort()) {
+  for (const facetDir of readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
+    for (const file of readdirSync(path.join(dir, facetDir))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const facets = JSON.parse(readFileSync(path.join(dir, facetDir, file), 'utf8')) as Record<string, Record<string, unknown>>;
       const [key, facet] = Object.entries(facets)[0]!;
       out.push({ name: `${facetDir}/${file}`, event: wrap(placeOf(facetDir, key, facet), facets) });

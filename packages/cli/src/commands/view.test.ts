@@ -16,7 +16,13 @@ function pipeline(): Record<string, unknown>[] {
   return [
     runEvent({ job: { namespace: 'shop', name: 'extract' }, run: { runId: RUN_A }, inputs: [orders], outputs: [raw] }),
     runEvent({ eventType: 'COMPLETE', eventTime: '2024-05-01T10:01:00.000Z', job: { namespace: 'shop', name: 'extract' }, run: { runId: RUN_A } }),
-    runEvent({ eventType: 'FAIL', eventTime: '2024-05-01T10:02:00.000Z', job: { namespace: 'shop', name: 'load' }, run: { runId: RUN_C, facets: parent }, inputs: [raw] }),
+    runEvent({
+      eventType: 'FAIL',
+      eventTime: '2024-05-01T10:02:00.000Z',
+      job: { namespace: 'shop', name: 'load' },
+      run: { runId: RUN_C, facets: parent },
+      inputs: [raw],
+    }),
   ];
 }
 
@@ -85,7 +91,10 @@ describe('openlineage view (subprocess)', () => {
   it('reports malformed lines and non-events with their line numbers, draws the rest, and exits 1', async () => {
     await withTempDir(async (dir) => {
       const [a, b, c] = pipeline();
-      await writeFile(path.join(dir, 'events.jsonl'), `${JSON.stringify(a)}\n{"eventType": oops\n${JSON.stringify(b)}\n{"hello": "world"}\n${JSON.stringify(c)}\n`);
+      await writeFile(
+        path.join(dir, 'events.jsonl'),
+        `${JSON.stringify(a)}\n{"eventType": oops\n${JSON.stringify(b)}\n{"hello": "world"}\n${JSON.stringify(c)}\n`,
+      );
       const r = await runCli(['view', 'events.jsonl', '--out', 'out.html'], { cwd: dir });
       expect(r.code).toBe(1);
       const lines = r.stderr.trimEnd().split('\n');

@@ -24,9 +24,7 @@ export interface CircuitBreaker {
 /** `valuesReturned`: comma-separated answers to "engaged?", one per emit; once exhausted every emit is dropped (as in Java). */
 export function staticCircuitBreaker(options: { valuesReturned: string | readonly boolean[] }): CircuitBreaker {
   const values =
-    typeof options.valuesReturned === 'string'
-      ? options.valuesReturned.split(',').map((v) => v.trim().toLowerCase() === 'true')
-      : [...options.valuesReturned];
+    typeof options.valuesReturned === 'string' ? options.valuesReturned.split(',').map((v) => v.trim().toLowerCase() === 'true') : [...options.valuesReturned];
   let index = 0;
   return {
     type: 'static',
@@ -68,7 +66,12 @@ export interface SamplingOptions {
  * Shared machinery for breakers that measure the runtime: a first verdict at construction, then one per
  * interval on an unref'd timer, so `check()` is a field read and an idle process is never kept alive.
  */
-function samplingBreaker(type: string, options: SamplingOptions, sample: () => string | undefined, cleanup: () => void = () => undefined): CircuitBreaker & { sampleNow(): string | undefined } {
+function samplingBreaker(
+  type: string,
+  options: SamplingOptions,
+  sample: () => string | undefined,
+  cleanup: () => void = () => undefined,
+): CircuitBreaker & { sampleNow(): string | undefined } {
   const listeners: ((reason: string | undefined) => void)[] = [];
   let verdict = sample();
   const update = () => {

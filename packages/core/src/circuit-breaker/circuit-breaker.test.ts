@@ -64,14 +64,21 @@ describe('circuit breaker around emit (CommonCircuitBreakerTest)', () => {
 
   it('without a breaker, delivers directly', async () => {
     const transport = new MemoryTransport();
-    const client = new OpenLineageClient({ transport, config: { dataset: { disabledTrimmers: 'DateTrimmer;KeyValueTrimmer;MultiDirDateTrimmer;YearMonthTrimmer' } } });
+    const client = new OpenLineageClient({
+      transport,
+      config: { dataset: { disabledTrimmers: 'DateTrimmer;KeyValueTrimmer;MultiDirDateTrimmer;YearMonthTrimmer' } },
+    });
     await client.emit(runEvent());
     expect(transport.events).toHaveLength(1);
     expect(client.stats()).not.toHaveProperty('droppedBy');
   });
 
   it('swallows a failing emit (logged and counted, not thrown)', async () => {
-    const client = new OpenLineageClient({ transport: new MemoryTransport().failing(), config: { circuitBreaker: { type: 'static', valuesReturned: 'false' } }, logger: logs().logger });
+    const client = new OpenLineageClient({
+      transport: new MemoryTransport().failing(),
+      config: { circuitBreaker: { type: 'static', valuesReturned: 'false' } },
+      logger: logs().logger,
+    });
     await expect(client.emit(runEvent())).resolves.toBeUndefined();
     expect(client.stats()).toMatchObject({ failed: 1, dropped: 0 });
   });
@@ -94,7 +101,10 @@ describe('circuit breaker around emit (CommonCircuitBreakerTest)', () => {
 
   it('lets emits through while the static values say so', async () => {
     const transport = new SlowTransport(100);
-    const client = new OpenLineageClient({ transport, config: { circuitBreaker: { type: 'static', valuesReturned: 'false,false,false,false', circuitCheckIntervalInMillis: 50 } } });
+    const client = new OpenLineageClient({
+      transport,
+      config: { circuitBreaker: { type: 'static', valuesReturned: 'false,false,false,false', circuitCheckIntervalInMillis: 50 } },
+    });
     await client.emit(runEvent());
     expect(client.stats()).toMatchObject({ success: 1, dropped: 0 });
   });
@@ -112,7 +122,11 @@ describe('circuit breaker around emit (CommonCircuitBreakerTest)', () => {
 
   it('logs release and re-engagement once each', async () => {
     const { lines, logger } = logs();
-    const client = new OpenLineageClient({ transport: new MemoryTransport(), config: { circuitBreaker: { type: 'static', valuesReturned: 'true,true,false,false,true' } }, logger });
+    const client = new OpenLineageClient({
+      transport: new MemoryTransport(),
+      config: { circuitBreaker: { type: 'static', valuesReturned: 'true,true,false,false,true' } },
+      logger,
+    });
     for (let i = 0; i < 5; i++) await client.emit(runEvent(i));
     expect(lines.map((l) => /engaged|released/.exec(l)?.[0])).toEqual(['engaged', 'released', 'engaged']);
   });
@@ -173,9 +187,9 @@ describe('simpleMemory (SimpleMemoryCircuitBreakerTest)', () => {
     const b = simpleMemoryCircuitBreaker({ memoryThreshold: 0, heap: () => LOW });
     expect(b.check()).toBeUndefined();
     b.close();
-    expect(() => readCircuitBreakerSettings(new OptionReader({ type: 'simpleMemory', memoryThreshold: 101 }, { path: ['circuitBreaker'], origin: () => 'code' }))).toThrow(
-      /circuitBreaker\.memoryThreshold.*a number >= 0 <= 100, got 101/,
-    );
+    expect(() =>
+      readCircuitBreakerSettings(new OptionReader({ type: 'simpleMemory', memoryThreshold: 101 }, { path: ['circuitBreaker'], origin: () => 'code' })),
+    ).toThrow(/circuitBreaker\.memoryThreshold.*a number >= 0 <= 100, got 101/);
   });
   it('checks every circuitCheckIntervalInMillis', () => {
     vi.useFakeTimers();
@@ -193,7 +207,12 @@ describe('simpleMemory (SimpleMemoryCircuitBreakerTest)', () => {
 });
 
 describe('nodeRuntime (after JavaRuntimeCircuitBreakerTest)', () => {
-  const reading = (free: HeapReading, gcTimeMs: number, nowMs: number, delay = 0): RuntimeReading => ({ heap: free, gcTimeMs, nowMs, eventLoopDelayP99Ms: delay });
+  const reading = (free: HeapReading, gcTimeMs: number, nowMs: number, delay = 0): RuntimeReading => ({
+    heap: free,
+    gcTimeMs,
+    nowMs,
+    eventLoopDelayP99Ms: delay,
+  });
 
   it('lets the first check through, then engages only when heap is low and GC time share is high', () => {
     const readings = [reading(LOW, 0, 0), reading(LOW, 500, 1000), reading(HIGH, 1000, 2000), reading(LOW, 1010, 3000)];
@@ -231,22 +250,36 @@ describe('circuitBreaker config (Java fixtures and docs)', () => {
     });
   });
   it('circuitBreaker2.yaml and the docs javaRuntime example', () => {
-    expect(readYaml('circuitBreaker:\n  type: javaRuntime\n  memoryThreshold: 13\n  gcCpuThreshold: 7\n  circuitCheckIntervalInMillis: 200\n  timeoutInSeconds: 90').options).toEqual({
+    expect(
+      readYaml('circuitBreaker:\n  type: javaRuntime\n  memoryThreshold: 13\n  gcCpuThreshold: 7\n  circuitCheckIntervalInMillis: 200\n  timeoutInSeconds: 90')
+        .options,
+    ).toEqual({
       memoryThreshold: 13,
       gcCpuThreshold: 7,
       circuitCheckIntervalInMillis: 200,
       timeoutInSeconds: 90,
     });
-    expect(readYaml('circuitBreaker:\n  type: javaRuntime\n  memoryThreshold: 20\n  gcCpuThreshold: 10\n  circuitCheckIntervalInMillis: 1000\n  timeoutInSeconds: 90').type).toBe('nodeRuntime');
+    expect(
+      readYaml(
+        'circuitBreaker:\n  type: javaRuntime\n  memoryThreshold: 20\n  gcCpuThreshold: 10\n  circuitCheckIntervalInMillis: 1000\n  timeoutInSeconds: 90',
+      ).type,
+    ).toBe('nodeRuntime');
   });
   it('circuitBreaker3.yaml, circuitBreaker4.yaml and the docs simpleMemory example', () => {
-    expect(readYaml('circuitBreaker:\n  type: simpleMemory\n  memoryThreshold: 13')).toEqual({ type: 'simpleMemory', options: { memoryThreshold: 13, circuitCheckIntervalInMillis: 1000 } });
-    expect(readYaml('circuitBreaker:\n  type: simpleMemory\n  memoryThreshold: 13\n  circuitCheckIntervalInMillis: 200\n  timeoutInSeconds: 90').options).toEqual({
+    expect(readYaml('circuitBreaker:\n  type: simpleMemory\n  memoryThreshold: 13')).toEqual({
+      type: 'simpleMemory',
+      options: { memoryThreshold: 13, circuitCheckIntervalInMillis: 1000 },
+    });
+    expect(
+      readYaml('circuitBreaker:\n  type: simpleMemory\n  memoryThreshold: 13\n  circuitCheckIntervalInMillis: 200\n  timeoutInSeconds: 90').options,
+    ).toEqual({
       memoryThreshold: 13,
       circuitCheckIntervalInMillis: 200,
       timeoutInSeconds: 90,
     });
-    const b = createCircuitBreaker(readYaml('circuitBreaker:\n  type: simpleMemory\n  memoryThreshold: 20\n  circuitCheckIntervalInMillis: 1000\n  timeoutInSeconds: 90'));
+    const b = createCircuitBreaker(
+      readYaml('circuitBreaker:\n  type: simpleMemory\n  memoryThreshold: 20\n  circuitCheckIntervalInMillis: 1000\n  timeoutInSeconds: 90'),
+    );
     expect(b.timeoutMs).toBe(90_000);
     b.close();
   });
@@ -263,7 +296,10 @@ describe('circuitBreaker config (Java fixtures and docs)', () => {
     expect((error as Error).message).toMatch(/static, timeout, simpleMemory, nodeRuntime/);
   });
   it('the docs timeout example', () => {
-    expect(readYaml('circuitBreaker:\n  type: timeout\n  timeoutInSeconds: 90')).toEqual({ type: 'timeout', options: { timeoutInSeconds: 90, circuitCheckIntervalInMillis: 1000 } });
+    expect(readYaml('circuitBreaker:\n  type: timeout\n  timeoutInSeconds: 90')).toEqual({
+      type: 'timeout',
+      options: { timeoutInSeconds: 90, circuitCheckIntervalInMillis: 1000 },
+    });
   });
   it('an unknown type, a missing timeout and bad values are ConfigErrors (Java ignores an unknown type)', () => {
     const read = (raw: Record<string, unknown>) => readCircuitBreakerSettings(new OptionReader(raw, { path: ['circuitBreaker'], origin: () => 'code' }));

@@ -1,11 +1,5 @@
 import type { OptionReader } from '../config/options.js';
-import {
-  nodeRuntimeCircuitBreaker,
-  simpleMemoryCircuitBreaker,
-  staticCircuitBreaker,
-  timeoutCircuitBreaker,
-  type CircuitBreaker,
-} from './breakers.js';
+import { nodeRuntimeCircuitBreaker, simpleMemoryCircuitBreaker, staticCircuitBreaker, timeoutCircuitBreaker, type CircuitBreaker } from './breakers.js';
 
 export const CIRCUIT_BREAKER_TYPES = ['static', 'timeout', 'simpleMemory', 'nodeRuntime'] as const;
 
@@ -23,7 +17,12 @@ const KNOWN: Record<CircuitBreakerSettings['type'], readonly string[]> = {
 };
 
 export function isCircuitBreaker(value: unknown): value is CircuitBreaker {
-  return typeof value === 'object' && value !== null && typeof (value as CircuitBreaker).check === 'function' && typeof (value as CircuitBreaker).close === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as CircuitBreaker).check === 'function' &&
+    typeof (value as CircuitBreaker).close === 'function'
+  );
 }
 
 /**
@@ -35,7 +34,11 @@ export function readCircuitBreakerSettings(cb: OptionReader): CircuitBreakerSett
   const raw = cb.string('type', { required: true });
   const lower = raw.toLowerCase();
   if (lower === 'asynctaskqueue') {
-    throw cb.error('type', `a circuit breaker this client implements (${CIRCUIT_BREAKER_TYPES.join(', ')}); asyncTaskQueue manages Java thread pools and has no Node.js counterpart`, raw);
+    throw cb.error(
+      'type',
+      `a circuit breaker this client implements (${CIRCUIT_BREAKER_TYPES.join(', ')}); asyncTaskQueue manages Java thread pools and has no Node.js counterpart`,
+      raw,
+    );
   }
   const type = lower === 'javaruntime' ? 'nodeRuntime' : CIRCUIT_BREAKER_TYPES.find((t) => t.toLowerCase() === lower);
   if (type === undefined) throw cb.error('type', `one of ${CIRCUIT_BREAKER_TYPES.join(', ')} (or javaRuntime)`, raw);

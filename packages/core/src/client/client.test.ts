@@ -100,7 +100,9 @@ describe('client-level features', () => {
   });
 
   it('seed tag example, JSON form: same tags (in the order the JSON lists them)', async () => {
-    const { client, transport } = clientFromEnv({ OPENLINEAGE__TAGS: '{"job": {"ENVIRONMENT": "PRODUCTION", "PIPELINE": "sales_monthly"}, "run": {"adhoc": "true"}}' });
+    const { client, transport } = clientFromEnv({
+      OPENLINEAGE__TAGS: '{"job": {"ENVIRONMENT": "PRODUCTION", "PIPELINE": "sales_monthly"}, "run": {"adhoc": "true"}}',
+    });
     await client.emit(runEventFixture());
     const sent = transport.events[0] as RunEvent;
     expect(sent.job.facets?.tags?.tags).toEqual([
@@ -122,7 +124,12 @@ describe('client-level features', () => {
   });
 
   it('never mutates the caller event', async () => {
-    const { client, transport } = clientFromEnv({ OPENLINEAGE__TAGS__JOB__A: '1', OPENLINEAGE__TAGS__RUN__B: '2', OPENLINEAGE__FACETS__ENVIRONMENT_VARIABLES: '["HOME_X"]', HOME_X: 'h' });
+    const { client, transport } = clientFromEnv({
+      OPENLINEAGE__TAGS__JOB__A: '1',
+      OPENLINEAGE__TAGS__RUN__B: '2',
+      OPENLINEAGE__FACETS__ENVIRONMENT_VARIABLES: '["HOME_X"]',
+      HOME_X: 'h',
+    });
     const event = deepFreeze(runEventFixture());
     const before = JSON.stringify(event);
     await client.emit(event);
@@ -133,7 +140,11 @@ describe('client-level features', () => {
   it('environment-variables facet: collects listed variables, event values win, missing ones warn once', async () => {
     const log = logs();
     const s = scratch();
-    const resolved = resolveConfig({ env: { OPENLINEAGE__FACETS__ENVIRONMENT_VARIABLES: '["VAR1", "VAR2", "MISSING"]', VAR1: 'one', VAR2: 'two' }, cwd: s.dir, homeDir: s.home });
+    const resolved = resolveConfig({
+      env: { OPENLINEAGE__FACETS__ENVIRONMENT_VARIABLES: '["VAR1", "VAR2", "MISSING"]', VAR1: 'one', VAR2: 'two' },
+      cwd: s.dir,
+      homeDir: s.home,
+    });
     const transport = new MemoryTransport();
     const client = new OpenLineageClient({ transport, resolved, logger: log.logger });
     const event = runEventFixture();
@@ -306,7 +317,10 @@ describe('OpenLineageClient.create', () => {
 
   it('builds the transport the YAML names, relative to the YAML file', async () => {
     const s = scratch();
-    s.write('conf/mine.mjs', 'export default { type: "yaml-rel", parse: (o) => o.raw, create: (config) => ({ type: "yaml-rel", config, events: [], async emit(e) { this.events.push(e); }, async close() { return true; } }) };\n');
+    s.write(
+      'conf/mine.mjs',
+      'export default { type: "yaml-rel", parse: (o) => o.raw, create: (config) => ({ type: "yaml-rel", config, events: [], async emit(e) { this.events.push(e); }, async close() { return true; } }) };\n',
+    );
     const file = s.write('conf/openlineage.yml', 'transport:\n  type: ./mine.mjs\n  x: 1\n');
     const client = await OpenLineageClient.create({ env: { OPENLINEAGE_CONFIG: file }, cwd: s.dir, homeDir: s.home });
     expect(client.transport.type).toBe('yaml-rel');
@@ -315,7 +329,11 @@ describe('OpenLineageClient.create', () => {
 
   it('OPENLINEAGE_DISABLED: the configured transport is not even loaded', async () => {
     const s = scratch();
-    const client = await OpenLineageClient.create({ env: { OPENLINEAGE_DISABLED: 'true', OPENLINEAGE__TRANSPORT__TYPE: 'not-installed-anywhere' }, cwd: s.dir, homeDir: s.home });
+    const client = await OpenLineageClient.create({
+      env: { OPENLINEAGE_DISABLED: 'true', OPENLINEAGE__TRANSPORT__TYPE: 'not-installed-anywhere' },
+      cwd: s.dir,
+      homeDir: s.home,
+    });
     expect(client.transport.type).toBe('noop');
     await client.emit(runEventFixture());
     expect(client.stats().emitted).toBe(0);
@@ -460,7 +478,12 @@ describe('serialized once', () => {
     await client.emit(event);
     await client.emit(dataset);
     const sent = t.texts.map((x) => JSON.parse(x) as Record<string, { name: string } | string>);
-    expect([sent[0]!.eventType, (sent[0]!.job as { name: string }).name, (sent[2]!.job as { name: string }).name, sent[2]!.eventType]).toEqual(['COMPLETE', 'dbt', 'renamed', 'FAIL']);
+    expect([sent[0]!.eventType, (sent[0]!.job as { name: string }).name, (sent[2]!.job as { name: string }).name, sent[2]!.eventType]).toEqual([
+      'COMPLETE',
+      'dbt',
+      'renamed',
+      'FAIL',
+    ]);
     expect([(sent[1]!.dataset as { name: string }).name, (sent[3]!.dataset as { name: string }).name]).toEqual(['d', 'renamed']);
     // Neither caller object has text remembered for it: serializing it serializes what it holds now.
     expect(toJSON(event)).toBe(JSON.stringify(event));
@@ -472,7 +495,10 @@ describe('serialized once', () => {
 
   it('the text carries the tags, env facet and client tag the client added; filtered events are never serialized', async () => {
     const s = scratch();
-    s.write('openlineage.yml', 'transport:\n  type: console\nfilters:\n  - type: exact\n    match: skipped\ntags:\n  job:\n    team: data\n  run:\n    env: prod\nfacets:\n  environment_variables: [REGION]\n');
+    s.write(
+      'openlineage.yml',
+      'transport:\n  type: console\nfilters:\n  - type: exact\n    match: skipped\ntags:\n  job:\n    team: data\n  run:\n    env: prod\nfacets:\n  environment_variables: [REGION]\n',
+    );
     const resolved = resolveConfig({ env: { REGION: 'eu' }, cwd: s.dir, homeDir: s.home });
     const transport = new TextTransport();
     const client = new OpenLineageClient({ transport, resolved, logger: logs().logger });
@@ -480,8 +506,18 @@ describe('serialized once', () => {
     await client.emit(runEventFixture());
     expect(transport.texts).toHaveLength(1);
     const sent = JSON.parse(transport.texts[0]!) as RunEvent;
-    expect(sent.job.facets?.tags).toMatchObject({ tags: [{ key: 'PIPELINE', value: 'sales' }, { key: 'team', value: 'data', source: 'USER' }] });
-    expect(sent.run.facets?.tags).toMatchObject({ tags: [{ key: 'env', value: 'prod' }, { key: 'openlineage_client_version', value: VERSION }] });
+    expect(sent.job.facets?.tags).toMatchObject({
+      tags: [
+        { key: 'PIPELINE', value: 'sales' },
+        { key: 'team', value: 'data', source: 'USER' },
+      ],
+    });
+    expect(sent.run.facets?.tags).toMatchObject({
+      tags: [
+        { key: 'env', value: 'prod' },
+        { key: 'openlineage_client_version', value: VERSION },
+      ],
+    });
     expect(sent.run.facets?.environmentVariables).toMatchObject({ environmentVariables: [{ name: 'REGION', value: 'eu' }] });
   });
 });
@@ -513,15 +549,22 @@ describe('events JSON cannot represent', () => {
     const errors = log.lines.filter((l) => l.includes('failed to emit'));
     expect(errors).toHaveLength(2);
     expect(errors[0]).toContain('circular reference at run.facets.custom_loop.self (JSON pointer /run/facets/custom_loop/self)');
-    expect(errors[1]).toContain('BigInt value (JSON has none: convert it to a number or a string) at run.facets.custom_stats.rows (JSON pointer /run/facets/custom_stats/rows)');
+    expect(errors[1]).toContain(
+      'BigInt value (JSON has none: convert it to a number or a string) at run.facets.custom_stats.rows (JSON pointer /run/facets/custom_stats/rows)',
+    );
     expect(seen.map((e) => e.name)).toEqual(['ValidationError', 'ValidationError', 'ValidationError']);
   });
 
   it('with failOnError, emit rejects with the ValidationError naming the pointer', async () => {
     const client = new OpenLineageClient({ transport: new TextTransport(), failOnError: true, logger: logs().logger });
-    const error = await client.emit(withBigInt()).then(() => undefined, (e: unknown) => e);
+    const error = await client.emit(withBigInt()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(ValidationError.isInstance(error)).toBe(true);
-    expect((error as ValidationError).errors).toEqual([{ pointer: '/run/facets/custom_stats/rows', message: 'BigInt value (JSON has none: convert it to a number or a string)' }]);
+    expect((error as ValidationError).errors).toEqual([
+      { pointer: '/run/facets/custom_stats/rows', message: 'BigInt value (JSON has none: convert it to a number or a string)' },
+    ]);
   });
 });
 

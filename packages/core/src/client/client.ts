@@ -113,7 +113,12 @@ export class OpenLineageClient {
     this.producer = options.producer ?? DEFAULT_PRODUCER;
     this.namespace = options.namespace ?? this.env.OPENLINEAGE_NAMESPACE ?? 'default';
     this.disabled = resolved?.disabled ?? isDisabled(this.env);
-    this.settings = resolved !== undefined ? readClientSettings(resolved.config, resolved.origin) : options.config !== undefined ? readClientSettings(options.config) : EMPTY_CLIENT_SETTINGS;
+    this.settings =
+      resolved !== undefined
+        ? readClientSettings(resolved.config, resolved.origin)
+        : options.config !== undefined
+          ? readClientSettings(options.config)
+          : EMPTY_CLIENT_SETTINGS;
     this.onError = options.onError;
     this.failOnError = options.failOnError ?? false;
     this.validator = typeof options.validate === 'function' ? options.validate : options.validate === true ? defaultValidator() : undefined;
@@ -137,7 +142,10 @@ export class OpenLineageClient {
     for (const warning of sections.warnings) this.logger.warn(warning);
     this.extensions = EmitExtensions.create(
       sections,
-      { ...(options.trimmers !== undefined ? { trimmers: [...options.trimmers] } : {}), ...(options.metrics !== undefined ? { metrics: options.metrics } : {}) },
+      {
+        ...(options.trimmers !== undefined ? { trimmers: [...options.trimmers] } : {}),
+        ...(options.metrics !== undefined ? { metrics: options.metrics } : {}),
+      },
       { producer: this.producer, logger: this.logger },
     );
     // Background failures never reach an emit promise: hand them to onError too (the transport logs and counts them).
@@ -176,7 +184,13 @@ export class OpenLineageClient {
     let sourceCodeLocation = options.sourceCodeLocation;
     if (sourceCodeLocation === undefined && settings.sourceCodeLocation.enabled) {
       const { sourceCodeLocationProvider } = await import('../git/facet.js');
-      sourceCodeLocation = sourceCodeLocationProvider({ cwd: resolved.cwd ?? process.cwd(), env: resolved.env, settings: settings.sourceCodeLocation, producer: options.producer ?? DEFAULT_PRODUCER, logger });
+      sourceCodeLocation = sourceCodeLocationProvider({
+        cwd: resolved.cwd ?? process.cwd(),
+        env: resolved.env,
+        settings: settings.sourceCodeLocation,
+        producer: options.producer ?? DEFAULT_PRODUCER,
+        logger,
+      });
     }
     const sections = readJavaSections(resolved.config, resolved.origin);
     const loaded = await loadJavaSections(sections, resolved.config, {
@@ -210,7 +224,11 @@ export class OpenLineageClient {
    */
   emit(event: OpenLineageEvent): Promise<void> {
     if (!looksLikeEvent(event)) {
-      return Promise.reject(new ValidationError([{ pointer: '', message: 'is not an OpenLineage event (a RunEvent, JobEvent or DatasetEvent object with eventTime, producer, schemaURL)' }]));
+      return Promise.reject(
+        new ValidationError([
+          { pointer: '', message: 'is not an OpenLineage event (a RunEvent, JobEvent or DatasetEvent object with eventTime, producer, schemaURL)' },
+        ]),
+      );
     }
     if (this.disabled) return DONE;
     if (this.closing !== undefined) return this.dropAfterClose(event);
@@ -371,7 +389,10 @@ export class OpenLineageClient {
   /** Waits for emits in progress, then for the transport's background work; true when everything was delivered in time. */
   async flush(timeoutMs?: number): Promise<boolean> {
     const deadline = timeoutMs === undefined ? undefined : Date.now() + timeoutMs;
-    const settled = await withTimeout(this.settled().then(() => true), timeoutMs);
+    const settled = await withTimeout(
+      this.settled().then(() => true),
+      timeoutMs,
+    );
     if (!settled) return false;
     if (this.transport.flush === undefined) return true;
     return this.transport.flush(deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));

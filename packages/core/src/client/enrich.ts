@@ -71,7 +71,10 @@ export class Enricher {
     this.#ctx = ctx;
     const { settings, producer } = ctx;
     this.#jobTags = frozen(settings.tags.job.map(([key, value]) => ({ key, value, source: 'USER' })));
-    this.#runTags = frozen([...settings.tags.run.map(([key, value]) => ({ key, value, source: 'USER' })), { key: CLIENT_VERSION_TAG_KEY, value: ctx.clientVersion, source: 'OPENLINEAGE_CLIENT' }]);
+    this.#runTags = frozen([
+      ...settings.tags.run.map(([key, value]) => ({ key, value, source: 'USER' })),
+      { key: CLIENT_VERSION_TAG_KEY, value: ctx.clientVersion, source: 'OPENLINEAGE_CLIENT' },
+    ]);
     this.#jobTagsFacet = this.#jobTags.length > 0 ? frozen(facets.tagsJob({ tags: mergeTags([], this.#jobTags) }, { producer })) : undefined;
     this.#runTagsFacet = frozen(facets.tagsRun({ tags: mergeTags([], this.#runTags) }, { producer }));
     this.#envNames = settings.environmentVariables;
@@ -131,7 +134,8 @@ export class Enricher {
     if (changed) {
       const collected: EnvVar[] = [];
       for (let i = 0; i < names.length; i++) if (values[i] !== undefined) collected.push({ name: names[i]!, value: values[i]! });
-      this.#envFacet = collected.length === 0 ? undefined : frozen(facets.environmentVariablesRun({ environmentVariables: collected }, { producer: this.#ctx.producer }));
+      this.#envFacet =
+        collected.length === 0 ? undefined : frozen(facets.environmentVariablesRun({ environmentVariables: collected }, { producer: this.#ctx.producer }));
     }
     const collectedFacet = this.#envFacet;
     if (collectedFacet === undefined) return undefined;
@@ -141,7 +145,10 @@ export class Enricher {
     const current = listed as EnvVar[];
     const present = new Set(current.map((v) => v.name));
     const collected = (collectedFacet as unknown as { environmentVariables: EnvVar[] }).environmentVariables;
-    return facets.environmentVariablesRun({ environmentVariables: [...current, ...collected.filter((v) => !present.has(v.name))] }, { producer: this.#ctx.producer });
+    return facets.environmentVariablesRun(
+      { environmentVariables: [...current, ...collected.filter((v) => !present.has(v.name))] },
+      { producer: this.#ctx.producer },
+    );
   }
 }
 

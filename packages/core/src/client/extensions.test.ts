@@ -37,7 +37,12 @@ describe('metrics and loading of the Java config sections', () => {
   it('reports start/complete/failed/dropped and breaker state changes to the sink', async () => {
     const sink = recordingSink();
     const transport = new MemoryTransport();
-    const client = new OpenLineageClient({ transport, metrics: sink, config: { circuitBreaker: { type: 'static', valuesReturned: 'false,true,false' } }, logger: createLogger({ level: 'silent' }) });
+    const client = new OpenLineageClient({
+      transport,
+      metrics: sink,
+      config: { circuitBreaker: { type: 'static', valuesReturned: 'false,true,false' } },
+      logger: createLogger({ level: 'silent' }),
+    });
     await client.emit(runEvent());
     await client.emit(runEvent());
     transport.failing();
@@ -81,7 +86,9 @@ describe('metrics and loading of the Java config sections', () => {
   it('new OpenLineageClient() asks for create() when config names modules to load', () => {
     const transport = new MemoryTransport();
     expect(() => new OpenLineageClient({ transport, config: { metrics: { type: 'opentelemetry' } } })).toThrow(/OpenLineageClient\.create\(\)/);
-    expect(() => new OpenLineageClient({ transport, config: { dataset: { extraTrimmers: './t.js' } } })).toThrow(/dataset\.extraTrimmers\.0.*OpenLineageClient\.create\(\)/);
+    expect(() => new OpenLineageClient({ transport, config: { dataset: { extraTrimmers: './t.js' } } })).toThrow(
+      /dataset\.extraTrimmers\.0.*OpenLineageClient\.create\(\)/,
+    );
   });
 
   it('takes trimmer objects and a breaker object given in code', async () => {

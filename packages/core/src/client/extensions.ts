@@ -62,11 +62,16 @@ export async function loadJavaSections(
   if (sections.metrics !== undefined && !isMetricsSink(sections.metrics)) {
     const reader = new OptionReader(config, { path: [], origin: ctx.origin }).object('metrics')!;
     const cb = sections.circuitBreaker;
-    out.metrics = await loadMetricsSink(sections.metrics, reader, { cwd: ctx.cwd, baseDir: ctx.baseDirOf(['metrics']) }, {
-      transport: ctx.transport,
-      ...(cb !== undefined ? { circuitBreaker: cb.type } : {}),
-      logger: ctx.logger,
-    });
+    out.metrics = await loadMetricsSink(
+      sections.metrics,
+      reader,
+      { cwd: ctx.cwd, baseDir: ctx.baseDirOf(['metrics']) },
+      {
+        transport: ctx.transport,
+        ...(cb !== undefined ? { circuitBreaker: cb.type } : {}),
+        logger: ctx.logger,
+      },
+    );
   }
   return out;
 }
@@ -117,12 +122,22 @@ export class EmitExtensions {
     const d = sections.dataset;
     if (loaded.trimmers === undefined && d.pendingTrimmers.length > 0) {
       const p = d.pendingTrimmers[0]!;
-      throw new ConfigError({ source: 'code', path: p.path.join('.'), expected: 'trimmer objects when the client is built with new OpenLineageClient() (module specifiers need OpenLineageClient.create())', actual: p.specifier });
+      throw new ConfigError({
+        source: 'code',
+        path: p.path.join('.'),
+        expected: 'trimmer objects when the client is built with new OpenLineageClient() (module specifiers need OpenLineageClient.create())',
+        actual: p.specifier,
+      });
     }
     let metrics: MetricsSink | undefined = loaded.metrics;
     if (sections.metrics !== undefined && metrics === undefined) {
       if (!isMetricsSink(sections.metrics)) {
-        throw new ConfigError({ source: 'code', path: 'metrics', expected: 'a metrics sink object when the client is built with new OpenLineageClient() (metrics types load with OpenLineageClient.create())', actual: sections.metrics.type });
+        throw new ConfigError({
+          source: 'code',
+          path: 'metrics',
+          expected: 'a metrics sink object when the client is built with new OpenLineageClient() (metrics types load with OpenLineageClient.create())',
+          actual: sections.metrics.type,
+        });
       }
       metrics = sections.metrics;
     }
@@ -273,7 +288,8 @@ export function describeJavaSections(config: OpenLineageConfig, origin: OptionSc
   const root = new OptionReader(config, { path: [], origin });
   const dataset = root.object('dataset');
   const resolverMap = dataset?.object('namespaceResolvers');
-  const resolverKeys = resolverMap === undefined ? [] : Object.keys(resolverMap.raw).filter((k) => resolverMap.raw[k] !== undefined && resolverMap.raw[k] !== null);
+  const resolverKeys =
+    resolverMap === undefined ? [] : Object.keys(resolverMap.raw).filter((k) => resolverMap.raw[k] !== undefined && resolverMap.raw[k] !== null);
   const d = sections.dataset;
   const report: JavaSectionsReport = {
     dataset: {

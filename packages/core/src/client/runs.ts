@@ -92,7 +92,10 @@ export class RunHandle {
     this.state = 'finished';
     const message = error instanceof Error ? error.message : String(error);
     const stackTrace = error instanceof Error ? error.stack : undefined;
-    const errorMessage = facets.errorMessageRun({ message, programmingLanguage: 'JavaScript', ...(stackTrace !== undefined ? { stackTrace } : {}) }, { producer: this.client.producer });
+    const errorMessage = facets.errorMessageRun(
+      { message, programmingLanguage: 'JavaScript', ...(stackTrace !== undefined ? { stackTrace } : {}) },
+      { producer: this.client.producer },
+    );
     await this.emit('FAIL', { ...update, facets: { errorMessage, ...update.facets } });
   }
 

@@ -65,7 +65,13 @@ function readFilters(root: OptionReader): JobNameFilter[] {
       // Python's re.match anchors at the start only.
       re = new RegExp(`^(?:${source})`);
     } catch (cause) {
-      throw new ConfigError({ source: f.scope.origin(f.pathOf('regex')), path: f.pathOf('regex').join('.'), expected: 'a valid regular expression', actual: source, cause });
+      throw new ConfigError({
+        source: f.scope.origin(f.pathOf('regex')),
+        path: f.pathOf('regex').join('.'),
+        expected: 'a valid regular expression',
+        actual: source,
+        cause,
+      });
     }
     return { type, pattern: source, matches: (name: string) => re.test(name) };
   });

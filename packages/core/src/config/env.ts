@@ -40,7 +40,10 @@ export function readEnvConfig(env: Record<string, string | undefined>, warnings:
   const value: Record<string, unknown> = {};
   const provenance = new Provenance();
   for (const entry of entries) {
-    const segments = entry.name.slice(ENV_PREFIX.length).split('__').map((s) => s.toLowerCase());
+    const segments = entry.name
+      .slice(ENV_PREFIX.length)
+      .split('__')
+      .map((s) => s.toLowerCase());
     if (segments.some((s) => s === '')) {
       warnings.push(`Ignoring ${entry.name}: empty key segment (a key path is separated by exactly two underscores).`);
       continue;
@@ -114,8 +117,10 @@ function addLegacyAliases(env: Record<string, string | undefined>, entries: Entr
   if (env.OPENLINEAGE__TRANSPORT__TYPE === 'async_http') {
     const has = (n: string) => entries.some((e) => e.name === n);
     if (!has('OPENLINEAGE__TRANSPORT__URL')) entries.push({ name: 'OPENLINEAGE__TRANSPORT__URL', value: url, label: 'OPENLINEAGE_URL' });
-    if (auth !== undefined && !has('OPENLINEAGE__TRANSPORT__AUTH')) entries.push({ name: 'OPENLINEAGE__TRANSPORT__AUTH', value: auth, label: 'OPENLINEAGE_API_KEY' });
-    if (endpoint && !has('OPENLINEAGE__TRANSPORT__ENDPOINT')) entries.push({ name: 'OPENLINEAGE__TRANSPORT__ENDPOINT', value: endpoint, label: 'OPENLINEAGE_ENDPOINT' });
+    if (auth !== undefined && !has('OPENLINEAGE__TRANSPORT__AUTH'))
+      entries.push({ name: 'OPENLINEAGE__TRANSPORT__AUTH', value: auth, label: 'OPENLINEAGE_API_KEY' });
+    if (endpoint && !has('OPENLINEAGE__TRANSPORT__ENDPOINT'))
+      entries.push({ name: 'OPENLINEAGE__TRANSPORT__ENDPOINT', value: endpoint, label: 'OPENLINEAGE_ENDPOINT' });
   }
   return true;
 }

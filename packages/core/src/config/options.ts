@@ -159,7 +159,12 @@ export class OptionReader {
     const out: Record<string, string> = {};
     for (const [k, val] of Object.entries(m)) {
       if (typeof val !== 'string' && typeof val !== 'number' && typeof val !== 'boolean') {
-        throw new ConfigError({ source: this.scope.origin([...this.pathOf(name, o.aliases), k]), path: [...this.pathOf(name, o.aliases), k].join('.'), expected: 'a string', actual: isSecretKey(k) ? REDACTED : val });
+        throw new ConfigError({
+          source: this.scope.origin([...this.pathOf(name, o.aliases), k]),
+          path: [...this.pathOf(name, o.aliases), k].join('.'),
+          expected: 'a string',
+          actual: isSecretKey(k) ? REDACTED : val,
+        });
       }
       out[k] = String(val);
     }
@@ -181,7 +186,11 @@ export class OptionReader {
     const v = this.get(name, o.aliases);
     if (v === undefined) return this.missing(name, o, 'a list');
     if (Array.isArray(v)) return [...(v as unknown[])];
-    if (o.splitStrings && typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+    if (o.splitStrings && typeof v === 'string')
+      return v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     throw this.error(name, 'a list', v, o.aliases);
   }
 
@@ -207,7 +216,8 @@ export function scopeAt(scope: OptionScope, path: readonly string[]): OptionScop
 export function readerOf(source: unknown, scope: OptionScope): OptionReader {
   if (source instanceof OptionReader) return source;
   const r = source as Partial<OptionReader> | null;
-  if (typeof r === 'object' && r !== null && typeof r.unknownKeys === 'function' && typeof r.pathOf === 'function' && typeof r.raw === 'object') return r as OptionReader;
+  if (typeof r === 'object' && r !== null && typeof r.unknownKeys === 'function' && typeof r.pathOf === 'function' && typeof r.raw === 'object')
+    return r as OptionReader;
   return new OptionReader(source, scope);
 }
 

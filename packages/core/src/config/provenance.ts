@@ -38,7 +38,13 @@ export class Provenance {
       for (const [k, info] of this.entries) {
         if (!k.startsWith(prefix)) continue;
         if (info.file !== undefined) return { label: info.file, file: info.file };
-        if (info.label.startsWith('OPENLINEAGE__')) return { label: `OPENLINEAGE__${path.slice(0, n).map((p) => p.toUpperCase()).join('__')}__*` };
+        if (info.label.startsWith('OPENLINEAGE__'))
+          return {
+            label: `OPENLINEAGE__${path
+              .slice(0, n)
+              .map((p) => p.toUpperCase())
+              .join('__')}__*`,
+          };
         return info;
       }
     }

@@ -36,11 +36,20 @@ describe('seed: dynamic configuration with environment variables', () => {
   compression: gzip
 `);
     expect(env.config).toEqual(yaml.config);
-    expect(env.config.transport).toEqual({ type: 'http', url: 'http://localhost:5050', endpoint: 'api/v1/lineage', auth: { type: 'api_key', apiKey: 'random_token' }, compression: 'gzip' });
+    expect(env.config.transport).toEqual({
+      type: 'http',
+      url: 'http://localhost:5050',
+      endpoint: 'api/v1/lineage',
+      auth: { type: 'api_key', apiKey: 'random_token' },
+      compression: 'gzip',
+    });
   });
 
   it('keeps the endpoint exactly as written (the seed shows /api/v1/lineage in env, api/v1/lineage in YAML)', () => {
-    expect(fromEnv({ OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__ENDPOINT: '/api/v1/lineage' }).config.transport).toEqual({ type: 'http', endpoint: '/api/v1/lineage' });
+    expect(fromEnv({ OPENLINEAGE__TRANSPORT__TYPE: 'http', OPENLINEAGE__TRANSPORT__ENDPOINT: '/api/v1/lineage' }).config.transport).toEqual({
+      type: 'http',
+      endpoint: '/api/v1/lineage',
+    });
   });
 
   it('composite example equals its YAML', () => {
@@ -132,7 +141,13 @@ describe('seed: dynamic configuration with environment variables', () => {
           transformer_properties: { new_job_namespace: 'new_namespace_value' },
           transport: { type: 'http', url: 'http://backend:5000', endpoint: 'api/v1/lineage', auth: { type: 'api_key', api_key: 1500100900 } },
         },
-        second: { type: 'http', priority: 0, url: 'http://another-backend:5000', endpoint: 'another/endpoint/v2', auth: { type: 'api_key', api_key: 'bf6128d06dc2' } },
+        second: {
+          type: 'http',
+          priority: 0,
+          url: 'http://another-backend:5000',
+          endpoint: 'another/endpoint/v2',
+          auth: { type: 'api_key', api_key: 'bf6128d06dc2' },
+        },
       },
     });
     // Reverse-sorted processing, as in Python: SECOND's variables are applied before MY_FIRST_….
@@ -173,13 +188,28 @@ describe('seed: dynamic configuration with environment variables', () => {
         verify: false,
         auth: { type: 'api_key', api_key: 1500100900 },
         compression: 'gzip',
-        retry: { total: 7, connect: 3, read: 2, status: 5, other: 1, allowed_methods: ['POST'], status_forcelist: [500, 502, 503, 504], backoff_factor: 0.5, raise_on_redirect: false, raise_on_status: false },
+        retry: {
+          total: 7,
+          connect: 3,
+          read: 2,
+          status: 5,
+          other: 1,
+          allowed_methods: ['POST'],
+          status_forcelist: [500, 502, 503, 504],
+          backoff_factor: 0.5,
+          raise_on_redirect: false,
+          raise_on_status: false,
+        },
       },
     });
   });
 
   it('lower-cases key segments but keeps values as written', () => {
-    const r = fromEnv({ OPENLINEAGE__TAGS__JOB__pipeline: 'FINANCE', OPENLINEAGE__TRANSPORT__MY_NAME__LIST: '["first","SeCond"]', OPENLINEAGE__TRANSPORT__TYPE: 'console' });
+    const r = fromEnv({
+      OPENLINEAGE__TAGS__JOB__pipeline: 'FINANCE',
+      OPENLINEAGE__TRANSPORT__MY_NAME__LIST: '["first","SeCond"]',
+      OPENLINEAGE__TRANSPORT__TYPE: 'console',
+    });
     expect(r.config.tags).toEqual({ job: { pipeline: 'FINANCE' } });
     expect(r.config.transport).toEqual({ type: 'console', my_name: { list: ['first', 'SeCond'] } });
   });
@@ -229,12 +259,22 @@ describe('seed: OPENLINEAGE_URL aliasing and legacy variables', () => {
   });
 
   it('OPENLINEAGE__TRANSPORT__TRANSPORTS__DEFAULT_HTTP={} opts out of the alias', () => {
-    const r = fromEnv({ OPENLINEAGE_URL: 'http://example.com', OPENLINEAGE__TRANSPORT__TYPE: 'composite', OPENLINEAGE__TRANSPORT__TRANSPORTS__DEFAULT_HTTP: '{}', OPENLINEAGE__TRANSPORT__TRANSPORTS__FIRST__TYPE: 'console' });
+    const r = fromEnv({
+      OPENLINEAGE_URL: 'http://example.com',
+      OPENLINEAGE__TRANSPORT__TYPE: 'composite',
+      OPENLINEAGE__TRANSPORT__TRANSPORTS__DEFAULT_HTTP: '{}',
+      OPENLINEAGE__TRANSPORT__TRANSPORTS__FIRST__TYPE: 'console',
+    });
     expect(r.config.transport).toEqual({ type: 'composite', transports: { first: { type: 'console' }, default_http: {} } });
   });
 
   it('with async_http, the legacy variables fill url/auth/endpoint unless set explicitly', () => {
-    const r = fromEnv({ OPENLINEAGE_URL: 'http://legacy', OPENLINEAGE_API_KEY: 'k', OPENLINEAGE__TRANSPORT__TYPE: 'async_http', OPENLINEAGE__TRANSPORT__ENDPOINT: 'explicit' });
+    const r = fromEnv({
+      OPENLINEAGE_URL: 'http://legacy',
+      OPENLINEAGE_API_KEY: 'k',
+      OPENLINEAGE__TRANSPORT__TYPE: 'async_http',
+      OPENLINEAGE__TRANSPORT__ENDPOINT: 'explicit',
+    });
     expect(r.config.transport).toEqual({ type: 'async_http', url: 'http://legacy', auth: { type: 'api_key', apiKey: 'k' }, endpoint: 'explicit' });
     const explicit = fromEnv({ OPENLINEAGE_URL: 'http://legacy', OPENLINEAGE__TRANSPORT__TYPE: 'async_http', OPENLINEAGE__TRANSPORT__URL: 'http://explicit' });
     expect((explicit.config.transport as { url: string }).url).toBe('http://explicit');

@@ -12,7 +12,8 @@ import { readYamlConfig } from './yaml-file.js';
 
 export const CONFIG_FILE_NAME = 'openlineage.yml';
 
-export const NO_TRANSPORT_WARNING = 'No OpenLineage transport configured (no openlineage.yml, OPENLINEAGE__TRANSPORT__* or OPENLINEAGE_URL); events are printed to the console.';
+export const NO_TRANSPORT_WARNING =
+  'No OpenLineage transport configured (no openlineage.yml, OPENLINEAGE__TRANSPORT__* or OPENLINEAGE_URL); events are printed to the console.';
 
 /** The files looked at, in order; the first that exists is used and the others are ignored (no merging). */
 export function configFileCandidates(options: { env: Record<string, string | undefined>; cwd: string; homeDir: string }): string[] {

@@ -30,7 +30,9 @@ export function forbiddenKeyError(source: string, path: readonly string[], value
 export function assertSafeTree(value: unknown, path: readonly string[], source: string): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => { assertSafeTree(v, [...path, String(i)], source); });
+    value.forEach((v, i) => {
+      assertSafeTree(v, [...path, String(i)], source);
+    });
     return;
   }
   for (const key of Object.keys(value)) {

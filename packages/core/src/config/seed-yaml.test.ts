@@ -9,7 +9,11 @@ const examples: [string, string, string | undefined, Record<string, unknown>][] 
     'http',
     'transport:\n  type: http\n  url: https://backend:5000\n  endpoint: api/v1/lineage\n  timeout: 5\n  verify: false\n  auth:\n    type: api_key\n    apiKey: f048521b-dfe8-47cd-9c65-0cb07d57591e\n  compression: gzip\n  retry:\n    total: 5\n    read: 5\n    connect: 5\n    backoff_factor: 0.3\n    status_forcelist: [500, 502, 503, 504]\n    allowed_methods: ["HEAD", "POST"]\n',
     '@ol/transport-http',
-    { timeout: 5, verify: false, retry: { total: 5, read: 5, connect: 5, backoff_factor: 0.3, status_forcelist: [500, 502, 503, 504], allowed_methods: ['HEAD', 'POST'] } },
+    {
+      timeout: 5,
+      verify: false,
+      retry: { total: 5, read: 5, connect: 5, backoff_factor: 0.3, status_forcelist: [500, 502, 503, 504], allowed_methods: ['HEAD', 'POST'] },
+    },
   ],
   [
     'async_http by Python class path',
@@ -24,18 +28,34 @@ const examples: [string, string, string | undefined, Record<string, unknown>][] 
     '@ol/transport-kafka',
     { config: { 'bootstrap.servers': 'localhost:9092,another.host:9092', acks: 'all', retries: 3 }, flush: true, messageKey: 'some-value' },
   ],
-  ['file', 'transport:\n  type: file\n  log_file_path: /path/to/your/file\n  append: false\n', '@ol/transport-file', { log_file_path: '/path/to/your/file', append: false }],
+  [
+    'file',
+    'transport:\n  type: file\n  log_file_path: /path/to/your/file\n  append: false\n',
+    '@ol/transport-file',
+    { log_file_path: '/path/to/your/file', append: false },
+  ],
   [
     'composite (list)',
     'transport:\n  type: composite\n  continue_on_failure: true\n  continue_on_success: true\n  sort_transports: false\n  transports:\n    - type: http\n      url: http://example.com/api\n      name: my_http\n    - type: http\n      url: http://localhost:5000\n      endpoint: /api/v1/lineage\n',
     '@ol/transport-composite',
-    { transports: [{ type: 'http', url: 'http://example.com/api', name: 'my_http' }, { type: 'http', url: 'http://localhost:5000', endpoint: '/api/v1/lineage' }] },
+    {
+      transports: [
+        { type: 'http', url: 'http://example.com/api', name: 'my_http' },
+        { type: 'http', url: 'http://localhost:5000', endpoint: '/api/v1/lineage' },
+      ],
+    },
   ],
   [
     'composite (map)',
     'transport:\n  type: composite\n  sort_transports: true\n  transports:\n    my_http:\n      type: http\n      url: http://example.com/api\n    local_http:\n      type: http\n      url: http://localhost:5000\n      endpoint: /api/v1/lineage\n      priority: 10\n',
     '@ol/transport-composite',
-    { sort_transports: true, transports: { my_http: { type: 'http', url: 'http://example.com/api' }, local_http: { type: 'http', url: 'http://localhost:5000', endpoint: '/api/v1/lineage', priority: 10 } } },
+    {
+      sort_transports: true,
+      transports: {
+        my_http: { type: 'http', url: 'http://example.com/api' },
+        local_http: { type: 'http', url: 'http://localhost:5000', endpoint: '/api/v1/lineage', priority: 10 },
+      },
+    },
   ],
   [
     'transform',

@@ -52,7 +52,12 @@ export function parseYamlConfig(text: string, file: string): YamlConfig {
   provenance.set([], { label: file, file });
   if (doc.contents === null) return { value: {}, provenance, empty: true };
   if (!yaml.isMap(doc.contents)) {
-    throw new ConfigError({ source: at(doc.contents.range?.[0]), path: '', expected: 'a YAML mapping at the top level (transport:, facets:, …)', actual: doc.toJS() });
+    throw new ConfigError({
+      source: at(doc.contents.range?.[0]),
+      path: '',
+      expected: 'a YAML mapping at the top level (transport:, facets:, …)',
+      actual: doc.toJS(),
+    });
   }
   walk(yaml, doc.contents, [], provenance, file, at);
   const value = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;

@@ -233,9 +233,13 @@ describe('dataset.namespaceResolvers config', () => {
   });
 
   it('rejects an unknown type, a missing key, a matchingGroup the regex lacks and unknown keys', () => {
-    expect(() => readResolvers({ dataset: { namespaceResolvers: { x: { type: 'regex', regex: 'a' } } } })).toThrow(/namespaceResolvers\.x\.type.*one of "hostList", "pattern", "patternGroup"/);
+    expect(() => readResolvers({ dataset: { namespaceResolvers: { x: { type: 'regex', regex: 'a' } } } })).toThrow(
+      /namespaceResolvers\.x\.type.*one of "hostList", "pattern", "patternGroup"/,
+    );
     expect(() => readResolvers({ dataset: { namespaceResolvers: { x: { type: 'hostList' } } } })).toThrow(/namespaceResolvers\.x\.hosts/);
-    expect(() => readResolvers({ dataset: { namespaceResolvers: { x: { type: 'patternGroup', regex: '(?<a>b)', matchingGroup: 'c' } } } })).toThrow(/matchingGroup/);
+    expect(() => readResolvers({ dataset: { namespaceResolvers: { x: { type: 'patternGroup', regex: '(?<a>b)', matchingGroup: 'c' } } } })).toThrow(
+      /matchingGroup/,
+    );
     expect(() => readResolvers({ dataset: { namespaceResolvers: { x: { type: 'pattern', regex: 'a', hosts: ['b'] } } } })).toThrow(/x\.hosts/);
     expect(() => readResolvers({ dataset: { namespaceResolvers: { x: { type: 'hostList', hosts: ['a', 3] } } } })).toThrow(/hosts\.1/);
   });

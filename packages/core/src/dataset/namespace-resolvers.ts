@@ -174,7 +174,8 @@ export function readNamespaceResolvers(dataset: OptionReader): NamespaceResolver
     const r = new OptionReader(map.raw[key], { path: keyPath, origin: map.scope.origin });
     const name = map.scope.origin(keyPath).startsWith('OPENLINEAGE__') ? camelCase(key) : key;
     const type = r.oneOf('type', TYPES, { required: true, caseInsensitive: true })!;
-    const known = type === 'hostList' ? ['type', 'hosts', 'schema'] : type === 'pattern' ? ['type', 'regex', 'schema'] : ['type', 'regex', 'matchingGroup', 'schema'];
+    const known =
+      type === 'hostList' ? ['type', 'hosts', 'schema'] : type === 'pattern' ? ['type', 'regex', 'schema'] : ['type', 'regex', 'matchingGroup', 'schema'];
     const unknown = r.unknownKeys(known);
     if (unknown.length > 0) throw r.error(unknown[0]!, `only ${known.join(', ')} in a ${type} resolver`, r.raw[unknown[0]!]);
     const schema = r.string('schema');

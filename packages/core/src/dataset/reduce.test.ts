@@ -7,9 +7,16 @@ import { reduceInputDatasets, reduceOutputDatasets } from './reduce.js';
 import { trimDatasetName } from './trimmers.js';
 
 const schema = () => facets.schemaDataset({ fields: [] });
-const input = (name: string, extra: Partial<InputDataset> = {}): InputDataset => ({ namespace: 'namespace', name, facets: { schema: schema() }, inputFacets: {}, ...extra });
+const input = (name: string, extra: Partial<InputDataset> = {}): InputDataset => ({
+  namespace: 'namespace',
+  name,
+  facets: { schema: schema() },
+  inputFacets: {},
+  ...extra,
+});
 const output = (name: string): OutputDataset => ({ namespace: 'namespace', name, facets: { schema: schema() }, outputFacets: {} });
-const locationsOf = (d: InputDataset | undefined) => (d?.inputFacets?.subset as { inputCondition?: { type: string; locations: string[] } } | undefined)?.inputCondition;
+const locationsOf = (d: InputDataset | undefined) =>
+  (d?.inputFacets?.subset as { inputCondition?: { type: string; locations: string[] } } | undefined)?.inputCondition;
 
 describe('dataset reducer (DatasetReducerTest)', () => {
   let inputs: InputDataset[];
@@ -62,7 +69,9 @@ describe('dataset reducer (DatasetReducerTest)', () => {
   });
 
   it('does not merge datasets whose input facets differ', () => {
-    const withStats = input('/tmp/some/tested-path/20250723/20250722T901Z', { inputFacets: { inputStatistics: facets.inputStatisticsInputDataset({ rowCount: 1 }) } });
+    const withStats = input('/tmp/some/tested-path/20250723/20250722T901Z', {
+      inputFacets: { inputStatistics: facets.inputStatisticsInputDataset({ rowCount: 1 }) },
+    });
     expect(reduceInputDatasets([input('/tmp/some/tested-path/20250721/20250722T901Z'), withStats])).toHaveLength(2);
   });
 
@@ -70,7 +79,11 @@ describe('dataset reducer (DatasetReducerTest)', () => {
     const documented = input('/tmp/some/tested-path/20250722/20250722T901Z', {
       facets: { documentation: facets.documentationDataset({ description: 'description' }), schema: schema() },
     });
-    const reduced = reduceInputDatasets([input('/tmp/some/tested-path/20250721/20250722T901Z'), documented, input('/tmp/some/tested-path/20250723/20250722T901Z')]);
+    const reduced = reduceInputDatasets([
+      input('/tmp/some/tested-path/20250721/20250722T901Z'),
+      documented,
+      input('/tmp/some/tested-path/20250723/20250722T901Z'),
+    ]);
     expect(reduced).toHaveLength(2);
     expect(locationsOf(reduced[0])?.locations).toHaveLength(2);
   });
@@ -92,7 +105,9 @@ describe('dataset reducer (DatasetReducerTest)', () => {
     const [o] = reduceOutputDatasets([output(name)]);
     expect(o?.name).toBe('/tmp/some/tested-path');
     expect(o?.outputFacets?.subset).toMatchObject({ outputCondition: { type: 'location', locations: [name] } });
-    expect(o?.outputFacets?.subset?._schemaURL).toBe('https://openlineage.io/spec/facets/1-0-0/BaseSubsetDatasetFacet.json#/$defs/OutputSubsetOutputDatasetFacet');
+    expect(o?.outputFacets?.subset?._schemaURL).toBe(
+      'https://openlineage.io/spec/facets/1-0-0/BaseSubsetDatasetFacet.json#/$defs/OutputSubsetOutputDatasetFacet',
+    );
   });
 
   it.each(['some_table_20250923', '20250722T0901Z', '202504'])('leaves %s alone (a single segment)', (name) => {

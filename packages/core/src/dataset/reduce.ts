@@ -102,5 +102,9 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 }
 
 function isEmptyMap(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => (v as Record<string, unknown>)[k] === undefined));
+  return (
+    v === undefined ||
+    v === null ||
+    (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).every((k) => (v as Record<string, unknown>)[k] === undefined))
+  );
 }

@@ -23,7 +23,11 @@ function looksLikeJavaClass(name: string): boolean {
 
 function split(value: unknown): unknown[] {
   if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value.split(';').map((s) => s.trim()).filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [value];
 }
 
@@ -47,14 +51,21 @@ export function readDatasetSettings(root: OptionReader): DatasetSettings {
     const path = [...extraPath, String(i)];
     if (isDatasetNameTrimmer(entry)) extras.push(entry);
     else if (typeof entry === 'string' && entry.trim() !== '') settings.pendingTrimmers.push({ specifier: entry.trim(), path });
-    else throw new ConfigError({ source: root.scope.origin(extraPath), path: path.join('.'), expected: 'a module specifier or a trimmer object { name, canTrim(name), trim?(name) }', actual: entry });
+    else
+      throw new ConfigError({
+        source: root.scope.origin(extraPath),
+        path: path.join('.'),
+        expected: 'a module specifier or a trimmer object { name, canTrim(name), trim?(name) }',
+        actual: entry,
+      });
   });
 
   const disabledPath = dataset.pathOf('disabledTrimmers');
   const candidates = [...DEFAULT_TRIMMERS, ...extras];
   const disabled = new Set<DatasetNameTrimmer>();
   for (const entry of split(dataset.get('disabledTrimmers') ?? [])) {
-    if (typeof entry !== 'string') throw new ConfigError({ source: root.scope.origin(disabledPath), path: disabledPath.join('.'), expected: 'trimmer names separated by ;', actual: entry });
+    if (typeof entry !== 'string')
+      throw new ConfigError({ source: root.scope.origin(disabledPath), path: disabledPath.join('.'), expected: 'trimmer names separated by ;', actual: entry });
     settings.disabledTrimmers.push(entry);
     const found = candidates.find((t) => [t.name, ...(t.aliases ?? [])].some((n) => n.toLowerCase() === entry.toLowerCase()));
     if (found !== undefined) disabled.add(found);
@@ -104,7 +115,11 @@ export async function loadExtraTrimmers(
     }
     const candidate = exportName !== undefined ? mod[exportName] : (mod.default ?? mod.trimmer);
     if (!isDatasetNameTrimmer(candidate)) {
-      throw new ConfigError({ ...where, expected: `${exportName !== undefined ? `an export named ${exportName}` : 'a default export or an export named trimmer'} that is a trimmer { name, canTrim(name), trim?(name) }`, actual: specifier });
+      throw new ConfigError({
+        ...where,
+        expected: `${exportName !== undefined ? `an export named ${exportName}` : 'a default export or an export named trimmer'} that is a trimmer { name, canTrim(name), trim?(name) }`,
+        actual: specifier,
+      });
     }
     if (disabled.has(candidate.name.toLowerCase()) || disabled.has(specifier.toLowerCase())) continue;
     out.push(candidate);

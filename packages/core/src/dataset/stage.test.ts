@@ -51,14 +51,21 @@ describe('the client applies namespace resolvers and trimmers to every event', (
     expect(JSON.stringify(given)).toBe(before);
     const sent = transport.events[0] as RunEvent;
     expect(sent.inputs?.[0]?.namespace).toBe('postgres://cluster:5432');
-    expect((sent.inputs?.[0]?.facets?.symlinks as unknown as { identifiers: { namespace: string }[] }).identifiers[0]?.namespace).toBe('postgres://cluster:5432');
+    expect((sent.inputs?.[0]?.facets?.symlinks as unknown as { identifiers: { namespace: string }[] }).identifiers[0]?.namespace).toBe(
+      'postgres://cluster:5432',
+    );
     expect(sent.outputs?.[0]?.namespace).toBe('postgres://cluster:5432');
-    const lineage = sent.outputs?.[0]?.facets?.columnLineage as unknown as { fields: Record<string, { inputFields: { namespace: string }[] }>; dataset: { namespace: string }[] };
+    const lineage = sent.outputs?.[0]?.facets?.columnLineage as unknown as {
+      fields: Record<string, { inputFields: { namespace: string }[] }>;
+      dataset: { namespace: string }[];
+    };
     expect(lineage.fields.total?.inputFields[0]?.namespace).toBe('postgres://cluster:5432');
     expect(lineage.dataset[0]?.namespace).toBe('postgres://cluster:5432');
     // Trimmers are on by default: the two dated S3 paths became one dataset with a subset facet.
     expect(sent.inputs?.map((d) => d.name)).toEqual(['db.public.orders', 'raw/orders']);
-    expect(sent.inputs?.[1]?.inputFacets?.subset).toMatchObject({ inputCondition: { type: 'location', locations: ['raw/orders/2025-01-01', 'raw/orders/2025-01-02'] } });
+    expect(sent.inputs?.[1]?.inputFacets?.subset).toMatchObject({
+      inputCondition: { type: 'location', locations: ['raw/orders/2025-01-01', 'raw/orders/2025-01-02'] },
+    });
   });
 
   it('resolves the dataset of a DatasetEvent', async () => {
@@ -83,7 +90,10 @@ describe('the client applies namespace resolvers and trimmers to every event', (
 
   it('sends partition paths as they are with dataset.disabledTrimmers naming all four', async () => {
     const transport = new MemoryTransport();
-    const client = new OpenLineageClient({ transport, config: { dataset: { disabledTrimmers: 'DateTrimmer;KeyValueTrimmer;MultiDirDateTrimmer;YearMonthTrimmer' } } });
+    const client = new OpenLineageClient({
+      transport,
+      config: { dataset: { disabledTrimmers: 'DateTrimmer;KeyValueTrimmer;MultiDirDateTrimmer;YearMonthTrimmer' } },
+    });
     await client.emit(event());
     expect((transport.events[0] as RunEvent).inputs?.map((d) => d.name)).toEqual(['db.public.orders', 'raw/orders/2025-01-01', 'raw/orders/2025-01-02']);
   });
@@ -91,7 +101,11 @@ describe('the client applies namespace resolvers and trimmers to every event', (
   it('resolves symlinks as DatasetNamespaceCombinedResolverTest.testResolveSymlinks does', () => {
     const resolvers = new NamespaceResolvers([hostListResolver('cluster', { hosts: ['host1', 'host2'] })]);
     const d = resolveDataset(
-      { namespace: 'host1', name: 'name', facets: { symlinks: facets.symlinksDataset({ identifiers: [{ namespace: 'host2', name: 'name', type: 'TABLE' }] }) } },
+      {
+        namespace: 'host1',
+        name: 'name',
+        facets: { symlinks: facets.symlinksDataset({ identifiers: [{ namespace: 'host2', name: 'name', type: 'TABLE' }] }) },
+      },
       (ns) => resolvers.resolve(ns),
     );
     expect(d.namespace).toBe('cluster');

@@ -85,7 +85,8 @@ export function resolveDataset<D extends Dataset>(dataset: D, resolve: (ns: stri
 
   const lineage = facets.columnLineage as { fields?: unknown; dataset?: unknown } | undefined;
   if (isObject(lineage)) {
-    const resolveFields = (list: unknown): unknown => (Array.isArray(list) ? mapChanged(list as { namespace?: unknown }[], (f) => resolveRef(f, resolve)) : list);
+    const resolveFields = (list: unknown): unknown =>
+      Array.isArray(list) ? mapChanged(list as { namespace?: unknown }[], (f) => resolveRef(f, resolve)) : list;
     let newLineage: Record<string, unknown> | undefined;
     if (isObject(lineage.fields)) {
       let fields: Record<string, unknown> | undefined;

@@ -102,7 +102,10 @@ describe('dataset.disabledTrimmers / extraTrimmers (DatasetConfigTest)', () => {
       disabledTrimmers: 'io.openlineage.client.dataset.partition.trimmer.DateTrimmer;io.openlineage.client.dataset.partition.trimmer.MultiDirDateTrimmer',
     });
     expect(s.trimmers.map((t) => t.name)).toEqual(['KeyValueTrimmer', 'YearMonthTrimmer']);
-    expect(datasetSettings({ disabled_trimmers: ['keyvaluetrimmer', 'MultiDirTrimmer'] }).trimmers.map((t) => t.name)).toEqual(['DateTrimmer', 'YearMonthTrimmer']);
+    expect(datasetSettings({ disabled_trimmers: ['keyvaluetrimmer', 'MultiDirTrimmer'] }).trimmers.map((t) => t.name)).toEqual([
+      'DateTrimmer',
+      'YearMonthTrimmer',
+    ]);
   });
   it('adds extra trimmers from modules, skipping a Java class name with a warning', async () => {
     const s = scratch();

@@ -174,7 +174,7 @@ const CACHES = new WeakMap<readonly DatasetNameTrimmer[], Map<string, string>>()
 function trimUncached(name: string, trimmers: readonly DatasetNameTrimmer[]): string {
   let current = name;
   // A trimmer that claims it can trim but returns the same name would loop forever in Java; stop instead.
-  for (let changed = true; changed && hasMultipleDirectories(current); ) {
+  for (let changed = true; changed && hasMultipleDirectories(current);) {
     changed = false;
     for (const t of trimmers) {
       if (!hasMultipleDirectories(current)) break;

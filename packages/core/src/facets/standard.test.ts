@@ -29,19 +29,22 @@ describe('standard facet builders', () => {
     expect(new Set(STANDARD_FACETS.map((f) => f.schemaURL))).toEqual(new Set(official.keys()));
   });
 
-  it.each(STANDARD_FACETS.map((f) => [f.builder, f] as const))('facets.%s sets _producer and a _schemaURL that resolves in the official files', (builder, info) => {
-    const make = builders[builder]!;
-    expect(make).toBeTypeOf('function');
-    const facet = make({});
-    expect(facet._schemaURL).toBe(info.schemaURL);
-    expect(official.get(info.schemaURL)).toBe(info.definition);
-    expect(facet._producer).toBe(DEFAULT_PRODUCER);
-    expect(make({}, { producer: 'https://example.com/me' })._producer).toBe('https://example.com/me');
-    // Name rule: definition in lowerCamel without the trailing `Facet`.
-    const stem = info.definition.replace(/Facet$/, '');
-    expect(builder.toLowerCase()).toBe(stem.toLowerCase());
-    expect(builder[0]).toBe(builder[0]!.toLowerCase());
-  });
+  it.each(STANDARD_FACETS.map((f) => [f.builder, f] as const))(
+    'facets.%s sets _producer and a _schemaURL that resolves in the official files',
+    (builder, info) => {
+      const make = builders[builder]!;
+      expect(make).toBeTypeOf('function');
+      const facet = make({});
+      expect(facet._schemaURL).toBe(info.schemaURL);
+      expect(official.get(info.schemaURL)).toBe(info.definition);
+      expect(facet._producer).toBe(DEFAULT_PRODUCER);
+      expect(make({}, { producer: 'https://example.com/me' })._producer).toBe('https://example.com/me');
+      // Name rule: definition in lowerCamel without the trailing `Facet`.
+      const stem = info.definition.replace(/Facet$/, '');
+      expect(builder.toLowerCase()).toBe(stem.toLowerCase());
+      expect(builder[0]).toBe(builder[0]!.toLowerCase());
+    },
+  );
 
   it('uses the names from the design (schemaDataset, sqlJob, processingEngineRun)', () => {
     expect(facets.schemaDataset({ fields: [] })._schemaURL).toBe('https://openlineage.io/spec/facets/1-2-0/SchemaDatasetFacet.json#/$defs/SchemaDatasetFacet');

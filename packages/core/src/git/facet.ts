@@ -26,7 +26,11 @@ export function sourceCodeLocationFacet(options: SourceCodeLocationOptions): Job
     options.logger.debug(`source-code-location facet skipped: no repository URL (no repo_url in config and no origin remote under ${options.cwd})`);
     return undefined;
   }
-  const fields: { type: string; url: string; repoUrl: string; version?: string; branch?: string; tag?: string; pullRequestNumber?: string } = { type: 'git', url, repoUrl: url };
+  const fields: { type: string; url: string; repoUrl: string; version?: string; branch?: string; tag?: string; pullRequestNumber?: string } = {
+    type: 'git',
+    url,
+    repoUrl: url,
+  };
   const version = settings.version ?? git?.commit;
   const branch = settings.branch ?? git?.branch;
   const tag = settings.tag ?? git?.tag;

@@ -15,7 +15,15 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: tmpdir() },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+      GIT_CONFIG_NOSYSTEM: '1',
+      HOME: tmpdir(),
+    },
   }).trim();
 }
 
@@ -136,7 +144,14 @@ describe('source-code-location facet', () => {
     writeFileSync(join(dir, 'openlineage.yml'), 'transport:\n  type: console\nfacets:\n  source_code_location:\n    disabled: false\n');
     const transport = new MemoryTransport();
     const client = await OpenLineageClient.create({ transport, cwd: dir, env: { CI_MERGE_REQUEST_IID: '5' }, homeDir: dir });
-    const event: RunEvent = { eventTime: '2024-01-01T00:00:00Z', eventType: 'START', producer: 'p', schemaURL: 's', run: { runId: 'r' }, job: { namespace: 'n', name: 'j' } };
+    const event: RunEvent = {
+      eventTime: '2024-01-01T00:00:00Z',
+      eventType: 'START',
+      producer: 'p',
+      schemaURL: 's',
+      run: { runId: 'r' },
+      job: { namespace: 'n', name: 'j' },
+    };
     await client.emit(event);
     // A later commit does not change the cached facet: the repository is read once per client.
     writeFileSync(join(dir, 'z.txt'), 'z');
@@ -156,7 +171,14 @@ describe('source-code-location facet', () => {
     const { dir } = repo();
     const transport = new MemoryTransport();
     const client = await OpenLineageClient.create({ transport, cwd: dir, env: {}, homeDir: dir, logger: silentLogger });
-    await client.emit({ eventTime: '2024-01-01T00:00:00Z', eventType: 'START', producer: 'p', schemaURL: 's', run: { runId: 'r' }, job: { namespace: 'n', name: 'j' } });
+    await client.emit({
+      eventTime: '2024-01-01T00:00:00Z',
+      eventType: 'START',
+      producer: 'p',
+      schemaURL: 's',
+      run: { runId: 'r' },
+      job: { namespace: 'n', name: 'j' },
+    });
     expect((transport.events[0] as RunEvent).job.facets?.sourceCodeLocation).toBeUndefined();
   });
 });

@@ -41,12 +41,19 @@ export interface MetricsDescriptor {
 }
 
 export function isMetricsDescriptor(value: unknown): value is MetricsDescriptor {
-  return typeof value === 'object' && value !== null && typeof (value as MetricsDescriptor).type === 'string' && typeof (value as MetricsDescriptor).create === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as MetricsDescriptor).type === 'string' &&
+    typeof (value as MetricsDescriptor).create === 'function'
+  );
 }
 
 export function isMetricsSink(value: unknown): value is MetricsSink {
   const s = value as Partial<MetricsSink> | null;
-  return typeof s === 'object' && s !== null && typeof s.emitStart === 'function' && typeof s.emitComplete === 'function' && typeof s.emitDropped === 'function';
+  return (
+    typeof s === 'object' && s !== null && typeof s.emitStart === 'function' && typeof s.emitComplete === 'function' && typeof s.emitDropped === 'function'
+  );
 }
 
 export const OPENTELEMETRY_PACKAGE = '@ol/opentelemetry';
@@ -66,13 +73,22 @@ export interface MetricsSettings {
 export function readMetricsSettings(m: OptionReader): MetricsSettings {
   const type = m.string('type', { required: true });
   if (JAVA_ONLY.has(type.toLowerCase())) {
-    return { type, config: m.raw, ignored: `metrics type ${type} (from ${m.scope.origin(m.pathOf('type'))}) configures a Java Micrometer registry; this client ignores it (use type: opentelemetry).` };
+    return {
+      type,
+      config: m.raw,
+      ignored: `metrics type ${type} (from ${m.scope.origin(m.pathOf('type'))}) configures a Java Micrometer registry; this client ignores it (use type: opentelemetry).`,
+    };
   }
   return { type, config: m.raw };
 }
 
 /** Imports the package that implements the configured metrics type, from the application's point of view. */
-export async function loadMetricsSink(settings: MetricsSettings, m: OptionReader, lookup: { cwd: string; baseDir: string }, context: MetricsContext): Promise<MetricsSink> {
+export async function loadMetricsSink(
+  settings: MetricsSettings,
+  m: OptionReader,
+  lookup: { cwd: string; baseDir: string },
+  context: MetricsContext,
+): Promise<MetricsSink> {
   const builtIn = settings.type.toLowerCase() === 'opentelemetry';
   const specifier = builtIn ? OPENTELEMETRY_PACKAGE : settings.type;
   const where = { source: m.scope.origin(m.pathOf('type')), path: m.pathOf('type').join('.') };
@@ -93,7 +109,11 @@ export async function loadMetricsSink(settings: MetricsSettings, m: OptionReader
   }
   const candidate = exportName !== undefined ? mod[exportName] : (mod.metricsDescriptor ?? mod.default);
   if (!isMetricsDescriptor(candidate)) {
-    throw new ConfigError({ ...where, expected: 'a module exporting a metrics descriptor { type, create(config, context) } as metricsDescriptor or default', actual: settings.type });
+    throw new ConfigError({
+      ...where,
+      expected: 'a module exporting a metrics descriptor { type, create(config, context) } as metricsDescriptor or default',
+      actual: settings.type,
+    });
   }
   const sink = candidate.create(settings.config, { origin: m.scope.origin, ...context });
   if (!isMetricsSink(sink)) throw new ConfigError({ ...where, expected: 'a metrics descriptor whose create() returns a metrics sink', actual: settings.type });

@@ -54,7 +54,13 @@ describe('event builders', () => {
       run,
       job: createJob('n', 'j'),
       inputs: [createInputDataset({ namespace: 'pg', name: 'db.s.t' }, undefined, { inputStatistics: facets.inputStatisticsInputDataset({ rowCount: 3 }) })],
-      outputs: [createOutputDataset({ namespace: 'pg', name: 'db.s.u' }, { schema: facets.schemaDataset({ fields: [] }) }, { outputStatistics: facets.outputStatisticsOutputDataset({ rowCount: 3 }) })],
+      outputs: [
+        createOutputDataset(
+          { namespace: 'pg', name: 'db.s.u' },
+          { schema: facets.schemaDataset({ fields: [] }) },
+          { outputStatistics: facets.outputStatisticsOutputDataset({ rowCount: 3 }) },
+        ),
+      ],
     });
     expect(validateEvent(e)).toEqual([]);
     expect(e.run).toBe(run);

@@ -117,8 +117,7 @@ export function datasetEvent(input: DatasetEventInput): DatasetEvent {
   };
 }
 
-const withFacets = <T extends object, F>(obj: T, key: string, facets: Facets<F> | undefined): T =>
-  facets === undefined ? obj : { ...obj, [key]: facets };
+const withFacets = <T extends object, F>(obj: T, key: string, facets: Facets<F> | undefined): T => (facets === undefined ? obj : { ...obj, [key]: facets });
 
 /** `{ runId, facets }`; a new UUIDv7 when `runId` is omitted. */
 export function createRun(runId: string = newRunId(), facets?: Facets<RunFacet>): Run {

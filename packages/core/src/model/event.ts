@@ -108,5 +108,5 @@ export function looksLikeEvent(value: unknown): value is OpenLineageEvent {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
   const isObj = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
-  return typeof v.eventTime === 'string' && (isObj(v.run) && isObj(v.job) || isObj(v.job) || isObj(v.dataset));
+  return typeof v.eventTime === 'string' && ((isObj(v.run) && isObj(v.job)) || isObj(v.job) || isObj(v.dataset));
 }

@@ -116,7 +116,15 @@ describe('toJSON: values JSON cannot represent', () => {
   it('a BigInt at the top level and an error thrown by a toJSON method are reported as they are', () => {
     expect(() => toJSON(5n as never)).toThrow(TypeError);
     const boom = new Error('no JSON for you');
-    expect(() => toJSON({ a: { toJSON: () => { throw boom; } } })).toThrow(boom);
+    expect(() =>
+      toJSON({
+        a: {
+          toJSON: () => {
+            throw boom;
+          },
+        },
+      }),
+    ).toThrow(boom);
   });
 });
 

@@ -2,25 +2,69 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { naming, type DatasetName } from './dataset-naming.js';
 
 const cases: [string, () => DatasetName, DatasetName][] = [
-  ['athena', () => naming.athena({ region: 'us-east-1', catalog: 'awsdatacatalog', database: 'db', table: 't' }), { namespace: 'awsathena://athena.us-east-1.amazonaws.com', name: 'awsdatacatalog.db.t' }],
-  ['awsGlue', () => naming.awsGlue({ region: 'eu-west-1', accountId: '123456789012', database: 'db', table: 't' }), { namespace: 'arn:aws:glue:eu-west-1:123456789012', name: 'table/db/t' }],
-  ['azureCosmosDb', () => naming.azureCosmosDb({ host: 'acct.documents.azure.com', database: 'db', table: 'c' }), { namespace: 'azurecosmos://acct.documents.azure.com/dbs/db', name: 'colls/c' }],
-  ['azureDataExplorer', () => naming.azureDataExplorer({ host: 'cluster.westeurope', database: 'db', table: 't' }), { namespace: 'azurekusto://cluster.westeurope.kusto.windows.net', name: 'db/t' }],
-  ['azureSynapse', () => naming.azureSynapse({ host: 'ws.sql.azuresynapse.net', port: 1433, schema: 'dbo', table: 't' }), { namespace: 'sqlserver://ws.sql.azuresynapse.net:1433', name: 'dbo.t' }],
+  [
+    'athena',
+    () => naming.athena({ region: 'us-east-1', catalog: 'awsdatacatalog', database: 'db', table: 't' }),
+    { namespace: 'awsathena://athena.us-east-1.amazonaws.com', name: 'awsdatacatalog.db.t' },
+  ],
+  [
+    'awsGlue',
+    () => naming.awsGlue({ region: 'eu-west-1', accountId: '123456789012', database: 'db', table: 't' }),
+    { namespace: 'arn:aws:glue:eu-west-1:123456789012', name: 'table/db/t' },
+  ],
+  [
+    'azureCosmosDb',
+    () => naming.azureCosmosDb({ host: 'acct.documents.azure.com', database: 'db', table: 'c' }),
+    { namespace: 'azurecosmos://acct.documents.azure.com/dbs/db', name: 'colls/c' },
+  ],
+  [
+    'azureDataExplorer',
+    () => naming.azureDataExplorer({ host: 'cluster.westeurope', database: 'db', table: 't' }),
+    { namespace: 'azurekusto://cluster.westeurope.kusto.windows.net', name: 'db/t' },
+  ],
+  [
+    'azureSynapse',
+    () => naming.azureSynapse({ host: 'ws.sql.azuresynapse.net', port: 1433, schema: 'dbo', table: 't' }),
+    { namespace: 'sqlserver://ws.sql.azuresynapse.net:1433', name: 'dbo.t' },
+  ],
   ['bigquery', () => naming.bigquery({ project: 'proj', dataset: 'ds', table: 't' }), { namespace: 'bigquery', name: 'proj.ds.t' }],
   ['cassandra', () => naming.cassandra({ host: 'c1', port: 9042, keyspace: 'ks', table: 't' }), { namespace: 'cassandra://c1:9042', name: 'ks.t' }],
   ['mysql', () => naming.mysql({ host: 'db', port: '3306', database: 'shop', table: 'orders' }), { namespace: 'mysql://db:3306', name: 'shop.orders' }],
-  ['crateDb', () => naming.crateDb({ host: 'crate', port: 5432, database: 'doc', schema: 's', table: 't' }), { namespace: 'crate://crate:5432', name: 'doc.s.t' }],
+  [
+    'crateDb',
+    () => naming.crateDb({ host: 'crate', port: 5432, database: 'doc', schema: 's', table: 't' }),
+    { namespace: 'crate://crate:5432', name: 'doc.s.t' },
+  ],
   ['db2', () => naming.db2({ host: 'db2', port: 50000, database: 'd', schema: 's', table: 't' }), { namespace: 'db2://db2:50000', name: 'd.s.t' }],
   ['oceanBase', () => naming.oceanBase({ host: 'ob', port: 2881, database: 'd', table: 't' }), { namespace: 'oceanbase://ob:2881', name: 'd.t' }],
-  ['oracle', () => naming.oracle({ host: 'ora', port: 1521, serviceName: 'ORCL', schema: 'HR', table: 'EMP' }), { namespace: 'oracle://ora:1521', name: 'ORCL.HR.EMP' }],
-  ['postgres', () => naming.postgres({ host: 'pg', port: 5432, database: 'db', schema: 'public', table: 'orders' }), { namespace: 'postgres://pg:5432', name: 'db.public.orders' }],
+  [
+    'oracle',
+    () => naming.oracle({ host: 'ora', port: 1521, serviceName: 'ORCL', schema: 'HR', table: 'EMP' }),
+    { namespace: 'oracle://ora:1521', name: 'ORCL.HR.EMP' },
+  ],
+  [
+    'postgres',
+    () => naming.postgres({ host: 'pg', port: 5432, database: 'db', schema: 'public', table: 'orders' }),
+    { namespace: 'postgres://pg:5432', name: 'db.public.orders' },
+  ],
   ['teradata', () => naming.teradata({ host: 'td', port: 1025, database: 'd', table: 't' }), { namespace: 'teradata://td:1025', name: 'd.t' }],
-  ['redshift', () => naming.redshift({ cluster: 'c1', region: 'us-west-2', port: 5439, database: 'dev', schema: 'public', table: 't' }), { namespace: 'redshift://c1.us-west-2:5439', name: 'dev.public.t' }],
-  ['snowflake', () => naming.snowflake({ organization: 'myorg', account: 'acct1', database: 'DB', schema: 'S', table: 'T' }), { namespace: 'snowflake://myorg-acct1', name: 'DB.S.T' }],
+  [
+    'redshift',
+    () => naming.redshift({ cluster: 'c1', region: 'us-west-2', port: 5439, database: 'dev', schema: 'public', table: 't' }),
+    { namespace: 'redshift://c1.us-west-2:5439', name: 'dev.public.t' },
+  ],
+  [
+    'snowflake',
+    () => naming.snowflake({ organization: 'myorg', account: 'acct1', database: 'DB', schema: 'S', table: 'T' }),
+    { namespace: 'snowflake://myorg-acct1', name: 'DB.S.T' },
+  ],
   ['trino', () => naming.trino({ host: 'trino', port: 8080, catalog: 'hive', schema: 's', table: 't' }), { namespace: 'trino://trino:8080', name: 'hive.s.t' }],
   ['hive', () => naming.hive({ host: 'hms', port: 9083, database: 'd', table: 't' }), { namespace: 'hive://hms:9083', name: 'd.t' }],
-  ['abfss', () => naming.abfss({ container: 'c', service: 'acct', path: 'dir/file.parquet' }), { namespace: 'abfss://c@acct.dfs.core.windows.net', name: 'dir/file.parquet' }],
+  [
+    'abfss',
+    () => naming.abfss({ container: 'c', service: 'acct', path: 'dir/file.parquet' }),
+    { namespace: 'abfss://c@acct.dfs.core.windows.net', name: 'dir/file.parquet' },
+  ],
   ['wasbs', () => naming.wasbs({ container: 'c', service: 'acct', key: 'dir/blob' }), { namespace: 'wasbs://c@acct.dfs.core.windows.net', name: 'dir/blob' }],
   ['dbfs', () => naming.dbfs({ workspace: 'ws', path: '/mnt/data' }), { namespace: 'dbfs://ws', name: '/mnt/data' }],
   ['gcs', () => naming.gcs({ bucket: 'b', key: 'path/obj.csv' }), { namespace: 'gs://b', name: 'path/obj.csv' }],
@@ -45,7 +89,11 @@ describe('naming helpers', () => {
   });
 
   it.each([
-    ['empty', () => naming.postgres({ host: '', port: 5432, database: 'd', schema: 's', table: 't' }), /naming\.postgres: "host" must be a non-empty string, got ""/],
+    [
+      'empty',
+      () => naming.postgres({ host: '', port: 5432, database: 'd', schema: 's', table: 't' }),
+      /naming\.postgres: "host" must be a non-empty string, got ""/,
+    ],
     ['blank', () => naming.bigquery({ project: 'p', dataset: '  ', table: 't' }), /naming\.bigquery: "dataset" must be a non-empty string/],
     ['missing', () => naming.s3({ bucket: 'b' } as never), /naming\.s3: "key" must be a non-empty string, got nothing/],
     ['not a string', () => naming.kafka({ host: 'h', port: 9092, topic: 5 as never }), /naming\.kafka: "topic"/],

@@ -75,12 +75,23 @@ async function loadDescriptor(specifier: string, type: string, builtIn: boolean,
           : `a registered transport type or an installed package exporting a transport descriptor (npm install ${module}; looked from ${error.lookedIn.join(', ')})`;
       throw new ConfigError({ source: lookup.source, path: lookup.path, expected, actual: type, cause: error });
     }
-    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: `a transport module that loads without errors (${error instanceof Error ? error.message : String(error)})`, actual: type, cause: error });
+    throw new ConfigError({
+      source: lookup.source,
+      path: lookup.path,
+      expected: `a transport module that loads without errors (${error instanceof Error ? error.message : String(error)})`,
+      actual: type,
+      cause: error,
+    });
   }
   const candidate = exportName !== undefined ? mod[exportName] : (mod.default ?? mod.descriptor);
   if (!isTransportDescriptor(candidate)) {
     const what = exportName !== undefined ? `an export named ${exportName}` : 'a default export or an export named descriptor';
-    throw new ConfigError({ source: lookup.source, path: lookup.path, expected: `${what} that is a transport descriptor { type, parse(options, context), create(config, context) }`, actual: type });
+    throw new ConfigError({
+      source: lookup.source,
+      path: lookup.path,
+      expected: `${what} that is a transport descriptor { type, parse(options, context), create(config, context) }`,
+      actual: type,
+    });
   }
   if (getRegisteredTransport(candidate.type) === undefined) registerTransport(candidate);
   return candidate;
@@ -145,7 +156,6 @@ function transportContext(options: CreateTransportOptions, path: readonly string
     baseDir,
     env: options.env ?? process.env,
     // A child's base directory follows its own key path when provenance is known (its part of the config may come from another source).
-    createChild: (childConfig, childPath) =>
-      createTransport(childConfig, { ...options, path: childPath, baseDir: options.baseDirOf?.(childPath) ?? baseDir }),
+    createChild: (childConfig, childPath) => createTransport(childConfig, { ...options, path: childPath, baseDir: options.baseDirOf?.(childPath) ?? baseDir }),
   };
 }

@@ -23,7 +23,11 @@ export interface ResolvedModule {
 export class ModuleNotFound extends OpenLineageError {
   static override readonly brand: symbol = Symbol.for('@ol/core.error.ModuleNotFound');
   override name = 'ModuleNotFound';
-  constructor(readonly specifier: string, readonly lookedIn: readonly string[], options: { cause?: unknown } = {}) {
+  constructor(
+    readonly specifier: string,
+    readonly lookedIn: readonly string[],
+    options: { cause?: unknown } = {},
+  ) {
     super(`Cannot find module ${specifier} (looked in ${lookedIn.join(', ')})`, options);
   }
 }
@@ -87,7 +91,7 @@ function resolveEsmOnly(require: NodeJS.Require, module: string): string | undef
     if (!existsSync(pkgFile)) continue;
     try {
       const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: unknown; main?: string };
-      const target = pickExport(pkg.exports, subpath) ?? (subpath === '.' ? pkg.main ?? 'index.js' : subpath);
+      const target = pickExport(pkg.exports, subpath) ?? (subpath === '.' ? (pkg.main ?? 'index.js') : subpath);
       const file = join(pkgDir, target);
       if (existsSync(file)) return file;
     } catch {

@@ -19,7 +19,11 @@ import { wellKnownPackage } from './well-known.js';
 class Recording implements Transport {
   readonly type: string;
   readonly events: OpenLineageEvent[] = [];
-  constructor(readonly config: Record<string, unknown>, readonly context: TransportContext, readonly children: Transport[] = []) {
+  constructor(
+    readonly config: Record<string, unknown>,
+    readonly context: TransportContext,
+    readonly children: Transport[] = [],
+  ) {
     this.type = String(config.type);
   }
   emit(event: OpenLineageEvent): Promise<void> {
@@ -245,7 +249,14 @@ describe('registry', () => {
 
   it('parseTransportConfig reads the config through the descriptor without building it', async () => {
     let built = 0;
-    registerTransport({ ...recording, parse: (o: OptionReader) => ({ normalized: o.number('x') }), create: () => { built++; throw new Error('not built'); } });
+    registerTransport({
+      ...recording,
+      parse: (o: OptionReader) => ({ normalized: o.number('x') }),
+      create: () => {
+        built++;
+        throw new Error('not built');
+      },
+    });
     const parsed = await parseTransportConfig({ type: 'test-recording', X: '5' });
     expect(parsed.config).toEqual({ normalized: 5 });
     expect(parsed.descriptor.type).toBe('test-recording');
@@ -258,10 +269,19 @@ describe('registry', () => {
     registerTransport(recording);
     registerTransport(parent);
     parses = 0;
-    const t = await createTransport({ type: 'test-parent', children: [{ type: 'test-rec', a: 1 }, { type: 'test-rec', a: 2 }] });
+    const t = await createTransport({
+      type: 'test-parent',
+      children: [
+        { type: 'test-rec', a: 1 },
+        { type: 'test-rec', a: 2 },
+      ],
+    });
     expect(parses).toBe(3);
     if (!(t instanceof Recording)) throw new Error('expected the parent transport');
-    expect(t.children.map((c) => c.config)).toEqual([{ type: 'test-rec', a: 1 }, { type: 'test-rec', a: 2 }]);
+    expect(t.children.map((c) => c.config)).toEqual([
+      { type: 'test-rec', a: 1 },
+      { type: 'test-rec', a: 2 },
+    ]);
   });
 
   it('parse errors name the source and key through the OptionReader the registry builds', async () => {

@@ -42,7 +42,8 @@ export function descriptorAccepts(descriptor: TransportDescriptor, name: string)
 
 /** Registers a descriptor under its type and aliases; a later registration of the same name replaces the earlier one. */
 export function registerTransport(descriptor: TransportDescriptor): void {
-  if (!isTransportDescriptor(descriptor)) throw new TypeError('registerTransport expects a descriptor { type: string, parse(options, context), create(config, context) }');
+  if (!isTransportDescriptor(descriptor))
+    throw new TypeError('registerTransport expects a descriptor { type: string, parse(options, context), create(config, context) }');
   const { byName } = registryState();
   for (const name of [descriptor.type, ...(descriptor.aliases ?? [])]) byName.set(normalizeTypeName(name), descriptor);
 }

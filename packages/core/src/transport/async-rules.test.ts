@@ -15,7 +15,13 @@ function event(jobType?: Record<string, unknown> | null): OpenLineageEvent {
   } as OpenLineageEvent;
 }
 
-const facet = (integration?: string, jobType?: string) => ({ _producer: 'p', _schemaURL: 's', processingType: 'BATCH', ...(integration !== undefined && { integration }), ...(jobType !== undefined && { jobType }) });
+const facet = (integration?: string, jobType?: string) => ({
+  _producer: 'p',
+  _schemaURL: 's',
+  processingType: 'BATCH',
+  ...(integration !== undefined && { integration }),
+  ...(jobType !== undefined && { jobType }),
+});
 
 describe('routesAsync (as the Python client decides)', () => {
   const defaults = defaultAsyncTransportRules();

@@ -72,7 +72,7 @@ function isDateTimeByPattern(value: string): boolean {
 
 // RFC 3986 building blocks (case-insensitive).
 const PCT = '%[0-9a-f]{2}';
-const UNRESERVED = "a-z0-9\\-._~";
+const UNRESERVED = 'a-z0-9\\-._~';
 const SUB_DELIMS = "!$&'()*+,;=";
 const PCHAR = `(?:[${UNRESERVED}${SUB_DELIMS}:@]|${PCT})`;
 const SEGMENT = `${PCHAR}*`;

@@ -86,7 +86,8 @@ function mutations(value: unknown, path: (string | number)[] = []): { path: (str
   const out: { path: (string | number)[]; op: 'delete' | 'retype' }[] = [];
   if (Array.isArray(value)) value.forEach((v, i) => out.push({ path: [...path, i], op: 'retype' }, ...mutations(v, [...path, i])));
   else if (typeof value === 'object' && value !== null) {
-    for (const [k, v] of Object.entries(value)) out.push({ path: [...path, k], op: 'delete' }, { path: [...path, k], op: 'retype' }, ...mutations(v, [...path, k]));
+    for (const [k, v] of Object.entries(value))
+      out.push({ path: [...path, k], op: 'delete' }, { path: [...path, k], op: 'retype' }, ...mutations(v, [...path, k]));
   }
   return out;
 }
@@ -101,7 +102,8 @@ function apply(event: any, m: { path: (string | number)[]; op: 'delete' | 'retyp
     else delete parent[last];
   } else {
     const v = parent[last];
-    parent[last] = typeof v === 'string' ? 42 : typeof v === 'number' ? 'x' : typeof v === 'boolean' ? 'true' : Array.isArray(v) ? { 0: v[0] } : v === null ? 1 : [v];
+    parent[last] =
+      typeof v === 'string' ? 42 : typeof v === 'number' ? 'x' : typeof v === 'boolean' ? 'true' : Array.isArray(v) ? { 0: v[0] } : v === null ? 1 : [v];
   }
   return copy;
 }
@@ -170,24 +172,93 @@ describe('official schema cross-check', () => {
 
 describe('format checks agree with ajv-formats (full mode)', () => {
   const dateTimes = [
-    '2025-05-20T10:52:33.881Z', '2025-05-20t10:52:33z', '2025-05-20 10:52:33+02:00', '2025-05-20T10:52:33+0200', '2025-05-20T10:52:33+02',
-    '2025-05-20T10:52:33', '2025-05-20', '2025-02-29T00:00:00Z', '2024-02-29T00:00:00Z', '1900-02-29T00:00:00Z', '2000-02-29T00:00:00Z',
-    '2025-13-01T00:00:00Z', '2025-04-31T00:00:00Z', '2025-01-01T24:00:00Z', '2025-01-01T23:60:00Z', '2016-12-31T23:59:60Z',
-    '2016-12-31T23:59:60.5Z', '2016-12-31T22:59:60-01:00', '2016-12-31T12:00:60Z', '2025-01-01T00:00:00+24:00', '2025-01-01T00:00:00+01:60',
-    '2025-01-01T00:00:00.123456789Z', '2025-01-01T00:00:00.Z', '25-01-01T00:00:00Z', ' 2025-01-01T00:00:00Z', '2025-01-01T00:00:00Zx', '',
+    '2025-05-20T10:52:33.881Z',
+    '2025-05-20t10:52:33z',
+    '2025-05-20 10:52:33+02:00',
+    '2025-05-20T10:52:33+0200',
+    '2025-05-20T10:52:33+02',
+    '2025-05-20T10:52:33',
+    '2025-05-20',
+    '2025-02-29T00:00:00Z',
+    '2024-02-29T00:00:00Z',
+    '1900-02-29T00:00:00Z',
+    '2000-02-29T00:00:00Z',
+    '2025-13-01T00:00:00Z',
+    '2025-04-31T00:00:00Z',
+    '2025-01-01T24:00:00Z',
+    '2025-01-01T23:60:00Z',
+    '2016-12-31T23:59:60Z',
+    '2016-12-31T23:59:60.5Z',
+    '2016-12-31T22:59:60-01:00',
+    '2016-12-31T12:00:60Z',
+    '2025-01-01T00:00:00+24:00',
+    '2025-01-01T00:00:00+01:60',
+    '2025-01-01T00:00:00.123456789Z',
+    '2025-01-01T00:00:00.Z',
+    '25-01-01T00:00:00Z',
+    ' 2025-01-01T00:00:00Z',
+    '2025-01-01T00:00:00Zx',
+    '',
     // The Date#toISOString shape isDateTime decides without the regular expression, at and around its edges.
-    '2025-05-20T10:52:33Z', '2025-05-20T10:52:33.8Z', '2025-05-20T10:52:33.88aZ', '2025-05-20T10:52:3aZ', '2025-0a-20T10:52:33Z', '2025-05-20X10:52:33Z',
-    '2025-05-20T10-52:33Z', '2025-00-10T00:00:00.000Z', '2025-05-00T00:00:00.000Z', '2025-12-31T23:59:59.999Z', '2025-06-31T00:00:00.000Z',
-    '2025-01-01T00:00:60.000Z', '2016-12-31T23:59:60.000Z', '+02025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000z', '2025-1-01T00:00:00.000Z',
+    '2025-05-20T10:52:33Z',
+    '2025-05-20T10:52:33.8Z',
+    '2025-05-20T10:52:33.88aZ',
+    '2025-05-20T10:52:3aZ',
+    '2025-0a-20T10:52:33Z',
+    '2025-05-20X10:52:33Z',
+    '2025-05-20T10-52:33Z',
+    '2025-00-10T00:00:00.000Z',
+    '2025-05-00T00:00:00.000Z',
+    '2025-12-31T23:59:59.999Z',
+    '2025-06-31T00:00:00.000Z',
+    '2025-01-01T00:00:60.000Z',
+    '2016-12-31T23:59:60.000Z',
+    '+02025-01-01T00:00:00.000Z',
+    '2025-01-01T00:00:00.000z',
+    '2025-1-01T00:00:00.000Z',
   ];
   const uris = [
-    'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent', 'http://123', 'https://github.com/OpenLineage/OpenLineage/tree/1.0/client',
-    'urn:isbn:0451450523', 'mailto:a@b.c', 'file:///data/x', 'file:/data/x', 's3://bucket/key with space', 's3://bucket/key%20ok',
-    'postgres://user:pw@host:5432/db?x=1', 'http://[::1]:80/', 'http://[fe80::1%25eth0]/', 'http://[zz::1]/', 'http://[v1.fe]/', 'relative/path',
-    '/abs/path', 'http://exa mple.com', 'http://example.com/%zz', 'ht tp://x', '1http://x', 'urn:', 'x:', 'http:', 'http://', 'a:b#frag#frag',
-    'http://host:port/', 'http://host:8080/p?q=1&r[]=2', 'https://e.com/ü', 'git+ssh://git@github.com/a/b.git', 'my producer', '',
+    'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+    'http://123',
+    'https://github.com/OpenLineage/OpenLineage/tree/1.0/client',
+    'urn:isbn:0451450523',
+    'mailto:a@b.c',
+    'file:///data/x',
+    'file:/data/x',
+    's3://bucket/key with space',
+    's3://bucket/key%20ok',
+    'postgres://user:pw@host:5432/db?x=1',
+    'http://[::1]:80/',
+    'http://[fe80::1%25eth0]/',
+    'http://[zz::1]/',
+    'http://[v1.fe]/',
+    'relative/path',
+    '/abs/path',
+    'http://exa mple.com',
+    'http://example.com/%zz',
+    'ht tp://x',
+    '1http://x',
+    'urn:',
+    'x:',
+    'http:',
+    'http://',
+    'a:b#frag#frag',
+    'http://host:port/',
+    'http://host:8080/p?q=1&r[]=2',
+    'https://e.com/ü',
+    'git+ssh://git@github.com/a/b.git',
+    'my producer',
+    '',
   ];
-  const uuids = ['0196ed52-e0d9-7e85-a57e-82b5687c883c', '0196ED52-E0D9-7E85-A57E-82B5687C883C', 'urn:uuid:0196ed52-e0d9-7e85-a57e-82b5687c883c', '{0196ed52-e0d9-7e85-a57e-82b5687c883c}', '0196ed52e0d97e85a57e82b5687c883c', 'g196ed52-e0d9-7e85-a57e-82b5687c883c', ''];
+  const uuids = [
+    '0196ed52-e0d9-7e85-a57e-82b5687c883c',
+    '0196ED52-E0D9-7E85-A57E-82B5687C883C',
+    'urn:uuid:0196ed52-e0d9-7e85-a57e-82b5687c883c',
+    '{0196ed52-e0d9-7e85-a57e-82b5687c883c}',
+    '0196ed52e0d97e85a57e82b5687c883c',
+    'g196ed52-e0d9-7e85-a57e-82b5687c883c',
+    '',
+  ];
 
   it.each(dateTimes)('date-time %j', (s) => expect(isDateTime(s)).toBe(fullFormats['date-time'].validate(s)));
   it.each(uris)('uri %j', (s) => expect(isUri(s)).toBe(fullFormats.uri(s)));

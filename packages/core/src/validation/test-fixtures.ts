@@ -22,7 +22,9 @@ export function facetFixtures(): FacetFixture[] {
   const out: FacetFixture[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory()) continue;
-    for (const file of readdirSync(join(dir, entry.name)).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(join(dir, entry.name))
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const content = readJson(join(dir, entry.name, file)) as Record<string, Record<string, unknown>>;
       for (const [key, facet] of Object.entries(content)) out.push({ name: `${entry.name}/${file}`, key, facet });
     }

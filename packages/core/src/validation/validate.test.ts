@@ -35,42 +35,150 @@ describe('validateEvent on events the spec rejects', () => {
     ['inputs not an array', (e) => (e.inputs = {}), '/inputs', 'must be an array'],
     ['dataset without namespace', (e) => (e.inputs = [{ name: 'x' }]), '/inputs/0/namespace', 'is required'],
     ['facet missing _producer', (e) => (e.run.facets = { my_facet: { _schemaURL: 'https://e.com/s#/x' } }), '/run/facets/my_facet/_producer', 'is required'],
-    ['facet _schemaURL not a URI', (e) => (e.job.facets = { my_facet: { _producer: 'https://e.com', _schemaURL: 'nope' } }), '/job/facets/my_facet/_schemaURL', 'valid uri'],
+    [
+      'facet _schemaURL not a URI',
+      (e) => (e.job.facets = { my_facet: { _producer: 'https://e.com', _schemaURL: 'nope' } }),
+      '/job/facets/my_facet/_schemaURL',
+      'valid uri',
+    ],
     [
       'schema facet with a non-string field type',
-      (e) => (e.outputs = [{ namespace: 'n', name: 'd', facets: { schema: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', fields: [{ name: 'a', type: 5 }] } } }]),
+      (e) =>
+        (e.outputs = [
+          { namespace: 'n', name: 'd', facets: { schema: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', fields: [{ name: 'a', type: 5 }] } } },
+        ]),
       '/outputs/0/facets/schema/fields/0/type',
       'must be a string',
     ],
     [
       'schema facet field without name',
-      (e) => (e.outputs = [{ namespace: 'n', name: 'd', facets: { schema: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', fields: [{ type: 'int' }] } } }]),
+      (e) =>
+        (e.outputs = [
+          { namespace: 'n', name: 'd', facets: { schema: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', fields: [{ type: 'int' }] } } },
+        ]),
       '/outputs/0/facets/schema/fields/0/name',
       'is required',
     ],
     [
       'columnLineage inputFields not an array',
-      (e) => (e.outputs = [{ namespace: 'n', name: 'd', facets: { columnLineage: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', fields: { a: { inputFields: 'x' } } } } }]),
+      (e) =>
+        (e.outputs = [
+          {
+            namespace: 'n',
+            name: 'd',
+            facets: { columnLineage: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', fields: { a: { inputFields: 'x' } } } },
+          },
+        ]),
       '/outputs/0/facets/columnLineage/fields/a/inputFields',
       'must be an array',
     ],
     [
       'columnLineage input field without field',
-      (e) => (e.outputs = [{ namespace: 'n', name: 'd', facets: { columnLineage: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', fields: { a: { inputFields: [{ namespace: 'n', name: 't' }] } } } } }]),
+      (e) =>
+        (e.outputs = [
+          {
+            namespace: 'n',
+            name: 'd',
+            facets: {
+              columnLineage: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', fields: { a: { inputFields: [{ namespace: 'n', name: 't' }] } } },
+            },
+          },
+        ]),
       '/outputs/0/facets/columnLineage/fields/a/inputFields/0/field',
       'is required',
     ],
-    ['parent facet with bad runId', (e) => (e.run.facets = { parent: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', run: { runId: 'x' }, job: { namespace: 'n', name: 'p' } } }), '/run/facets/parent/run/runId', 'valid uuid'],
-    ['errorMessage without language', (e) => (e.run.facets = { errorMessage: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', message: 'boom' } }), '/run/facets/errorMessage/programmingLanguage', 'is required'],
-    ['sql facet without query', (e) => (e.job.facets = { sql: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s' } }), '/job/facets/sql/query', 'is required'],
-    ['jobType windowDuration < 1', (e) => (e.job.facets = { jobType: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', processingType: 'BATCH', integration: 'X', emissionPattern: { eventTrigger: 'a', eventContentMode: 'b', windowDuration: 0 } } }), '/job/facets/jobType/emissionPattern/windowDuration', 'must be >= 1'],
-    ['executionParameters with an unknown member', (e) => (e.run.facets = { executionParameters: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', parameters: [{ key: 'k', extra: 1 }] } }), '/run/facets/executionParameters/parameters/0/extra', 'is not allowed'],
-    ['lifecycleStateChange not in the enum', (e) => (e.outputs = [{ namespace: 'n', name: 'd', facets: { lifecycleStateChange: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', lifecycleStateChange: 'EXPLODE' } } }]), '/outputs/0/facets/lifecycleStateChange/lifecycleStateChange', 'must be one of'],
-    ['input dataQualityMetrics without columnMetrics', (e) => (e.inputs = [{ namespace: 'n', name: 'd', inputFacets: { dataQualityMetrics: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s' } } }]), '/inputs/0/inputFacets/dataQualityMetrics/columnMetrics', 'is required'],
-    ['output statistics with a fractional rowCount', (e) => (e.outputs = [{ namespace: 'n', name: 'd', outputFacets: { outputStatistics: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', rowCount: 1.5 } } }]), '/outputs/0/outputFacets/outputStatistics/rowCount', 'must be an integer'],
-    ['lineage job entry with namespace but no name', (e) => (e.job.facets = { lineage: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', entries: [{ type: 'JOB', namespace: 'n' }] } }), '/job/facets/lineage/entries/0', 'allowed shapes'],
-    ['DatasetEvent that also has job', (e) => { delete e.run; e.dataset = { namespace: 'n', name: 'd' }; }, '', 'more than one'],
-    ['no run, job or dataset', (e) => { delete e.run; delete e.job; }, '', 'must be a RunEvent'],
+    [
+      'parent facet with bad runId',
+      (e) =>
+        (e.run.facets = { parent: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', run: { runId: 'x' }, job: { namespace: 'n', name: 'p' } } }),
+      '/run/facets/parent/run/runId',
+      'valid uuid',
+    ],
+    [
+      'errorMessage without language',
+      (e) => (e.run.facets = { errorMessage: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', message: 'boom' } }),
+      '/run/facets/errorMessage/programmingLanguage',
+      'is required',
+    ],
+    [
+      'sql facet without query',
+      (e) => (e.job.facets = { sql: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s' } }),
+      '/job/facets/sql/query',
+      'is required',
+    ],
+    [
+      'jobType windowDuration < 1',
+      (e) =>
+        (e.job.facets = {
+          jobType: {
+            _producer: 'https://e.com',
+            _schemaURL: 'https://e.com/s',
+            processingType: 'BATCH',
+            integration: 'X',
+            emissionPattern: { eventTrigger: 'a', eventContentMode: 'b', windowDuration: 0 },
+          },
+        }),
+      '/job/facets/jobType/emissionPattern/windowDuration',
+      'must be >= 1',
+    ],
+    [
+      'executionParameters with an unknown member',
+      (e) => (e.run.facets = { executionParameters: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', parameters: [{ key: 'k', extra: 1 }] } }),
+      '/run/facets/executionParameters/parameters/0/extra',
+      'is not allowed',
+    ],
+    [
+      'lifecycleStateChange not in the enum',
+      (e) =>
+        (e.outputs = [
+          {
+            namespace: 'n',
+            name: 'd',
+            facets: { lifecycleStateChange: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', lifecycleStateChange: 'EXPLODE' } },
+          },
+        ]),
+      '/outputs/0/facets/lifecycleStateChange/lifecycleStateChange',
+      'must be one of',
+    ],
+    [
+      'input dataQualityMetrics without columnMetrics',
+      (e) => (e.inputs = [{ namespace: 'n', name: 'd', inputFacets: { dataQualityMetrics: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s' } } }]),
+      '/inputs/0/inputFacets/dataQualityMetrics/columnMetrics',
+      'is required',
+    ],
+    [
+      'output statistics with a fractional rowCount',
+      (e) =>
+        (e.outputs = [
+          { namespace: 'n', name: 'd', outputFacets: { outputStatistics: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', rowCount: 1.5 } } },
+        ]),
+      '/outputs/0/outputFacets/outputStatistics/rowCount',
+      'must be an integer',
+    ],
+    [
+      'lineage job entry with namespace but no name',
+      (e) => (e.job.facets = { lineage: { _producer: 'https://e.com', _schemaURL: 'https://e.com/s', entries: [{ type: 'JOB', namespace: 'n' }] } }),
+      '/job/facets/lineage/entries/0',
+      'allowed shapes',
+    ],
+    [
+      'DatasetEvent that also has job',
+      (e) => {
+        delete e.run;
+        e.dataset = { namespace: 'n', name: 'd' };
+      },
+      '',
+      'more than one',
+    ],
+    [
+      'no run, job or dataset',
+      (e) => {
+        delete e.run;
+        delete e.job;
+      },
+      '',
+      'must be a RunEvent',
+    ],
     ['a RunEvent without job', (e) => delete e.job, '/job', 'is required'],
   ];
 
@@ -107,7 +215,9 @@ describe('validateEvent details', () => {
   it('accepts the other event types', () => {
     const base = minimalRunEvent();
     expect(validateEvent({ eventTime: base.eventTime, producer: base.producer, schemaURL: base.schemaURL, job: base.job })).toEqual([]);
-    expect(validateEvent({ eventTime: base.eventTime, producer: base.producer, schemaURL: base.schemaURL, dataset: { namespace: 'n', name: 'd' } })).toEqual([]);
+    expect(validateEvent({ eventTime: base.eventTime, producer: base.producer, schemaURL: base.schemaURL, dataset: { namespace: 'n', name: 'd' } })).toEqual(
+      [],
+    );
   });
 
   it('accepts a deletion marker of a standard job or dataset facet without its content', () => {

@@ -89,9 +89,15 @@ function describe(e: CompiledError): { pointer: string; message: string } | unde
     case 'dependentRequired':
       return { pointer: `${e.instancePath}/${String(p.missingProperty)}`, message: `is required when '${String(p.property)}' is present` };
     case 'type':
-      return { pointer: e.instancePath, message: `must be ${p.type === 'integer' ? 'an integer' : `${/^[aeiou]/.test(String(p.type)) ? 'an' : 'a'} ${String(p.type)}`}` };
+      return {
+        pointer: e.instancePath,
+        message: `must be ${p.type === 'integer' ? 'an integer' : `${/^[aeiou]/.test(String(p.type)) ? 'an' : 'a'} ${String(p.type)}`}`,
+      };
     case 'format':
-      return { pointer: e.instancePath, message: `must be a valid ${String(p.format)}${p.format === 'date-time' ? ' (RFC 3339 with a time zone)' : p.format === 'uri' ? ' (absolute URI)' : ''}` };
+      return {
+        pointer: e.instancePath,
+        message: `must be a valid ${String(p.format)}${p.format === 'date-time' ? ' (RFC 3339 with a time zone)' : p.format === 'uri' ? ' (absolute URI)' : ''}`,
+      };
     case 'enum':
       return { pointer: e.instancePath, message: `must be one of ${list(p.allowedValues)}` };
     case 'const':

@@ -51,21 +51,28 @@ function nodeList(ctx: DetailsContext, title: string, ids: string[]): HTMLElemen
 }
 
 function runsTable(runs: RunInfo[]): HTMLElement {
-  const rows = runs.slice(0, MAX_RUNS).map((r) =>
-    h(
-      'tr',
-      { 'data-run-state': r.state },
-      h('td', null, h('span', { class: 'badge', 'data-badge': r.state }, r.state)),
-      h('td', null, r.startTime ?? ''),
-      h('td', null, duration(r.durationMs)),
-      h('td', { class: 'run-id' }, r.runId),
-      h('td', { class: 'error' }, r.errorMessage ?? ''),
-    ),
-  );
+  const rows = runs
+    .slice(0, MAX_RUNS)
+    .map((r) =>
+      h(
+        'tr',
+        { 'data-run-state': r.state },
+        h('td', null, h('span', { class: 'badge', 'data-badge': r.state }, r.state)),
+        h('td', null, r.startTime ?? ''),
+        h('td', null, duration(r.durationMs)),
+        h('td', { class: 'run-id' }, r.runId),
+        h('td', { class: 'error' }, r.errorMessage ?? ''),
+      ),
+    );
   return h(
     'div',
     { class: 'table-wrap' },
-    h('table', { class: 'runs' }, h('thead', null, h('tr', null, ...['state', 'started', 'duration', 'run id', 'error'].map((t) => h('th', null, t)))), h('tbody', null, ...rows)),
+    h(
+      'table',
+      { class: 'runs' },
+      h('thead', null, h('tr', null, ...['state', 'started', 'duration', 'run id', 'error'].map((t) => h('th', null, t)))),
+      h('tbody', null, ...rows),
+    ),
     runs.length > MAX_RUNS ? h('p', { class: 'muted' }, `… and ${runs.length - MAX_RUNS} older runs`) : null,
   );
 }
@@ -81,9 +88,7 @@ function jobDetails(ctx: DetailsContext, job: JobNode): HTMLElement[] {
     nodeList(ctx, 'Child jobs', job.children),
     nodeList(ctx, 'Inputs', inputs),
     nodeList(ctx, 'Outputs', outputs),
-    latest?.errorMessage !== undefined
-      ? section('Error of the latest run', h('pre', { class: 'error' }, latest.stackTrace ?? latest.errorMessage))
-      : null,
+    latest?.errorMessage !== undefined ? section('Error of the latest run', h('pre', { class: 'error' }, latest.stackTrace ?? latest.errorMessage)) : null,
     job.runs.length > 0 ? section(`Runs (${job.runs.length}, newest first)`, runsTable(job.runs)) : null,
     facetList('Job facets', job.facets),
     facetList('Run facets of the latest run', latest?.facets),
@@ -121,7 +126,12 @@ function lineageTable(ctx: DetailsContext, d: DatasetNode): HTMLElement {
   return h(
     'div',
     { class: 'table-wrap' },
-    h('table', { class: 'column-lineage' }, h('thead', null, h('tr', null, h('th', null, 'column'), h('th', null, 'from'), h('th', null, 'transformation'))), h('tbody', null, ...rows)),
+    h(
+      'table',
+      { class: 'column-lineage' },
+      h('thead', null, h('tr', null, h('th', null, 'column'), h('th', null, 'from'), h('th', null, 'transformation'))),
+      h('tbody', null, ...rows),
+    ),
   );
 }
 
@@ -140,7 +150,12 @@ function datasetDetails(ctx: DetailsContext, d: DatasetNode): HTMLElement[] {
           h(
             'div',
             { class: 'table-wrap' },
-            h('table', { class: 'schema' }, h('thead', null, h('tr', null, h('th', null, 'name'), h('th', null, 'type'), h('th', null, 'description'))), h('tbody', null, ...schemaRows(d.schema, 0))),
+            h(
+              'table',
+              { class: 'schema' },
+              h('thead', null, h('tr', null, h('th', null, 'name'), h('th', null, 'type'), h('th', null, 'description'))),
+              h('tbody', null, ...schemaRows(d.schema, 0)),
+            ),
           ),
         )
       : null,
@@ -148,7 +163,11 @@ function datasetDetails(ctx: DetailsContext, d: DatasetNode): HTMLElement[] {
     d.datasetLineage.length > 0
       ? section(
           'Inputs affecting the whole dataset',
-          h('ul', { class: 'links' }, ...d.datasetLineage.map((ref) => h('li', null, link(ctx, ref.dataset, `${ref.namespace}/${ref.name}.${ref.field}`), ` ${transformations(ref)}`))),
+          h(
+            'ul',
+            { class: 'links' },
+            ...d.datasetLineage.map((ref) => h('li', null, link(ctx, ref.dataset, `${ref.namespace}/${ref.name}.${ref.field}`), ` ${transformations(ref)}`)),
+          ),
         )
       : null,
     facetList('Dataset facets', otherFacets),

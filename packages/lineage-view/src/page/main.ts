@@ -16,14 +16,25 @@ function legend(graph: LineageGraph): HTMLElement {
   const counts = new Map<string, number>();
   for (const j of graph.jobs) counts.set(j.state, (counts.get(j.state) ?? 0) + 1);
   const items = RUN_STATES.map((state) =>
-    h('li', { 'data-legend-state': state }, h('span', { class: 'swatch', 'data-badge': state }), `${state === 'OTHER' ? 'other / no run' : state} `, h('span', { class: 'count' }, String(counts.get(state) ?? 0))),
+    h(
+      'li',
+      { 'data-legend-state': state },
+      h('span', { class: 'swatch', 'data-badge': state }),
+      `${state === 'OTHER' ? 'other / no run' : state} `,
+      h('span', { class: 'count' }, String(counts.get(state) ?? 0)),
+    ),
   );
   return h(
     'div',
     { class: 'legend', role: 'note' },
     h('strong', null, 'Latest run of each job'),
     h('ul', null, ...items),
-    h('ul', null, h('li', null, h('span', { class: 'swatch dataset' }), 'dataset'), h('li', null, h('span', { class: 'swatch group' }), 'parent job and its children')),
+    h(
+      'ul',
+      null,
+      h('li', null, h('span', { class: 'swatch dataset' }), 'dataset'),
+      h('li', null, h('span', { class: 'swatch group' }), 'parent job and its children'),
+    ),
   );
 }
 

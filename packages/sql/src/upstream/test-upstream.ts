@@ -46,7 +46,10 @@ export const testMultipleSqlDialect = (sql: string[], dialect: string) => parseM
 
 /** openlineage-sql's `DbTableMeta::new_default_dialect`: dotted name, quotes stripped. */
 export function table(name: string): UTable {
-  const parts = name.split('.').map((p) => (p.length > 1 && `'"\`[`.includes(p[0]!) ? p.slice(1, -1) : p)).reverse();
+  const parts = name
+    .split('.')
+    .map((p) => (p.length > 1 && `'"\`[`.includes(p[0]!) ? p.slice(1, -1) : p))
+    .reverse();
   return { database: parts[2] ?? null, schema: parts[1] ?? null, name: parts[0]!, provided_namespace: false };
 }
 

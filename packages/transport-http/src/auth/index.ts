@@ -42,7 +42,16 @@ const PYTHON_PROVIDERS: Record<string, 'api_key' | 'jwt' | 'none'> = {
   'openlineage.client.transport.http.TokenProvider': 'none',
 };
 
-export const AUTH_OPTION_KEYS = ['type', 'apiKey', 'tokenEndpoint', 'tokenFields', 'expiresInField', 'grantType', 'responseType', 'tokenRefreshBuffer'] as const;
+export const AUTH_OPTION_KEYS = [
+  'type',
+  'apiKey',
+  'tokenEndpoint',
+  'tokenFields',
+  'expiresInField',
+  'grantType',
+  'responseType',
+  'tokenRefreshBuffer',
+] as const;
 
 /**
  * Reads `auth` from a transport config. Without `type`: a map holding an api key means `api_key`

@@ -124,7 +124,11 @@ export class JwtTokenProvider implements ManagedTokenProvider {
 
   private failure(detail: string, cause?: unknown): TransportError {
     const message = scrub(`Failed to fetch JWT token from ${displayUrl(this.#config.tokenEndpoint)}: ${detail}`, [this.#config.apiKey]);
-    return new TransportError(message, { transport: 'http', retryable: true, cause: cause instanceof Error ? new Error(scrub(cause.message, [this.#config.apiKey])) : undefined });
+    return new TransportError(message, {
+      transport: 'http',
+      retryable: true,
+      cause: cause instanceof Error ? new Error(scrub(cause.message, [this.#config.apiKey])) : undefined,
+    });
   }
 }
 

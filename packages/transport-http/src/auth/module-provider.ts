@@ -63,4 +63,3 @@ export class ModuleTokenProvider implements ManagedTokenProvider {
     return provider;
   }
 }
-

@@ -49,7 +49,13 @@ export async function startHttpPeer(handler: PeerHandler, host = '127.0.0.1'): P
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://peer');
-      const recorded: PeerRequest = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) };
+      const recorded: PeerRequest = {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      };
       peer.requests.push(recorded);
       if (peer.requests.length > peer.recordLimit) peer.requests.splice(0, peer.requests.length - peer.recordLimit);
       const answer = queue.shift() ?? handler(recorded);

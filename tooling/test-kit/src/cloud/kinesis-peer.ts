@@ -62,8 +62,10 @@ export async function startKinesisPeer(options: KinesisPeerOptions = {}): Promis
   let sequence = 10n ** 50n;
   let calls = 0;
   const handle = (req: PeerRequest): PeerResponse => {
-    if (!SIGV4.test(req.headers.authorization ?? '')) return kinesisError(400, 'MissingAuthenticationTokenException', 'Missing or malformed SigV4 Authorization');
-    if (req.headers['x-amz-target'] !== 'Kinesis_20131202.PutRecords') return kinesisError(400, 'UnknownOperationException', String(req.headers['x-amz-target']));
+    if (!SIGV4.test(req.headers.authorization ?? ''))
+      return kinesisError(400, 'MissingAuthenticationTokenException', 'Missing or malformed SigV4 Authorization');
+    if (req.headers['x-amz-target'] !== 'Kinesis_20131202.PutRecords')
+      return kinesisError(400, 'UnknownOperationException', String(req.headers['x-amz-target']));
     if (req.headers['content-type'] !== 'application/x-amz-json-1.1') return kinesisError(400, 'SerializationException', 'expected application/x-amz-json-1.1');
     let input: { StreamName?: string; Records?: { Data?: string; PartitionKey?: string }[] };
     try {
@@ -74,18 +76,25 @@ export async function startKinesisPeer(options: KinesisPeerOptions = {}): Promis
     const stream = input.StreamName ?? '';
     const records = input.Records ?? [];
     if (records.length === 0 || records.length > MAX_RECORDS) {
-      return kinesisError(400, 'ValidationException', `1 validation error detected: Value at 'records' failed to satisfy constraint: Member must have length less than or equal to ${MAX_RECORDS}`);
+      return kinesisError(
+        400,
+        'ValidationException',
+        `1 validation error detected: Value at 'records' failed to satisfy constraint: Member must have length less than or equal to ${MAX_RECORDS}`,
+      );
     }
-    if (streams !== undefined && !streams.has(stream)) return kinesisError(400, 'ResourceNotFoundException', `Stream ${stream} under account 123456789012 not found.`);
+    if (streams !== undefined && !streams.has(stream))
+      return kinesisError(400, 'ResourceNotFoundException', `Stream ${stream} under account 123456789012 not found.`);
     const decoded = records.map((r) => ({ partitionKey: r.PartitionKey ?? '', data: Buffer.from(r.Data ?? '', 'base64') }));
     let total = 0;
     for (const r of decoded) {
       const size = r.data.length + Buffer.byteLength(r.partitionKey);
       total += size;
       if (size > MAX_RECORD_BYTES) return kinesisError(400, 'ValidationException', `Record size ${size} exceeds the maximum of ${MAX_RECORD_BYTES}`);
-      if (r.partitionKey.length < 1 || r.partitionKey.length > 256) return kinesisError(400, 'ValidationException', 'PartitionKey must have length between 1 and 256');
+      if (r.partitionKey.length < 1 || r.partitionKey.length > 256)
+        return kinesisError(400, 'ValidationException', 'PartitionKey must have length between 1 and 256');
     }
-    if (total > MAX_CALL_BYTES) return kinesisError(400, 'InvalidArgumentException', `Records size ${total} exceeds the maximum request size of ${MAX_CALL_BYTES}`);
+    if (total > MAX_CALL_BYTES)
+      return kinesisError(400, 'InvalidArgumentException', `Records size ${total} exceeds the maximum request size of ${MAX_CALL_BYTES}`);
     const call = ++calls;
     let failed = 0;
     const results = decoded.map((r, index) => {

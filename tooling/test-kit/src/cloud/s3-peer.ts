@@ -54,7 +54,8 @@ export async function startS3Peer(options: S3PeerOptions = {}): Promise<S3Peer> 
     if (!SIGV4.test(req.headers.authorization ?? '') || !req.headers['x-amz-date'] || !req.headers['x-amz-content-sha256']) {
       return s3Error(403, 'AccessDenied', 'Missing or malformed SigV4 Authorization');
     }
-    if (req.method !== 'PUT' || key === '' || [...req.query.keys()].some((k) => k !== 'x-id')) return s3Error(501, 'NotImplemented', `${req.method} ${req.path} is not PutObject`);
+    if (req.method !== 'PUT' || key === '' || [...req.query.keys()].some((k) => k !== 'x-id'))
+      return s3Error(501, 'NotImplemented', `${req.method} ${req.path} is not PutObject`);
     if (buckets !== undefined && !buckets.has(bucket)) return s3Error(404, 'NoSuchBucket', 'The specified bucket does not exist');
     const id = `${bucket}/${key}`;
     if (req.headers['if-none-match'] === '*' && objects.has(id)) {
@@ -68,7 +69,10 @@ export async function startS3Peer(options: S3PeerOptions = {}): Promise<S3Peer> 
       addressing: virtual ? 'virtual-hosted' : 'path',
     });
     const requestId = nextRequestId();
-    return { status: 200, headers: { etag: `"${createHash('md5').update(req.body).digest('hex')}"`, 'x-amz-request-id': requestId, 'x-amz-id-2': `host-${requestId}` } };
+    return {
+      status: 200,
+      headers: { etag: `"${createHash('md5').update(req.body).digest('hex')}"`, 'x-amz-request-id': requestId, 'x-amz-id-2': `host-${requestId}` },
+    };
   };
   const peer = (await startHttpPeer(handle)) as S3Peer;
   peer.objects = objects;

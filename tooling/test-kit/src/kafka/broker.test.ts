@@ -21,7 +21,14 @@ afterEach(async () => {
 });
 
 function client(broker: KafkaTestBroker, extra: Partial<ConstructorParameters<typeof Kafka>[0]> = {}): Kafka {
-  return new Kafka({ brokers: [broker.address], clientId: 'broker-test', logLevel: logLevel.NOTHING, retry: { retries: 2, initialRetryTime: 50 }, connectionTimeout: 2000, ...extra });
+  return new Kafka({
+    brokers: [broker.address],
+    clientId: 'broker-test',
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2, initialRetryTime: 50 },
+    connectionTimeout: 2000,
+    ...extra,
+  });
 }
 
 /** kcat is installed by `.ci/run`; in CI its absence is a failure, locally the kcat tests skip. */
@@ -36,7 +43,13 @@ describe('KafkaTestBroker with kafkajs', () => {
     const broker = await startBroker();
     const producer = client(broker).producer();
     await producer.connect();
-    await producer.send({ topic: 'lineage', messages: [{ key: 'k1', value: 'v1', headers: { h: 'x' } }, { key: null, value: 'v2' }] });
+    await producer.send({
+      topic: 'lineage',
+      messages: [
+        { key: 'k1', value: 'v1', headers: { h: 'x' } },
+        { key: null, value: 'v2' },
+      ],
+    });
     await producer.disconnect();
     const recs = broker.records('lineage');
     expect(recs.map((r) => [r.partition, r.offset, r.key?.toString() ?? null, r.value?.toString()])).toEqual([
@@ -53,7 +66,14 @@ describe('KafkaTestBroker with kafkajs', () => {
     const producer = client(broker).producer();
     await producer.connect();
     const value = JSON.stringify({ big: 'x'.repeat(5000) });
-    await producer.send({ topic: 'gz', compression: CompressionTypes.GZIP, messages: [{ key: 'a', value }, { key: 'b', value: 'small' }] });
+    await producer.send({
+      topic: 'gz',
+      compression: CompressionTypes.GZIP,
+      messages: [
+        { key: 'a', value },
+        { key: 'b', value: 'small' },
+      ],
+    });
     await producer.disconnect();
     expect(broker.records('gz').map((r) => [r.compression, r.key?.toString(), r.value?.toString()])).toEqual([
       ['gzip', 'a', value],
@@ -211,7 +231,13 @@ describe('KafkaTestBroker with kcat (librdkafka)', () => {
     const broker = await startBroker({ topics: { both: 2 } });
     const producer = client(broker).producer();
     await producer.connect();
-    await producer.send({ topic: 'both', messages: [{ key: 'a', value: 'one', partition: 0, headers: { h: 'v' } }, { key: 'b', value: 'two', partition: 1 }] });
+    await producer.send({
+      topic: 'both',
+      messages: [
+        { key: 'a', value: 'one', partition: 0, headers: { h: 'v' } },
+        { key: 'b', value: 'two', partition: 1 },
+      ],
+    });
     await producer.send({ topic: 'both', compression: CompressionTypes.GZIP, messages: [{ key: 'a', value: 'three', partition: 0 }] });
     await producer.disconnect();
     const msgs = await consumeWithKcat(broker.address, 'both', ['-X', 'check.crcs=true']);
@@ -234,7 +260,14 @@ describe('KafkaTestBroker with kcat (librdkafka)', () => {
     const values = Array.from({ length: 500 }, (_, i) => `${i}:${'y'.repeat(200)}`);
     await producer.send({ topic: 'many', messages: values.map((value) => ({ value })) });
     await producer.disconnect();
-    const msgs = await consumeWithKcat(broker.address, 'many', ['-X', 'message.max.bytes=10000', '-X', 'fetch.max.bytes=20000', '-X', 'max.partition.fetch.bytes=20000']);
+    const msgs = await consumeWithKcat(broker.address, 'many', [
+      '-X',
+      'message.max.bytes=10000',
+      '-X',
+      'fetch.max.bytes=20000',
+      '-X',
+      'max.partition.fetch.bytes=20000',
+    ]);
     expect(msgs.map((m) => m.payload)).toEqual(values);
   });
 });

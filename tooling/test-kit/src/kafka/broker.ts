@@ -167,7 +167,10 @@ export class KafkaTestBroker {
     const onConnection = (socket: net.Socket) => this.accept(socket);
     const o = this.options.tls;
     const server = o
-      ? tls.createServer({ key: o.key, cert: o.cert, ...(o.ca ? { ca: o.ca } : {}), requestCert: o.requestCert ?? false, rejectUnauthorized: o.requestCert ?? false }, onConnection)
+      ? tls.createServer(
+          { key: o.key, cert: o.cert, ...(o.ca ? { ca: o.ca } : {}), requestCert: o.requestCert ?? false, rejectUnauthorized: o.requestCert ?? false },
+          onConnection,
+        )
       : net.createServer(onConnection);
     server.listen(this.boundPort, this.host);
     await once(server, 'listening');
@@ -274,10 +277,12 @@ export class KafkaTestBroker {
         chunks = rest.length ? [rest] : [];
         buffered = rest.length;
         frameEnd = -1;
-        chain = chain.then(() => this.handleFrame(conn, frame)).catch((err: unknown) => {
-          this.log(`closing connection: ${(err as Error).message}`);
-          socket.destroy();
-        });
+        chain = chain
+          .then(() => this.handleFrame(conn, frame))
+          .catch((err: unknown) => {
+            this.log(`closing connection: ${(err as Error).message}`);
+            socket.destroy();
+          });
       }
     });
     socket.on('error', () => socket.destroy());
@@ -372,7 +377,11 @@ export class KafkaTestBroker {
       w.int16(t ? ERR.NONE : ERR.UNKNOWN_TOPIC_OR_PARTITION).string(name);
       if (v >= 1) w.bool(false);
       w.array(t ? t.partitions.map((_, i) => i) : [], (w, p) => {
-        w.int16(ERR.NONE).int32(p).int32(this.nodeId).array([this.nodeId], (w, n) => w.int32(n)).array([this.nodeId], (w, n) => w.int32(n));
+        w.int16(ERR.NONE)
+          .int32(p)
+          .int32(this.nodeId)
+          .array([this.nodeId], (w, n) => w.int32(n))
+          .array([this.nodeId], (w, n) => w.int32(n));
         if (v >= 5) w.array([], () => undefined);
       });
     });
@@ -387,7 +396,10 @@ export class KafkaTestBroker {
       name: x.string(),
       partitions: x.array((y) => ({ index: y.int32(), records: y.nullableBytes() })),
     }));
-    const results = topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ index: p.index, ...this.append(t.name, p.index, p.records) })) }));
+    const results = topics.map((t) => ({
+      name: t.name,
+      partitions: t.partitions.map((p) => ({ index: p.index, ...this.append(t.name, p.index, p.records) })),
+    }));
     if (acks === 0) return null;
     const w = new Writer().array(results, (w, t) =>
       w.string(t.name).array(t.partitions, (w, p) => {
@@ -407,7 +419,15 @@ export class KafkaTestBroker {
       batches = decodeRecordBatches(records ?? Buffer.alloc(0));
     } catch (err) {
       this.log(`rejected batch for ${topic}/${partition}: ${(err as Error).message}`);
-      return { errorCode: err instanceof UnsupportedCompressionError ? ERR.UNSUPPORTED_COMPRESSION_TYPE : err instanceof CorruptRecordError ? ERR.CORRUPT_MESSAGE : ERR.CORRUPT_MESSAGE, baseOffset: -1 };
+      return {
+        errorCode:
+          err instanceof UnsupportedCompressionError
+            ? ERR.UNSUPPORTED_COMPRESSION_TYPE
+            : err instanceof CorruptRecordError
+              ? ERR.CORRUPT_MESSAGE
+              : ERR.CORRUPT_MESSAGE,
+        baseOffset: -1,
+      };
     }
     let first = -1;
     for (const b of batches) {
@@ -426,7 +446,18 @@ export class KafkaTestBroker {
       const base = log.length;
       seen?.set(b.baseSequence, base);
       if (first < 0) first = base;
-      for (const rec of b.records) log.push({ key: rec.key, value: rec.value, headers: rec.headers, timestamp: rec.timestamp, topic, partition, offset: log.length, compression: b.compression, producerId: b.producerId });
+      for (const rec of b.records)
+        log.push({
+          key: rec.key,
+          value: rec.value,
+          headers: rec.headers,
+          timestamp: rec.timestamp,
+          topic,
+          partition,
+          offset: log.length,
+          compression: b.compression,
+          producerId: b.producerId,
+        });
     }
     this.appended.emit('append');
     return { errorCode: ERR.NONE, baseOffset: first < 0 ? log.length : first };
@@ -447,7 +478,10 @@ export class KafkaTestBroker {
     if (ok) conn.mechanism = mechanism;
     // Only PLAIN is served over the pre-KIP-152 raw framing; OAUTHBEARER clients use SaslAuthenticate.
     if (ok && v === 0 && mechanism === 'PLAIN') conn.rawSaslNext = true;
-    return new Writer().int16(ok ? ERR.NONE : ERR.UNSUPPORTED_SASL_MECHANISM).array(enabled, (w, m) => w.string(m)).toBuffer();
+    return new Writer()
+      .int16(ok ? ERR.NONE : ERR.UNSUPPORTED_SASL_MECHANISM)
+      .array(enabled, (w, m) => w.string(m))
+      .toBuffer();
   }
 
   private saslAuthenticate(conn: ConnState, v: number, r: Reader): Buffer {
@@ -462,10 +496,12 @@ export class KafkaTestBroker {
       if (verdict.ok) {
         lifetimeMs = Math.max(1, Math.floor(verdict.lifetimeMs));
         conn.sessionEndsAt = Date.now() + lifetimeMs;
-      }
-      else message = `Authentication failed: ${verdict.reason}`;
+      } else message = `Authentication failed: ${verdict.reason}`;
     }
-    const w = new Writer().int16(ok ? ERR.NONE : ERR.SASL_AUTHENTICATION_FAILED).nullableString(ok ? null : message).bytes(Buffer.alloc(0));
+    const w = new Writer()
+      .int16(ok ? ERR.NONE : ERR.SASL_AUTHENTICATION_FAILED)
+      .nullableString(ok ? null : message)
+      .bytes(Buffer.alloc(0));
     if (v >= 1) w.int64(lifetimeMs);
     return w.toBuffer();
   }
@@ -491,9 +527,8 @@ export class KafkaTestBroker {
     const parts = message.toString('utf8').split('\u0001');
     const auth = parts.find((p) => p.startsWith('auth='));
     const bearer = auth === undefined ? undefined : /^auth=Bearer (\S+)$/i.exec(auth)?.[1];
-    const verdict: TokenVerdict = !parts[0]?.startsWith('n,') || bearer === undefined
-      ? { ok: false, reason: 'malformed OAUTHBEARER message' }
-      : this.options.sasl!.oauthBearer!(bearer);
+    const verdict: TokenVerdict =
+      !parts[0]?.startsWith('n,') || bearer === undefined ? { ok: false, reason: 'malformed OAUTHBEARER message' } : this.options.sasl!.oauthBearer!(bearer);
     this.oauthAttempts.push({ token: bearer ?? '', verdict, at: Date.now() });
     if (!verdict.ok) {
       this.log(`SASL/OAUTHBEARER refused: ${verdict.reason}`);
@@ -531,7 +566,10 @@ export class KafkaTestBroker {
             if (hit) ({ offset, timestamp } = hit);
           }
         }
-        w.int32(p.index).int16(log ? ERR.NONE : ERR.UNKNOWN_TOPIC_OR_PARTITION).int64(timestamp).int64(offset);
+        w.int32(p.index)
+          .int16(log ? ERR.NONE : ERR.UNKNOWN_TOPIC_OR_PARTITION)
+          .int64(timestamp)
+          .int64(offset);
         if (v >= 4) w.int32(0);
       }),
     );

@@ -21,7 +21,11 @@ describe('wire codec', () => {
     const values = [0, 1, -1, 63, -64, 64, 300, -300, 2 ** 31 - 1, -(2 ** 31), 2 ** 40];
     const w = new Writer();
     for (const v of values) w.varint(v);
-    w.string('héllo').nullableString(null).bytes(Buffer.from([1, 2])).bytes(null).int64(-2n);
+    w.string('héllo')
+      .nullableString(null)
+      .bytes(Buffer.from([1, 2]))
+      .bytes(null)
+      .int64(-2n);
     const r = new Reader(w.toBuffer());
     expect(values.map(() => r.varint())).toEqual(values);
     expect([r.string(), r.nullableString(), r.nullableBytes(), r.nullableBytes(), r.int64()]).toEqual(['héllo', null, Buffer.from([1, 2]), null, -2n]);

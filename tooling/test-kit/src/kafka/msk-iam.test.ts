@@ -51,12 +51,21 @@ describe('mskIamVerifier: checks tokens as MSK does', () => {
 
   it('refuses an expired token and one dated too far ahead', async () => {
     const t = await token();
-    expect(mskIamVerifier({ region: 'eu-west-1', credentials: CREDS, now: () => Date.now() + 901_000 })(t)).toMatchObject({ ok: false, reason: 'token expired' });
-    expect(mskIamVerifier({ region: 'eu-west-1', credentials: CREDS, now: () => Date.now() - 10 * 60_000 })(t)).toMatchObject({ ok: false, reason: expect.stringContaining('future') });
+    expect(mskIamVerifier({ region: 'eu-west-1', credentials: CREDS, now: () => Date.now() + 901_000 })(t)).toMatchObject({
+      ok: false,
+      reason: 'token expired',
+    });
+    expect(mskIamVerifier({ region: 'eu-west-1', credentials: CREDS, now: () => Date.now() - 10 * 60_000 })(t)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('future'),
+    });
     // Short-lived credentials give a token that ends with them.
     const short = await token('eu-west-1', { ...CREDS, expiration: new Date(Date.now() + 5000) });
     expect(verify(short).ok).toBe(true);
-    expect(mskIamVerifier({ region: 'eu-west-1', credentials: CREDS, now: () => Date.now() + 7000 })(short)).toMatchObject({ ok: false, reason: 'token expired' });
+    expect(mskIamVerifier({ region: 'eu-west-1', credentials: CREDS, now: () => Date.now() + 7000 })(short)).toMatchObject({
+      ok: false,
+      reason: 'token expired',
+    });
   });
 });
 

@@ -78,7 +78,13 @@ describe('lineage sink', () => {
 
   it('counts runs whose terminal event arrived before their START', async () => {
     sink = await startLineageSink();
-    for (const [id, type] of [['a', 'START'], ['a', 'COMPLETE'], ['b', 'FAIL'], ['b', 'START'], ['c', 'ABORT']] as const) {
+    for (const [id, type] of [
+      ['a', 'START'],
+      ['a', 'COMPLETE'],
+      ['b', 'FAIL'],
+      ['b', 'START'],
+      ['c', 'ABORT'],
+    ] as const) {
       await post(sink.url, JSON.stringify(run(id, type)));
     }
     expect(sink.orderViolations()).toBe(1);
@@ -168,7 +174,15 @@ describe('lineage sink', () => {
 
     it('answers a scripted partial success and accepts only the events not listed', async () => {
       sink = await startLineageSink();
-      sink.respondWith([{ failEvents: [{ index: 1, retriable: true }, { index: 2, retriable: false, reason: 'Unsupported facets' }, { index: 9, retriable: true }] }]);
+      sink.respondWith([
+        {
+          failEvents: [
+            { index: 1, retriable: true },
+            { index: 2, retriable: false, reason: 'Unsupported facets' },
+            { index: 9, retriable: true },
+          ],
+        },
+      ]);
       const events = [run('a', 'START'), run('b', 'START'), run('c', 'START'), run('d', 'START')];
       const { status, json } = await postJson(batchUrl(), events);
       expect(status).toBe(200);

@@ -147,7 +147,11 @@ function batchAnswer(received: number, failed: readonly FailedBatchEvent[]): str
   return JSON.stringify({
     status: failed.length ? 'partial_success' : 'success',
     summary: { received, successful: received - failed.length, failed: failed.length, retriable, non_retriable: failed.length - retriable },
-    failed_events: failed.map((f) => ({ index: f.index, reason: f.reason ?? (f.retriable ? 'Server error' : 'Unsupported event type'), retriable: f.retriable })),
+    failed_events: failed.map((f) => ({
+      index: f.index,
+      reason: f.reason ?? (f.retriable ? 'Server error' : 'Unsupported event type'),
+      retriable: f.retriable,
+    })),
   });
 }
 
@@ -253,11 +257,25 @@ export async function startLineageSink(options: LineageSinkOptions = {}): Promis
     if (batch) {
       batchCount++;
       // A backend without the endpoint answers the same whatever the script says.
-      step = batchUnsupported !== undefined ? { status: batchUnsupported, headers: { 'content-type': 'text/plain' }, body: http.STATUS_CODES[batchUnsupported] ?? 'Unsupported' } : batchStep(json, script.shift() ?? randomStep());
+      step =
+        batchUnsupported !== undefined
+          ? { status: batchUnsupported, headers: { 'content-type': 'text/plain' }, body: http.STATUS_CODES[batchUnsupported] ?? 'Unsupported' }
+          : batchStep(json, script.shift() ?? randomStep());
     } else step = script.shift() ?? randomStep();
     const status = step.destroy ? 0 : (step.status ?? 200);
     if (record) {
-      requests.push({ method: req.method ?? 'GET', path, headers: req.headers, rawHeaders: pairs(req.rawHeaders), raw, body: text, json, status, batch, receivedAt: Date.now() });
+      requests.push({
+        method: req.method ?? 'GET',
+        path,
+        headers: req.headers,
+        rawHeaders: pairs(req.rawHeaders),
+        raw,
+        body: text,
+        json,
+        status,
+        batch,
+        receivedAt: Date.now(),
+      });
     }
     if (status >= 200 && status < 300 && json !== undefined) {
       if (batch && step.failEvents?.length) {

@@ -67,7 +67,23 @@ acmeStatisticsJobFacet({ rowCount: 1, columns: [{ name: 'id', kind: 'binary' }] 
       // The builder output itself, run through tsc's JavaScript emit, must produce the facet users will send.
       const js = spawnSync(
         process.execPath,
-        [TSC, path.join(out, 'acme', 'AcmeStatisticsJobFacet.ts'), '--outDir', path.join(dir, 'js'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--noResolve', '--types', 'node', '--noCheck'],
+        [
+          TSC,
+          path.join(out, 'acme', 'AcmeStatisticsJobFacet.ts'),
+          '--outDir',
+          path.join(dir, 'js'),
+          '--module',
+          'NodeNext',
+          '--moduleResolution',
+          'NodeNext',
+          '--target',
+          'ES2022',
+          '--skipLibCheck',
+          '--noResolve',
+          '--types',
+          'node',
+          '--noCheck',
+        ],
         { encoding: 'utf8' },
       );
       expect(js.status).toBe(0);

@@ -47,7 +47,10 @@ export function checkFacetNaming(f: FacetNaming): NamingViolation[] {
   const entity = f.base === undefined ? undefined : ENTITY_OF_BASE[f.base];
   const suffix = entity === undefined ? undefined : `${pascalCase(entity)}Facet`;
   if (f.base === undefined) {
-    add('base-facet', `${f.name} does not extend a base facet ($ref to https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunFacet, JobFacet, DatasetFacet, InputDatasetFacet or OutputDatasetFacet in allOf)`);
+    add(
+      'base-facet',
+      `${f.name} does not extend a base facet ($ref to https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunFacet, JobFacet, DatasetFacet, InputDatasetFacet or OutputDatasetFacet in allOf)`,
+    );
   }
   if (!PASCAL.test(f.name)) {
     add('facet-name', `facet name '${f.name}' must be PascalCase: {Prefix}{Name}{Entity}Facet`);
