@@ -20,6 +20,7 @@ export { WELL_KNOWN_PACKAGES, wellKnownPackage, canonicalTypeName } from './regi
 export { resolveModule, importModule, splitSpecifier, isRelativeSpecifier, ModuleNotFound } from './registry/load-module.js';
 export type { ModuleLookup, ResolvedModule } from './registry/load-module.js';
 export { consoleDescriptor, readName } from './transport/console.js';
+export { warnUnknownOptions } from './transport/types.js';
 export type { NamedConfig } from './transport/console.js';
 export { noopDescriptor } from './transport/noop.js';
 export { transportSnapshot, INSPECT } from './transport/snapshot.js';

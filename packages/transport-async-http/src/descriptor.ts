@@ -1,4 +1,5 @@
 import type { TransportDescriptor } from '@ol/core';
+import { warnUnknownOptions } from '@ol/core/internal';
 import { readAsyncHttpOptions, unknownAsyncHttpKeys, type AsyncHttpTransportConfig } from './config.js';
 import { AsyncHttpTransport, TYPE } from './transport.js';
 
@@ -9,7 +10,7 @@ export const descriptor: TransportDescriptor<AsyncHttpTransportConfig> = {
   parse(options, context) {
     const config = readAsyncHttpOptions(options);
     const unknown = unknownAsyncHttpKeys(options);
-    if (unknown.length) context.logger.warn(`async_http transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    warnUnknownOptions(context, 'async_http', unknown);
     return config;
   },
   async create(config, context) {

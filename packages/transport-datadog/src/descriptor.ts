@@ -1,5 +1,5 @@
 import type { Logger, TransportDescriptor } from '@ol/core';
-import { type NamedConfig, readName } from '@ol/core/internal';
+import { type NamedConfig, readName, warnUnknownOptions } from '@ol/core/internal';
 import { normalizeDatadogConfig, parseDatadogConfig, unknownDatadogKeys, type DatadogTransportConfig, type DatadogTransportOptions } from './config.js';
 import { DatadogTransport, TRANSPORT_TYPE } from './transport.js';
 
@@ -10,7 +10,7 @@ export const descriptor: TransportDescriptor<DatadogTransportConfig & NamedConfi
   aliases: [PYTHON_CLASS_PATH],
   parse(options, context) {
     const unknown = unknownDatadogKeys(options, context);
-    if (unknown.length) context.logger.warn(`datadog transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    warnUnknownOptions(context, 'datadog', unknown);
     return { ...parseDatadogConfig(options, context), ...readName(options) };
   },
   create({ name, ...config }, context) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { ConfigError, type Logger, type TransportContext, type TransportDescriptor } from '@ol/core';
-import { type NamedConfig, OptionReader, readName } from '@ol/core/internal';
+import { type NamedConfig, OptionReader, readName, warnUnknownOptions } from '@ol/core/internal';
 import {
   normalizeGcpLineageConfig,
   parseGcpLineageConfig,
@@ -18,7 +18,7 @@ export const descriptor: TransportDescriptor<GcpLineageTransportConfig & NamedCo
   aliases: [PYTHON_CLASS_PATH],
   parse(options, context) {
     const unknown = unknownGcpLineageKeys(options, context);
-    if (unknown.length) context.logger.warn(`gcplineage transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    warnUnknownOptions(context, 'gcplineage', unknown);
     return { ...parseGcpLineageConfig(options, context), ...readName(options) };
   },
   create({ name, ...config }, context) {

@@ -1,26 +1,23 @@
 import fs from 'node:fs';
 import { ConfigError, type TransportDescriptor } from '@ol/core';
-import { type NamedConfig, readName } from '@ol/core/internal';
+import { type NamedConfig, readName, warnUnknownOptions } from '@ol/core/internal';
 import { JAVA_CLASS_NAME, TRANSPORT_TYPE, parseGcsConfig, parseWithUnknown } from './config.js';
 import type { GcsTransportConfig, GcsTransportOptions } from './config.js';
 import { GcsTransport } from './transport.js';
 import type { GcsTransportRuntime } from './transport.js';
 
-/** What `parse` hands `create`: the config, the transport's name, and the key path the key file was given at. */
-type ParsedGcsConfig = GcsTransportConfig & NamedConfig & { credentialsFileKey?: readonly string[] };
-
-export const descriptor: TransportDescriptor<ParsedGcsConfig> = {
+export const descriptor: TransportDescriptor<GcsTransportConfig & NamedConfig> = {
   type: TRANSPORT_TYPE,
   // Java's class name, so a config written for the Java client names the same transport.
   aliases: [JAVA_CLASS_NAME],
   parse(options, context) {
     const { config, unknown } = parseWithUnknown(options, context);
-    if (unknown.length) context.logger.warn(`gcs transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
-    return { ...config, ...readName(options), ...(config.credentialsFile !== undefined && { credentialsFileKey: options.pathOf('credentialsFile') }) };
+    warnUnknownOptions(context, TRANSPORT_TYPE, unknown);
+    return { ...config, ...readName(options) };
   },
   // The key file is checked when the transport is built, not when `openlineage config` only reads the config.
-  create({ name, credentialsFileKey, ...config }, context) {
-    checkCredentialsFile(config, credentialsFileKey ?? [...context.path, 'credentialsFile'], context.origin);
+  create({ name, ...config }, context) {
+    checkCredentialsFile(config, context.options?.pathOf('credentialsFile') ?? [...context.path, 'credentialsFile'], context.origin);
     return new GcsTransport(config, { logger: context.logger, ...(name !== undefined && { name }) });
   },
 };

@@ -1,4 +1,5 @@
 import type { TransportDescriptor } from '@ol/core';
+import { warnUnknownOptions } from '@ol/core/internal';
 import { readHttpOptions, unknownHttpKeys, type HttpTransportConfig } from './config.js';
 import { HttpTransport } from './transport.js';
 
@@ -8,7 +9,7 @@ export const descriptor: TransportDescriptor<HttpTransportConfig> = {
   parse(options, context) {
     const config = readHttpOptions(options);
     const unknown = unknownHttpKeys(options);
-    if (unknown.length) context.logger.warn(`http transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    warnUnknownOptions(context, 'http', unknown);
     return config;
   },
   async create(config, context) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ConfigError, createTransport } from '@ol/core';
 import { codeScope } from '@ol/core/internal';
 import { CompressionCodecs, CompressionTypes } from './kafkajs.js';
 import { configErrorOf } from '@ol/test-kit';
@@ -87,6 +88,18 @@ describe('librdkafka properties → kafkajs', () => {
     expect(e.message).toMatch(/expected an integer >= 0, got "many"/);
     expect(configErrorOf(() => read({ ...bootstrap, acks: '2' })).message).toMatch(/all, -1, 0 or 1/);
     expect(configErrorOf(() => read({ ...bootstrap, 'security.protocol': 'KERBEROS' })).message).toMatch(/"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"/);
+  });
+
+  it("through the registry, property errors name the key the properties were given under, Python's `properties` included", async () => {
+    for (const key of ['config', 'properties']) {
+      const e: unknown = await createTransport(
+        { type: 'kafka', topic: 't', [key]: { ...bootstrap, retries: 'many' } },
+        { origin: (p) => `openlineage.yml (${p.join('.')})` },
+      ).catch((err: unknown) => err);
+      if (!ConfigError.isInstance(e)) throw new Error(`expected a ConfigError, got ${String(e)}`);
+      expect(e.path).toBe(`transport.${key}.retries`);
+      expect(e.source).toBe(`openlineage.yml (transport.${key}.retries)`);
+    }
   });
 
   it('compression: none and gzip built in; others only with a registered codec', () => {

@@ -1,4 +1,5 @@
 import type { TransportDescriptor } from '@ol/core';
+import { scopeAt } from '@ol/core/internal';
 import { readKafkaOptions, type KafkaTransportConfig } from './config.js';
 import { buildKafkaTransport } from './transport.js';
 
@@ -7,5 +8,13 @@ export const descriptor: TransportDescriptor<KafkaTransportConfig> = {
   type: 'kafka',
   aliases: ['openlineage.client.transport.kafka.KafkaTransport', 'openlineage.client.transport.KafkaTransport'],
   parse: (options) => readKafkaOptions(options),
-  create: (config, context) => buildKafkaTransport(config, context, context.logger, context.baseDir, context.env),
+  // Property errors name the key the properties were given under (`config`, or Python's `properties`).
+  create: (config, context) =>
+    buildKafkaTransport(
+      config,
+      scopeAt(context, context.options?.pathOf('config', ['properties']) ?? [...context.path, 'config']),
+      context.logger,
+      context.baseDir,
+      context.env,
+    ),
 };

@@ -22,7 +22,7 @@ import {
   TransportError,
   type TransportStats,
 } from '@ol/core';
-import { codeScope, parseLogLevel, rateLimited, scopeAt, scrub } from '@ol/core/internal';
+import { codeScope, parseLogLevel, rateLimited, scrub } from '@ol/core/internal';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
 import type { LogEntry, Message, Producer } from './kafkajs.js';
 import { defaultMessageKey } from './keys.js';
@@ -275,22 +275,27 @@ function safeJson(v: unknown): string {
 
 /**
  * Reads the producer properties (they may name certificate files, so not in the descriptor's
- * `parse`) and builds the transport. Property errors name the key path `<transport>.config.<property>`.
+ * `parse`) and builds the transport. Property errors name `properties.path` plus the property.
  */
 export function buildKafkaTransport(
   config: KafkaTransportConfig,
-  scope: OptionScope,
+  properties: OptionScope,
   logger: Logger,
   baseDir: string,
   env: Record<string, string | undefined>,
 ): KafkaTransport {
-  const settings: ProducerSettings = readProducerProperties(config.config, { ...scopeAt(scope, [...scope.path, 'config']), baseDir });
+  const settings: ProducerSettings = readProducerProperties(config.config, { ...properties, baseDir });
   return new KafkaTransport(config, { logger, settings, env });
 }
 
 /** Builds the transport from options given in code. */
 export function createKafkaTransport(options: KafkaTransportOptions): KafkaTransport {
   const { logger, baseDir, ...raw } = options;
-  const scope = codeScope(['transport']);
-  return buildKafkaTransport(normalizeKafkaConfig(raw, scope), scope, logger ?? defaultLogger(), baseDir ?? process.cwd(), process.env);
+  return buildKafkaTransport(
+    normalizeKafkaConfig(raw, codeScope(['transport'])),
+    codeScope(['transport', 'config']),
+    logger ?? defaultLogger(),
+    baseDir ?? process.cwd(),
+    process.env,
+  );
 }

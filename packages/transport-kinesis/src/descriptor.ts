@@ -1,5 +1,5 @@
 import type { TransportDescriptor } from '@ol/core';
-import { type NamedConfig, readName } from '@ol/core/internal';
+import { type NamedConfig, readName, warnUnknownOptions } from '@ol/core/internal';
 import { JAVA_CLASS_NAME, TRANSPORT_TYPE, parseKinesisConfig, parseWithUnknown } from './config.js';
 import type { KinesisTransportConfig, KinesisTransportOptions } from './config.js';
 import { KinesisTransport } from './transport.js';
@@ -11,7 +11,7 @@ export const descriptor: TransportDescriptor<KinesisTransportConfig & NamedConfi
   aliases: [JAVA_CLASS_NAME],
   parse(options, context) {
     const { config, unknown } = parseWithUnknown(options, context);
-    if (unknown.length) context.logger.warn(`kinesis transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    warnUnknownOptions(context, 'kinesis', unknown);
     return { ...config, ...readName(options) };
   },
   create({ name, ...config }, context) {

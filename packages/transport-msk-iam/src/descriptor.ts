@@ -1,5 +1,5 @@
 import { defaultLogger, type Logger, type TransportDescriptor } from '@ol/core';
-import { codeScope, type NamedConfig, readName } from '@ol/core/internal';
+import { codeScope, type NamedConfig, readName, warnUnknownOptions } from '@ol/core/internal';
 import { parseMskIamConfig, unknownMskIamKeys, type MskIamTransportConfig, type MskIamTransportOptions } from './config.js';
 import type { AwsCredentials, AwsCredentialsProvider } from './token.js';
 import { MskIamTransport, TRANSPORT_TYPE } from './transport.js';
@@ -11,7 +11,7 @@ export const descriptor: TransportDescriptor<MskIamTransportConfig & NamedConfig
   aliases: ['msk_iam', PYTHON_CLASS_PATH],
   parse(options, context) {
     const unknown = unknownMskIamKeys(options, context);
-    if (unknown.length) context.logger.warn(`msk-iam transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    warnUnknownOptions(context, 'msk-iam', unknown);
     return { ...parseMskIamConfig(options, context), ...readName(options) };
   },
   create({ name, ...config }, context) {

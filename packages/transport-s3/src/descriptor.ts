@@ -1,5 +1,5 @@
 import type { TransportDescriptor } from '@ol/core';
-import { type NamedConfig, readName } from '@ol/core/internal';
+import { type NamedConfig, readName, warnUnknownOptions } from '@ol/core/internal';
 import { JAVA_CLASS_NAME, TRANSPORT_TYPE, parseS3Config, parseWithUnknown } from './config.js';
 import type { S3TransportConfig, S3TransportOptions } from './config.js';
 import { S3Transport } from './transport.js';
@@ -11,7 +11,7 @@ export const descriptor: TransportDescriptor<S3TransportConfig & NamedConfig> = 
   aliases: [JAVA_CLASS_NAME],
   parse(options, context) {
     const { config, unknown } = parseWithUnknown(options, context);
-    if (unknown.length) context.logger.warn(`s3 transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
+    warnUnknownOptions(context, 's3', unknown);
     return { ...config, ...readName(options) };
   },
   create({ name, ...config }, context) {

@@ -126,16 +126,16 @@ export async function parseTransportConfig(config: unknown, options: CreateTrans
     throw new ConfigError({ source: origin(path), path: path.join('.'), expected: 'a transport config: a mapping with a type', actual: config });
   }
   const context = transportContext(options, path, origin, baseDir);
+  const reader = new OptionReader(config, context);
   let descriptor: TransportDescriptor;
   if (isTransportDescriptor(config.type)) {
     // In code a descriptor object may stand in for the type name.
     descriptor = config.type;
   } else {
-    const reader = new OptionReader(config, context);
     const type = reader.string('type', { required: true });
     descriptor = await resolveTransportDescriptor(type, { cwd, baseDir, source: origin(reader.pathOf('type')), path: reader.pathOf('type').join('.') });
   }
-  return { descriptor, config: parseWith(descriptor, config, context), context };
+  return { descriptor, config: descriptor.parse(reader, context), context: { ...context, options: reader } };
 }
 
 /** `descriptor.parse` over a raw mapping, read with the context's provenance: what the registry does, for code and tests that hold a descriptor. */
@@ -145,7 +145,8 @@ export function parseWith<C>(descriptor: TransportDescriptor<C>, raw: unknown, c
 
 /** `parseWith`, then `create`: builds a transport from a raw mapping without the registry's lookup. */
 export function createWith<C>(descriptor: TransportDescriptor<C>, raw: unknown, context: TransportContext): Transport | Promise<Transport> {
-  return descriptor.create(parseWith(descriptor, raw, context), context);
+  const options = new OptionReader(raw, context);
+  return descriptor.create(descriptor.parse(options, context), { ...context, options });
 }
 
 function transportContext(options: CreateTransportOptions, path: readonly string[], origin: TransportContext['origin'], baseDir: string): TransportContext {

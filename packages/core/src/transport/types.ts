@@ -63,6 +63,16 @@ export interface TransportContext extends OptionScope {
   env: Record<string, string | undefined>;
   /** Builds a child transport through the registry (composite and transform use this). */
   createChild(config: unknown, path: readonly string[]): Promise<Transport>;
+  /**
+   * In `create`: the reader `parse` read this config with, to name where a key was given in any
+   * spelling (`options.pathOf('credentials_file')`) without carrying key paths in the parsed config.
+   */
+  options?: OptionReader;
+}
+
+/** The one wording for options a transport does not read: ignored, as the Python client does, and named once. */
+export function warnUnknownOptions(context: Pick<TransportContext, 'logger' | 'path'>, type: string, unknown: readonly string[]): void {
+  if (unknown.length) context.logger.warn(`${type} transport at ${context.path.join('.')}: ignoring unknown option(s) ${unknown.join(', ')}`);
 }
 
 /**
