@@ -369,3 +369,42 @@ describe('DeliveryEngine flush and close', () => {
     expect(h.engine.trackedRuns).toBe(0);
   });
 });
+
+describe('DeliveryEngine and a caller that awaits every submit in a loop', () => {
+  it('lets the event loop turn while sends are in flight, so deliveries complete during the loop, not only after it', async () => {
+    // Sends settle on the next macrotask, as network answers do: a loop awaiting resolved promises alone would never see one.
+    let delivered = 0;
+    const engine = new DeliveryEngine<number>({
+      maxConcurrent: 4,
+      maxQueueSize: 100_000,
+      maxWaitingSubmits: 100_000,
+      keepProcessAlive: false,
+      send: () => new Promise<void>((resolve) => setImmediate(() => (delivered++, resolve()))),
+    });
+    let deliveredDuringLoop = 0;
+    let yielded = 0;
+    for (let i = 0; i < 5_000; i++) {
+      const p = engine.submit(i);
+      if (p !== undefined) yielded++;
+      await p;
+      deliveredDuringLoop = delivered;
+    }
+    expect(yielded).toBeGreaterThan(0);
+    // Without the yields the loop ends with 0 delivered and 5,000 queued; with them each turn lets the 4 sends in flight finish.
+    expect(deliveredDuringLoop).toBeGreaterThan(200);
+    expect(await engine.close()).toBe(true);
+    expect(engine.stats()).toEqual({ pending: 0, success: 5_000, failed: 0, dropped: 0 });
+  });
+
+  it('answers at once while nothing is in flight', () => {
+    const engine = new DeliveryEngine<number>({
+      maxConcurrent: 1,
+      maxQueueSize: 1_000,
+      maxWaitingSubmits: 1_000,
+      keepProcessAlive: false,
+      batch: { maxEvents: 10_000, maxBytes: Infinity, lingerMs: 60_000, sizeOf: () => 1, send: () => Promise.resolve(undefined) },
+    });
+    for (let i = 0; i < 500; i++) expect(engine.submit(i)).toBeUndefined();
+    void engine.close(0);
+  });
+});

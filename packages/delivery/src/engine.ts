@@ -99,6 +99,8 @@ export class DeliveryEngine<P> {
   private lingerTimer: NodeJS.Timeout | undefined;
   /** Set by flush and close: what is ready goes without lingering until the queue runs empty. */
   private hurry = false;
+  /** Events accepted at once since the event loop last turned (see `nextTurn`). */
+  private sinceTurn = 0;
 
   constructor(options: EngineOptions<P>) {
     this.opts = options;
@@ -179,7 +181,7 @@ export class DeliveryEngine<P> {
     if (this.blocked.length === 0 && this.queued < this.opts.maxQueueSize) {
       this.accept(item);
       this.pump();
-      return undefined;
+      return this.requests > 0 && ++this.sinceTurn >= YIELD_EVERY ? this.nextTurn() : undefined;
     }
     return new Promise<void>((resolve) => {
       item.resolve = resolve;
@@ -366,7 +368,19 @@ export class DeliveryEngine<P> {
     this.afterSettle();
   }
 
+  /**
+   * A caller that awaits each emit in a loop runs on resolved promises alone, so the event loop never
+   * reaches I/O: nothing in flight completes, no START releases its run, and the queue only grows until
+   * the loop ends. Every YIELD_EVERY events accepted while sends are in flight, the emit resolves on
+   * the next turn instead, letting responses in.
+   */
+  private nextTurn(): Promise<void> {
+    this.sinceTurn = 0;
+    return new Promise<void>((resolve) => setImmediate(resolve));
+  }
+
   private afterSettle(): void {
+    this.sinceTurn = 0;
     this.pump();
     if (this.pending === 0) this.keepAlive.release();
   }
@@ -387,6 +401,8 @@ export class DeliveryEngine<P> {
     this.released.push(item);
   }
 }
+
+const YIELD_EVERY = 64;
 
 /** One signal is shared by every send in flight (each adds a listener), so lift the leak warning's limit. */
 function sharedAbortController(): AbortController {

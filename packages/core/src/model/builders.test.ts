@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { facets } from '../facets/standard.js';
 import { isUuid } from '../ids/uuid7.js';
 import { naming } from '../naming/dataset-naming.js';
@@ -26,6 +26,27 @@ describe('event builders', () => {
     expect(runEvent({ eventType: 'COMPLETE', job: createJob('n', 'j'), eventTime: 0 }).eventTime).toBe('1970-01-01T00:00:00.000Z');
     expect(runEvent({ eventType: 'COMPLETE', job: createJob('n', 'j'), eventTime: '2025-05-20T10:52:33+02:00' }).eventTime).toBe('2025-05-20T10:52:33+02:00');
     expect(runEvent({ eventType: 'OTHER', job: createJob('n', 'j'), producer: 'https://example.com/p' }).producer).toBe('https://example.com/p');
+  });
+
+  it('stamps "now" to the millisecond, each event with the clock at its own building', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.UTC(2025, 4, 20, 10, 52, 33, 881));
+      const a = runEvent({ eventType: 'START', job: createJob('n', 'j') });
+      const b = runEvent({ eventType: 'COMPLETE', job: createJob('n', 'j') });
+      vi.setSystemTime(Date.UTC(2025, 4, 20, 10, 52, 33, 882));
+      const c = runEvent({ eventType: 'COMPLETE', job: createJob('n', 'j') });
+      vi.setSystemTime(Date.UTC(2024, 0, 1));
+      const d = jobEvent({ job: createJob('n', 'j') });
+      expect([a.eventTime, b.eventTime, c.eventTime, d.eventTime]).toEqual([
+        '2025-05-20T10:52:33.881Z',
+        '2025-05-20T10:52:33.881Z',
+        '2025-05-20T10:52:33.882Z',
+        '2024-01-01T00:00:00.000Z',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects what would make an invalid event', () => {

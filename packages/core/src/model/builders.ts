@@ -35,8 +35,20 @@ export interface CommonEventOptions {
   producer?: string;
 }
 
+/** The last "now" formatted, reused within the same millisecond (toISOString is most of what building an event costs). */
+let lastNow = NaN;
+let lastNowText = '';
+
 /** RFC 3339 in UTC for Dates and epoch ms; strings are kept as given once checked. */
-export function formatEventTime(time: EventTimeInput = new Date()): string {
+export function formatEventTime(time?: EventTimeInput): string {
+  if (time === undefined) {
+    const now = Date.now();
+    if (now !== lastNow) {
+      lastNowText = new Date(now).toISOString();
+      lastNow = now;
+    }
+    return lastNowText;
+  }
   if (typeof time === 'string') {
     if (!isDateTime(time)) throw new TypeError(`eventTime must be an RFC 3339 date-time with a time zone, got ${JSON.stringify(time)}`);
     return time;
