@@ -402,6 +402,7 @@ describe('DeliveryEngine and a caller that awaits every submit in a loop', () =>
       maxQueueSize: 1_000,
       maxWaitingSubmits: 1_000,
       keepProcessAlive: false,
+      send: () => Promise.resolve(),
       batch: { maxEvents: 10_000, maxBytes: Infinity, lingerMs: 60_000, sizeOf: () => 1, send: () => Promise.resolve(undefined) },
     });
     for (let i = 0; i < 500; i++) expect(engine.submit(i)).toBeUndefined();
