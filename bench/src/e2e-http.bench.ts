@@ -20,8 +20,8 @@
 import { Pool } from 'undici';
 import type { RunEvent } from '@ol/core';
 import { median, paired, scenario, type Scenario } from './harness.js';
-import { clientFor, deliverBuilt, eventSource, rawBatched, rotated, wireEvents } from './e2e.js';
-import { rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
+import { clientFor, deliverBuilt, eventSource, rotated, wireEvents } from './e2e.js';
+import { rawBatched, rawPerEvent, startSinkChild, type SinkHandle } from './peers.js';
 
 const EVENTS = 12_000;
 const CONCURRENCY = 100;
@@ -55,7 +55,7 @@ async function asyncHttp(sink: SinkHandle): Promise<Scenario[]> {
   };
   const rawArrays = async (n = EVENTS): Promise<number> => {
     await sink.reset();
-    const rate = await rawBatched(sink.url, wire.slice(0, n), { connections: 10, perRequest: 100 });
+    const rate = await rawBatched(sink.url, wire.slice(0, n) as RunEvent[], { concurrency: 10, batchSize: 100 });
     process.stderr.write(`  raw undici 100-event arrays, 10 connections: ${Math.round(rate)} events/s\n`);
     return rate;
   };

@@ -1,7 +1,7 @@
 /**
  * What the end-to-end benchmarks share: events built the way an application builds them (the
  * builders, inside the timed loop), clients made the way the README makes them
- * (`OpenLineageClient.create({ config })`), and the raw batching ceiling.
+ * (`OpenLineageClient.create({ config })`).
  *
  * The raw baselines send the very events the client puts on the wire (enriched the same way,
  * built before their clock starts) and serialize each one as they go, as any hand-written sender
@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Pool } from 'undici';
 import { facets, newRunId, OpenLineageClient, type OpenLineageConfig, type OpenLineageEvent, type RunEvent, runEvent, type Transport } from '@ol/core';
 import type { SinkHandle, SinkStats } from './peers.js';
 
@@ -122,37 +121,6 @@ export async function deliverBuilt(
   await client.close();
   const seen = sink === undefined ? undefined : await sink.stats();
   return { rate: n / (elapsed / 1000), success, seen };
-}
-
-/**
- * The raw batching ceiling: `connections` workers, each taking the next `perRequest` events,
- * serializing each one (JSON.stringify), joining them into a JSON array and POSTing it to the
- * batch endpoint. Keeps no order. Returns events per second.
- */
-export async function rawBatched(
-  url: string,
-  events: readonly OpenLineageEvent[],
-  o: { connections: number; perRequest: number; endpoint?: string },
-): Promise<number> {
-  const endpoint = o.endpoint ?? '/api/v1/lineage/batch';
-  const pool = new Pool(url, { connections: o.connections });
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < events.length) {
-      const start = next;
-      const end = Math.min(events.length, start + o.perRequest);
-      next = end;
-      const parts: string[] = [];
-      for (let i = start; i < end; i++) parts.push(JSON.stringify(events[i]));
-      const res = await pool.request({ method: 'POST', path: endpoint, body: `[${parts.join(',')}]`, headers: { 'content-type': 'application/json' } });
-      await res.body.dump();
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: o.connections }, worker));
-  const elapsed = performance.now() - started;
-  await pool.close();
-  return events.length / (elapsed / 1000);
 }
 
 /** Runs each of `runs` `reps` times, rotating the order so drift on a shared machine hits all alike; the samples per run. */
