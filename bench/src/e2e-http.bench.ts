@@ -44,24 +44,24 @@ async function asyncHttp(sink: SinkHandle): Promise<Scenario[]> {
   let violations = 0;
   let lost = 0;
 
-  const throughClient = async (batch: boolean, n = EVENTS): Promise<number> => {
+  const throughClient = async (batch: boolean): Promise<number> => {
     await sink.reset();
     const client = await clientFor({ type: 'async_http', url: sink.url, ...(batch ? { batch: { enabled: true } } : {}) });
-    const { rate, success, seen } = await deliverBuilt(client, n, sink);
+    const { rate, success, seen } = await deliverBuilt(client, EVENTS, sink);
     violations += seen!.violations;
-    lost += Math.abs(n - success) + Math.abs(seen!.events - n);
+    lost += Math.abs(EVENTS - success) + Math.abs(seen!.events - EVENTS);
     process.stderr.write(`  client async_http ${batch ? 'batch' : 'per event'}: ${Math.round(rate)} events/s, ${seen!.count} requests\n`);
     return rate;
   };
-  const rawArrays = async (n = EVENTS): Promise<number> => {
+  const rawArrays = async (): Promise<number> => {
     await sink.reset();
-    const rate = await rawBatched(sink.url, wire.slice(0, n) as RunEvent[], { concurrency: 10, batchSize: 100 });
+    const rate = await rawBatched(sink.url, wire as RunEvent[], { concurrency: 10, batchSize: 100 });
     process.stderr.write(`  raw undici 100-event arrays, 10 connections: ${Math.round(rate)} events/s\n`);
     return rate;
   };
-  const rawSingle = async (n = EVENTS): Promise<number> => {
+  const rawSingle = async (): Promise<number> => {
     await sink.reset();
-    const rate = await rawPerEvent(sink.url, wire.slice(0, n) as RunEvent[], { concurrency: CONCURRENCY, serialize: true });
+    const rate = await rawPerEvent(sink.url, wire as RunEvent[], { concurrency: CONCURRENCY, serialize: true });
     process.stderr.write(`  raw undici per event, ${CONCURRENCY} connections: ${Math.round(rate)} events/s\n`);
     return rate;
   };
@@ -77,9 +77,9 @@ async function asyncHttp(sink: SinkHandle): Promise<Scenario[]> {
   }
   violations = 0;
   lost = 0;
-  const [batched, perEvent, arrays, single] = (
-    await rotated(REPS, [() => throughClient(true), () => throughClient(false), () => rawArrays(), () => rawSingle()])
-  ).map(median) as [number, number, number, number];
+  const [batched, perEvent, arrays, single] = (await rotated(REPS, [() => throughClient(true), () => throughClient(false), rawArrays, rawSingle])).map(
+    median,
+  ) as [number, number, number, number];
   return [
     scenario({
       name: `e2e async_http batch (defaults), builder + client, ${EVENTS} events`,

@@ -2,7 +2,8 @@
  * End to end over Kafka, as an application does it: each event built with the builders inside
  * the timed loop and emitted through `OpenLineageClient.create({ config })` with the kafka
  * transport's default producer settings, to the test-kit broker in its own process. Baselines in
- * the same run (alternated, medians of 5): a raw kafkajs producer sending the same enriched events
+ * the same run (each path first runs untimed three times at full size, then alternated rounds,
+ * medians of 5): a raw kafkajs producer sending the same enriched events
  * with the same keys and placement, serializing each one as it goes —
  *
  * - `flush: false` (emit all, then `flush()`): raw `producer.send` of 1,000-message batches, one
