@@ -10,7 +10,8 @@
  * - kinesis: emits not awaited, then `flush()`, against raw `PutRecordsCommand`s of 500 records,
  *   24 in flight (the transport's defaults: KPL's CollectionMaxCount and MaxConnections).
  *
- * The peers run in this process: both sides pay the same peer cost per request.
+ * The raw side adds the run facets a default client adds (its client-version tags facet), so both
+ * sides send the same bytes. The peers run in this process: both sides pay the same peer cost per request.
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
@@ -21,6 +22,7 @@ import { startGcsPeer, startKinesisPeer, startS3Peer } from '@ol/test-kit';
 import { createGcsTransport } from '@ol/transport-gcs';
 import { createKinesisTransport, partitionKeyOf } from '@ol/transport-kinesis';
 import { createS3Transport } from '@ol/transport-s3';
+import { clientRunFacets, type RunFacets, withClientFacets } from './e2e.js';
 import { paired, scenario, sequenceEvent, type Scenario } from './harness.js';
 
 const CREDENTIALS = { accessKeyId: 'AKIDBENCHEXAMPLE', secretAccessKey: 'benchSecretKeyExample0123456789' };
@@ -50,7 +52,7 @@ async function throughClient(transport: Transport, n: number, awaitEach: boolean
   return rate;
 }
 
-async function s3Bench(): Promise<Scenario> {
+async function s3Bench(added: RunFacets): Promise<Scenario> {
   const peer = await startS3Peer({ keepObjects: false });
   peer.recordLimit = 0;
   const common = { endpoint: peer.url, region: 'us-east-1', credentials: CREDENTIALS };
@@ -64,7 +66,7 @@ async function s3Bench(): Promise<Scenario> {
         const run = ++runNo;
         const started = performance.now();
         for (let i = 0; i < OBJECT_EVENTS; i++) {
-          const e = eventAt(i, run);
+          const e = withClientFacets(eventAt(i, run), added);
           const body = Buffer.from(JSON.stringify(e), 'utf8');
           await raw.send(
             new PutObjectCommand({
@@ -93,7 +95,7 @@ async function s3Bench(): Promise<Scenario> {
   }
 }
 
-async function gcsBench(): Promise<Scenario> {
+async function gcsBench(added: RunFacets): Promise<Scenario> {
   const peer = await startGcsPeer({ keepObjects: false });
   peer.recordLimit = 0;
   const raw = new Storage({ apiEndpoint: peer.url, retryOptions: { maxRetries: 2, totalTimeout: 60 } });
@@ -106,7 +108,7 @@ async function gcsBench(): Promise<Scenario> {
         const bucket = raw.bucket('bench');
         const started = performance.now();
         for (let i = 0; i < OBJECT_EVENTS; i++) {
-          const e = eventAt(i, run);
+          const e = withClientFacets(eventAt(i, run), added);
           const body = Buffer.from(JSON.stringify(e), 'utf8');
           await bucket
             .file(`raw/${Date.parse(e.eventTime)}.json`)
@@ -128,7 +130,7 @@ async function gcsBench(): Promise<Scenario> {
   }
 }
 
-async function kinesisBench(): Promise<Scenario> {
+async function kinesisBench(added: RunFacets): Promise<Scenario> {
   const peer = await startKinesisPeer({ keepRecords: false });
   peer.recordLimit = 0;
   const common = { region: 'us-east-1', endpoint: peer.url, credentials: CREDENTIALS };
@@ -144,7 +146,7 @@ async function kinesisBench(): Promise<Scenario> {
         let batch: { Data: Buffer; PartitionKey: string }[] = [];
         const inFlight = new Set<Promise<unknown>>();
         for (let i = 0; i < KINESIS_EVENTS; i++) {
-          const e = eventAt(i, run);
+          const e = withClientFacets(eventAt(i, run), added);
           batch.push({ Data: Buffer.from(toJSON(e), 'utf8'), PartitionKey: partitionKeyOf(e) });
           if (batch.length === 500 || i === KINESIS_EVENTS - 1) {
             if (inFlight.size >= 24) await Promise.race(inFlight);
@@ -174,5 +176,6 @@ async function kinesisBench(): Promise<Scenario> {
 }
 
 export default async function cloudBench(): Promise<Scenario[]> {
-  return [await s3Bench(), await gcsBench(), await kinesisBench()];
+  const added = await clientRunFacets();
+  return [await s3Bench(added), await gcsBench(added), await kinesisBench(added)];
 }

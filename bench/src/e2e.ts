@@ -95,6 +95,25 @@ export async function wireEvents(n: number): Promise<OpenLineageEvent[]> {
   return capture.events;
 }
 
+/**
+ * The run facets a default client adds to every event (its client-version tags facet): raw baselines
+ * that build their own events add them too, so both sides put the same bytes on the wire.
+ */
+export async function clientRunFacets(): Promise<RunFacets> {
+  const [sent] = await wireEvents(1);
+  const { facets } = (sent as RunEvent).run;
+  return { ...facets };
+}
+
+/** `event` with the default client's run facets added, as the raw baselines send it. */
+export function withClientFacets<E extends RunEvent>(event: E, added: RunFacets): E {
+  event.run = { ...event.run, facets: { ...event.run.facets, ...added } };
+  return event;
+}
+
+/** The run facets of an event. */
+export type RunFacets = NonNullable<RunEvent['run']['facets']>;
+
 /** What `deliverBuilt` needs of a client. */
 export interface Emitter {
   emit(event: RunEvent): Promise<void>;

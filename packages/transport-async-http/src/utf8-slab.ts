@@ -3,7 +3,8 @@
  *
  * `Buffer.from(text)` measures the text, then encodes it, then takes its bytes from an 8 KiB pool
  * it renews every ten or so events: about 0.6 µs for a 900-byte event. Writing straight into a
- * larger slab encodes in one pass when there is clearly room: about 0.3 µs (bench/README).
+ * larger slab encodes in one pass when there is clearly room: about 0.3 µs (measured on 100-event
+ * rounds of the end-to-end bench's events; with the batch body's copy, 0.75 → 0.4 µs per event).
  *
  * A view keeps its whole slab alive. Slabs stay small (64 KiB) for that reason: what the queue
  * holds in the worst case is one slab per queued or in-flight event, and events leave the queue
