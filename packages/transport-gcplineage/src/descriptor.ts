@@ -56,10 +56,12 @@ function assertReadable(config: GcpLineageTransportConfig, context: Pick<Transpo
   try {
     fs.accessSync(file, fs.constants.R_OK);
   } catch (cause) {
+    // A path taken from the environment is named by its variable, as the AWS transports name AWS_REGION.
+    const fromEnv = config.keyFileFrom === 'GOOGLE_APPLICATION_CREDENTIALS';
     const keyPath = new OptionReader({}, context).pathOf('credentials_path');
     throw new ConfigError({
-      source: config.keyFileFrom === 'GOOGLE_APPLICATION_CREDENTIALS' ? 'GOOGLE_APPLICATION_CREDENTIALS' : context.origin(keyPath),
-      path: keyPath.join('.'),
+      source: fromEnv ? 'GOOGLE_APPLICATION_CREDENTIALS' : context.origin(keyPath),
+      path: fromEnv ? 'GOOGLE_APPLICATION_CREDENTIALS' : keyPath.join('.'),
       expected: 'a readable Google credentials JSON file (e.g. a service-account key)',
       actual: file,
       cause,

@@ -221,8 +221,16 @@ describe('gcplineage transport: the real @google-cloud/lineage against a loopbac
     }
   });
 
-  it('an unreadable credentials file is a ConfigError at creation', () => {
-    expect(() => createGcpLineageTransport({ project_id: 'lineage-test-project', credentials_path: join(dir, 'missing.json') })).toThrow(ConfigError);
+  it('an unreadable credentials file is a ConfigError at creation, naming where the path came from', () => {
+    const missing = join(dir, 'missing.json');
+    expect(() => createGcpLineageTransport({ project_id: 'lineage-test-project', credentials_path: missing })).toThrow(ConfigError);
+    expect(() => createGcpLineageTransport({ project_id: 'lineage-test-project', credentials_path: missing })).toThrow(
+      'at transport.credentials_path (from code)',
+    );
+    const fromEnv = () => createGcpLineageTransport({ project_id: 'lineage-test-project', env: { GOOGLE_APPLICATION_CREDENTIALS: missing } });
+    expect(fromEnv).toThrow(ConfigError);
+    expect(fromEnv).toThrow(`at GOOGLE_APPLICATION_CREDENTIALS (from GOOGLE_APPLICATION_CREDENTIALS): expected a readable Google credentials JSON file`);
+    expect(fromEnv).not.toThrow(/credentials_path/);
   });
 });
 
