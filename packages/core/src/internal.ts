@@ -24,6 +24,7 @@ export { warnUnknownOptions } from './transport/types.js';
 export type { NamedConfig } from './transport/console.js';
 export { noopDescriptor } from './transport/noop.js';
 export { transportSnapshot, INSPECT } from './transport/snapshot.js';
+export { objectName, objectMillis, putUnderFreeName, MAX_NAME_COLLISIONS } from './transport/object-names.js';
 
 // Client internals
 export { describeJavaSections } from './client/extensions.js';

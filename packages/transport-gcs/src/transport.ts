@@ -17,13 +17,12 @@ import { Storage } from '@google-cloud/storage';
 import type { StorageOptions } from '@google-cloud/storage';
 import { FlushTracker } from '@ol/delivery';
 import { type Logger, type OpenLineageEvent, redactWhenPrinted, silentLogger, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
+import { MAX_NAME_COLLISIONS, objectMillis, objectName, putUnderFreeName } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
 import type { GcsTransportConfig } from './config.js';
 import { GcsTransportError, toGcsTransportError } from './errors.js';
-import { eventMillis, objectName } from './naming.js';
 
 /** Give up after this many taken names for one millisecond: something other than a clash is wrong. */
-const MAX_NAME_COLLISIONS = 100;
 
 export interface GcsTransportRuntime {
   /** More `Storage` settings (e.g. `authClient`, `credentials`), applied last. Code only. */
@@ -83,39 +82,34 @@ export class GcsTransport implements Transport {
   }
 
   private async store(event: OpenLineageEvent): Promise<void> {
-    const millis = eventMillis(event);
+    const millis = objectMillis(event, 'GCS', TRANSPORT_TYPE);
     const { bucketName: bucket, fileNamePrefix: prefix } = this.config;
-    if (millis === undefined) {
-      const bad = JSON.stringify((event as { eventTime?: unknown }).eventTime);
-      throw new TransportError(`GCS transport names objects by eventTime, and ${bad ?? 'undefined'} is not a date`, {
-        transport: TRANSPORT_TYPE,
-        retryable: false,
-      });
-    }
     const body = Buffer.from(toJSON(event), 'utf8');
-    for (let collision = 0; collision < MAX_NAME_COLLISIONS; collision++) {
-      const name = objectName(prefix, millis, collision);
+    const stored = await putUnderFreeName(prefix, millis, async (name) => {
       try {
         await this.storage
           .bucket(bucket)
           .file(name)
           .save(body, { resumable: false, contentType: 'application/json', preconditionOpts: { ifGenerationMatch: 0 } });
-        this.success++;
-        this.logger.debug(`GCS stored gs://${bucket}/${name}`);
-        return;
+        return true;
       } catch (err) {
         const e = toGcsTransportError(err, bucket, name, this.secrets);
         if (e.status !== 412) throw e;
+        return false;
       }
-    }
-    const first = objectName(prefix, millis);
-    throw new GcsTransportError(`GCS objects ${first} .. ${objectName(prefix, millis, MAX_NAME_COLLISIONS - 1)} all exist already`, {
-      transport: TRANSPORT_TYPE,
-      retryable: false,
-      reason: 'conditionNotMet',
-      bucket,
-      objectName: first,
     });
+    if (stored === undefined) {
+      const first = objectName(prefix, millis);
+      throw new GcsTransportError(`GCS objects ${first} .. ${objectName(prefix, millis, MAX_NAME_COLLISIONS - 1)} all exist already`, {
+        transport: TRANSPORT_TYPE,
+        retryable: false,
+        reason: 'conditionNotMet',
+        bucket,
+        objectName: first,
+      });
+    }
+    this.success++;
+    this.logger.debug(`GCS stored gs://${bucket}/${stored}`);
   }
 
   /** True when every event emitted before the call was stored; false after a failure since the previous flush or at the timeout (see @ol/delivery). */

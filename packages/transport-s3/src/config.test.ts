@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseS3Config } from './config.js';
 import { createS3Transport, descriptor } from './descriptor.js';
 import defaultExport, * as mod from './index.js';
-import { objectName } from './naming.js';
+import { objectName } from './index.js';
 
 function context(env: Record<string, string> = {}, warnings: string[] = []): TransportContext {
   return {

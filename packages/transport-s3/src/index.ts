@@ -7,6 +7,6 @@ export type { S3TransportRuntime } from './transport.js';
 export { parseS3Config, S3_DEFAULTS } from './config.js';
 export type { S3ConfigContext, S3TransportConfig, S3TransportOptions } from './config.js';
 export { S3TransportError } from './errors.js';
-export { objectName } from './naming.js';
+export { objectName } from '@ol/core/internal';
 
 export default descriptor;

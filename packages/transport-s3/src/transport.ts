@@ -16,13 +16,12 @@ import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { FlushTracker } from '@ol/delivery';
 import { type Logger, type OpenLineageEvent, redactWhenPrinted, silentLogger, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
+import { MAX_NAME_COLLISIONS, objectMillis, objectName, putUnderFreeName } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
 import type { S3TransportConfig } from './config.js';
 import { S3TransportError, toS3TransportError } from './errors.js';
-import { eventMillis, objectName } from './naming.js';
 
 /** Give up after this many taken names for one millisecond: something other than a clash is wrong. */
-export const MAX_NAME_COLLISIONS = 100;
 
 export interface S3TransportRuntime {
   /** Static credentials or a provider; absent: the AWS SDK's default chain. Code only, never config. */
@@ -88,35 +87,30 @@ export class S3Transport implements Transport {
   }
 
   private async store(event: OpenLineageEvent): Promise<void> {
-    const millis = eventMillis(event);
+    const millis = objectMillis(event, 'S3', TRANSPORT_TYPE);
     const { bucketName: bucket, fileNamePrefix: prefix } = this.config;
-    if (millis === undefined) {
-      const bad = JSON.stringify((event as { eventTime?: unknown }).eventTime);
-      throw new TransportError(`S3 transport names objects by eventTime, and ${bad ?? 'undefined'} is not a date`, {
-        transport: TRANSPORT_TYPE,
-        retryable: false,
-      });
-    }
     const body = Buffer.from(toJSON(event), 'utf8');
-    for (let collision = 0; collision < MAX_NAME_COLLISIONS; collision++) {
-      const key = objectName(prefix, millis, collision);
+    const stored = await putUnderFreeName(prefix, millis, async (key) => {
       try {
         await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json', IfNoneMatch: '*' }));
-        this.success++;
-        this.logger.debug(`S3 stored s3://${bucket}/${key}`);
-        return;
+        return true;
       } catch (err) {
         const e = toS3TransportError(err, bucket, key, this.secrets);
         if (e.code !== 'PreconditionFailed' && e.code !== 'ConditionalRequestConflict') throw e;
+        return false;
       }
-    }
-    throw new S3TransportError(`S3 objects ${objectName(prefix, millis)} .. ${objectName(prefix, millis, MAX_NAME_COLLISIONS - 1)} all exist already`, {
-      transport: TRANSPORT_TYPE,
-      retryable: false,
-      code: 'PreconditionFailed',
-      bucket,
-      key: objectName(prefix, millis),
     });
+    if (stored === undefined) {
+      throw new S3TransportError(`S3 objects ${objectName(prefix, millis)} .. ${objectName(prefix, millis, MAX_NAME_COLLISIONS - 1)} all exist already`, {
+        transport: TRANSPORT_TYPE,
+        retryable: false,
+        code: 'PreconditionFailed',
+        bucket,
+        key: objectName(prefix, millis),
+      });
+    }
+    this.success++;
+    this.logger.debug(`S3 stored s3://${bucket}/${stored}`);
   }
 
   /** True when every event emitted before the call was stored; false after a failure since the previous flush or at the timeout (see @ol/delivery). */
