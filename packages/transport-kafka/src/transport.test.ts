@@ -3,7 +3,9 @@ import {
   type DatasetEvent,
   type JobEvent,
   type Logger,
+  OpenLineageClient,
   registerTransport,
+  silentLogger,
   resolveConfig,
   type RunEvent,
   toJSON,
@@ -245,7 +247,18 @@ describe('KafkaTransport against the test broker', () => {
     expect(te.message).toContain(`127.0.0.1:${port}`);
     expect(te.message).toContain('topic "nowhere"');
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(t.stats()).toMatchObject({ failed: 1, success: 0, pending: 0 });
+    // The rejection reports the failure; stats() counts only what no emit promise reports.
+    expect(t.stats()).toEqual({ failed: 0, success: 0, pending: 0, dropped: 0 });
+    expect(await t.flush()).toBe(false);
+  });
+
+  it('broker down with flush true, through the client: the failure is counted once', async () => {
+    const port = await freePort();
+    const t = transport({ topic: 'nowhere', config: { 'bootstrap.servers': `127.0.0.1:${port}`, ...quick } });
+    const client = new OpenLineageClient({ transport: t, logger: silentLogger });
+    await client.emit(runEvent());
+    await client.emit(runEvent());
+    expect(client.stats()).toMatchObject({ emitted: 2, success: 0, failed: 2, pending: 0 });
   });
 
   it('broker down at start with flush false: counted failed, flush reports false, close returns', async () => {

@@ -71,7 +71,7 @@ export class KafkaTransport implements Transport {
 
   /** `flush: true`: emits awaiting their acknowledgement, and what flush/close report about them. */
   private readonly acked = new FlushTracker();
-  private readonly counters = { success: 0, failed: 0 };
+  private readonly counters = { success: 0 };
   /** `flush: false`: the shared delivery engine queues, batches and counts. */
   private readonly engine: DeliveryEngine<Message> | undefined;
 
@@ -161,7 +161,8 @@ export class KafkaTransport implements Transport {
       this.counters.success++;
       this.acked.settle(epoch, true);
     } catch (err) {
-      this.counters.failed++;
+      // Reported through the rejection alone: whoever called emit counts it (the client, a composite),
+      // so counting it in stats() too would count it twice.
       this.acked.settle(epoch, false);
       throw err;
     }
@@ -179,7 +180,7 @@ export class KafkaTransport implements Transport {
 
   stats(): TransportStats {
     if (this.engine) return this.engine.stats();
-    return { pending: this.acked.outstanding, success: this.counters.success, failed: this.counters.failed, dropped: 0 };
+    return { pending: this.acked.outstanding, success: this.counters.success, failed: 0, dropped: 0 };
   }
 
   private async doClose(timeoutMs: number | undefined): Promise<boolean> {
