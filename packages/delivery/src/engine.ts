@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { BatchBudget } from './budget.js';
 import { Deque } from './deque.js';
 import { FlushTracker, type Epoch } from './flush.js';
+import { InFlight } from './in-flight.js';
 import { RunGates } from './gates.js';
 import { KeepAlive } from './keep-alive.js';
 
@@ -72,6 +73,9 @@ interface Item<P> {
   /** Batching only: serialized size, and when it became ready to send (ms). */
   bytes: number;
   readyAt: number;
+  /** In-flight list (see in-flight.ts). */
+  flightPrev: Item<P> | undefined;
+  flightNext: Item<P> | undefined;
 }
 
 export class DeliveryEngine<P> {
@@ -83,7 +87,7 @@ export class DeliveryEngine<P> {
   private readonly gates = new RunGates<Item<P>>();
   /** Callers waiting for room, in order (FIFO, so a START never falls behind its COMPLETE). */
   private readonly blocked = new Deque<Item<P>>();
-  private readonly inFlight = new Set<Item<P>>();
+  private readonly inFlight = new InFlight<Item<P>>();
   private readonly counters = { success: 0, failed: 0, dropped: 0 };
   private readonly flushes = new FlushTracker();
   private readonly keepAlive: KeepAlive;
@@ -177,6 +181,8 @@ export class DeliveryEngine<P> {
       resolve: undefined,
       bytes: this.batching && this.sized ? this.opts.batch!.sizeOf(payload) : 0,
       readyAt: 0,
+      flightPrev: undefined,
+      flightNext: undefined,
     };
     if (this.blocked.length === 0 && this.queued < this.opts.maxQueueSize) {
       this.accept(item);
@@ -212,8 +218,7 @@ export class DeliveryEngine<P> {
     this.clearLinger();
     this.abort.abort(new Error('closed before delivery'));
     this.abort = sharedAbortController();
-    const aborted = [...this.inFlight];
-    this.inFlight.clear();
+    const aborted = this.inFlight.drain();
     for (const item of aborted) this.settle(item, false, new Error('aborted by close() after its timeout'));
     const abandoned = [...this.ready.drain(), ...this.released.drain(), ...this.gates.drain()];
     this.readyBytes = 0;

@@ -156,6 +156,24 @@ describe('timeout', () => {
     expect(client.stats()).toMatchObject({ dropped: 1, failed: 0 });
   });
 
+  it('tracks many emits at once: those settling in any order count as delivered, only the slow ones time out', async () => {
+    // Delays per emit, in emit order: the 10 ms one settles first (mid-list), the 300 and 400 ms ones outlive the timeout.
+    const delays = [20, 300, 10, 400, 50];
+    let n = 0;
+    const transport: MemoryTransport = Object.assign(new MemoryTransport(), {
+      emit: () => new Promise<void>((resolve) => setTimeout(resolve, delays[n++])),
+    });
+    const client = new OpenLineageClient({ transport, config: { circuitBreaker: { type: 'timeout', timeoutInSeconds: 0.1 } } });
+    const started = Date.now();
+    await Promise.all(delays.map((_, i) => client.emit(runEvent(i))));
+    expect(Date.now() - started).toBeLessThan(280);
+    expect(client.stats()).toMatchObject({ emitted: 5, success: 3, dropped: 2, pending: 0, droppedBy: { timeout: 2, circuitBreaker: 0 } });
+    // The list is empty again: a later emit is watched and delivered as usual.
+    await client.emit(runEvent(5));
+    expect(client.stats()).toMatchObject({ success: 4, dropped: 2 });
+    await client.close(0);
+  });
+
   it('applies timeoutInSeconds of simpleMemory too, and fast emits are unaffected', async () => {
     const transport = new SlowTransport(5);
     const client = new OpenLineageClient({ transport, config: { circuitBreaker: { type: 'simpleMemory', memoryThreshold: 0, timeoutInSeconds: 5 } } });
