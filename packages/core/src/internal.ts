@@ -25,6 +25,8 @@ export type { NamedConfig } from './transport/console.js';
 export { noopDescriptor } from './transport/noop.js';
 export { transportSnapshot, INSPECT } from './transport/snapshot.js';
 export { objectName, objectMillis, putUnderFreeName, MAX_NAME_COLLISIONS } from './transport/object-names.js';
+export { readAwsFailure, NO_AWS_CREDENTIALS_HINT } from './transport/aws-failure.js';
+export type { AwsFailure } from './transport/aws-failure.js';
 
 // Client internals
 export { describeJavaSections } from './client/extensions.js';

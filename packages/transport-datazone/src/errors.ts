@@ -1,5 +1,5 @@
 import { TransportError, type TransportErrorDetails } from '@ol/core';
-import { scrub } from '@ol/core/internal';
+import { NO_AWS_CREDENTIALS_HINT, readAwsFailure, scrub } from '@ol/core/internal';
 
 export const TRANSPORT_TYPE = 'amazon_datazone_api';
 
@@ -12,16 +12,6 @@ const RETRYABLE_NAMES = new Set([
   'RequestTimeout',
   'RequestTimeoutException',
 ]);
-const RETRYABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
-
-interface AwsLikeError {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  $fault?: unknown;
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: unknown; requestId?: unknown; attempts?: unknown };
-}
 
 export interface DataZoneErrorDetails extends TransportErrorDetails {
   /** The AWS error name, e.g. `ThrottlingException` (only for errors AWS answered with). */
@@ -51,32 +41,20 @@ export class DataZoneTransportError extends TransportError {
  * normally echo credentials, but this must hold even if one ever does.
  */
 export function toTransportError(err: unknown, domainId: string, secrets: readonly (string | undefined)[]): DataZoneTransportError {
-  const e: AwsLikeError = typeof err === 'object' && err !== null ? err : { message: String(err) };
-  const name = typeof e.name === 'string' ? e.name : 'Error';
-  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-  const requestId = typeof e.$metadata?.requestId === 'string' ? e.$metadata.requestId : undefined;
-  const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-  const code = typeof e.code === 'string' ? e.code : undefined;
-  const isAws = e.$fault === 'client' || e.$fault === 'server' || status !== undefined;
-  const retryable =
-    RETRYABLE_NAMES.has(name) ||
-    (status !== undefined && (status === 429 || status >= 500)) ||
-    (code !== undefined && RETRYABLE_CODES.has(code)) ||
-    (typeof e.$retryable === 'object' && e.$retryable !== null);
-
-  const facts = [status !== undefined ? `HTTP ${status}` : undefined, requestId ? `request id ${requestId}` : undefined, code].filter(Boolean).join(', ');
-  const rawMessage = typeof e.message === 'string' && e.message !== '' ? e.message : name;
+  const f = readAwsFailure(err);
+  const retryable = f.transient || RETRYABLE_NAMES.has(f.name);
+  const facts = [f.facts, f.networkCode].filter(Boolean).join(', ');
   const message = scrub(
-    `DataZone PostLineageEvent to domain ${domainId} failed: ${name}${facts ? ` (${facts})` : ''}: ${rawMessage}${hint(name, rawMessage)}`,
+    `DataZone PostLineageEvent to domain ${domainId} failed: ${f.name}${facts ? ` (${facts})` : ''}: ${f.message}${hint(f.name, f.message)}`,
     secrets,
   );
   return new DataZoneTransportError(message, {
     transport: TRANSPORT_TYPE,
     retryable,
-    ...(status !== undefined && { status }),
-    ...(attempts !== undefined && { attempts }),
-    ...(isAws && name !== 'Error' && { awsErrorName: name }),
-    ...(requestId !== undefined && { requestId }),
+    ...(f.status !== undefined && { status: f.status }),
+    ...(f.attempts !== undefined && { attempts: f.attempts }),
+    ...(f.answered && f.name !== 'Error' && { awsErrorName: f.name }),
+    ...(f.requestId !== undefined && { requestId: f.requestId }),
     cause: err,
   });
 }
@@ -91,7 +69,7 @@ function hint(name: string, message: string): string {
     case 'ConflictException':
       return ' — DataZone may already hold a different event with the same client token (run id, event type and event time)';
     case 'CredentialsProviderError':
-      return ' — no AWS credentials found (env, shared config/profile, container or instance role)';
+      return NO_AWS_CREDENTIALS_HINT;
     default:
       return /region is missing/i.test(message) ? ' — set `region` in the transport config or AWS_REGION' : '';
   }

@@ -1,5 +1,5 @@
 import { TransportError, type TransportErrorDetails } from '@ol/core';
-import { scrub } from '@ol/core/internal';
+import { NO_AWS_CREDENTIALS_HINT, readAwsFailure, scrub } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
 
 /** Per-record error codes that say the record itself can never be stored (encryption key problems); the rest are throttling or internal. */
@@ -13,13 +13,12 @@ const RETRYABLE_CALL_NAMES = new Set([
   'RequestTimeout',
   'KMSThrottlingException',
 ]);
-const RETRYABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
 
 const HINTS: Record<string, string> = {
   ResourceNotFoundException: ' — create the stream or fix streamName / region',
   AccessDeniedException: ' — the caller needs kinesis:PutRecords on the stream',
   ValidationException: ' — a record or the call exceeded a Kinesis limit',
-  CredentialsProviderError: ' — no AWS credentials found (env, shared config/profile, container or instance role)',
+  CredentialsProviderError: NO_AWS_CREDENTIALS_HINT,
 };
 
 /** A failed PutRecords call or refused record, with the AWS error name and request id core's TransportError does not know. */
@@ -58,37 +57,20 @@ export function recordError(stream: string, code: string, message: string | unde
   );
 }
 
-interface AwsLikeError {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: unknown; requestId?: unknown; attempts?: unknown };
-}
-
 /** Turns what the AWS SDK threw for a whole PutRecords call into a TransportError; `secrets` never reach the message. */
 export function callError(err: unknown, stream: string, secrets: readonly (string | undefined)[]): KinesisTransportError {
-  const e: AwsLikeError = typeof err === 'object' && err !== null ? err : { message: String(err) };
-  const name = typeof e.name === 'string' ? e.name : 'Error';
-  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-  const requestId = typeof e.$metadata?.requestId === 'string' ? e.$metadata.requestId : undefined;
-  const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-  const net = typeof e.code === 'string' ? e.code : undefined;
-  const what = name === 'Error' && net !== undefined ? net : name;
-  const retryable =
-    RETRYABLE_CALL_NAMES.has(name) ||
-    (status !== undefined && status >= 500) ||
-    (net !== undefined && RETRYABLE_NET.has(net)) ||
-    (typeof e.$retryable === 'object' && e.$retryable !== null);
-  const raw = typeof e.message === 'string' && e.message !== '' ? e.message : what;
-  const facts = [status !== undefined ? `HTTP ${status}` : undefined, requestId ? `request id ${requestId}` : undefined].filter(Boolean).join(', ');
-  const hint = HINTS[name] ?? '';
-  return new KinesisTransportError(scrub(`Kinesis PutRecords to stream ${stream} failed: ${what}${facts ? ` (${facts})` : ''}: ${raw}${hint}`, secrets), {
-    transport: TRANSPORT_TYPE,
-    retryable,
-    cause: err,
-    ...(status !== undefined && { status, awsErrorName: name }),
-    ...(attempts !== undefined && { attempts }),
-    ...(requestId !== undefined && { requestId }),
-  });
+  const f = readAwsFailure(err);
+  const retryable = f.transient || RETRYABLE_CALL_NAMES.has(f.name);
+  const hint = HINTS[f.name] ?? '';
+  return new KinesisTransportError(
+    scrub(`Kinesis PutRecords to stream ${stream} failed: ${f.what}${f.facts ? ` (${f.facts})` : ''}: ${f.message}${hint}`, secrets),
+    {
+      transport: TRANSPORT_TYPE,
+      retryable,
+      cause: err,
+      ...(f.status !== undefined && { status: f.status, awsErrorName: f.name }),
+      ...(f.attempts !== undefined && { attempts: f.attempts }),
+      ...(f.requestId !== undefined && { requestId: f.requestId }),
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { TransportError, type TransportErrorDetails } from '@ol/core';
-import { scrub } from '@ol/core/internal';
+import { NO_AWS_CREDENTIALS_HINT, readAwsFailure, scrub } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
 
 /** Error codes S3 documents as transient, plus the SDK's own timeout names. */
@@ -13,7 +13,6 @@ const RETRYABLE_CODES = new Set([
   'TimeoutError',
   'RequestTimeoutException',
 ]);
-const RETRYABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
 
 const HINTS: Record<string, string> = {
   NoSuchBucket: ' — create the bucket or fix bucketName (and region/endpoint)',
@@ -23,18 +22,8 @@ const HINTS: Record<string, string> = {
   PermanentRedirect: ' — the bucket is in another region: set region',
   AuthorizationHeaderMalformed: ' — the region used for signing does not match the bucket: set region',
   NotImplemented: ' — this S3-compatible service does not support conditional writes (If-None-Match), which the transport needs to never overwrite an event',
-  CredentialsProviderError: ' — no AWS credentials found (env, shared config/profile, container or instance role)',
+  CredentialsProviderError: NO_AWS_CREDENTIALS_HINT,
 };
-
-interface AwsLikeError {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  Code?: unknown;
-  $fault?: unknown;
-  $retryable?: unknown;
-  $metadata?: { httpStatusCode?: unknown; requestId?: unknown; extendedRequestId?: unknown; attempts?: unknown };
-}
 
 /** A failed PutObject: S3's error code and request ids (what AWS support asks for) and whether trying later can help. */
 export class S3TransportError extends TransportError {
@@ -74,23 +63,11 @@ export interface S3ErrorDetails extends TransportErrorDetails {
 
 /** Turns what the AWS SDK threw for one PutObject into an S3TransportError; `secrets` never reach the message. */
 export function toS3TransportError(err: unknown, bucket: string, key: string, secrets: readonly (string | undefined)[]): S3TransportError {
-  const e: AwsLikeError = typeof err === 'object' && err !== null ? err : { message: String(err) };
-  const name = typeof e.Code === 'string' ? e.Code : typeof e.name === 'string' ? e.name : 'Error';
-  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
-  const requestId = typeof e.$metadata?.requestId === 'string' ? e.$metadata.requestId : undefined;
-  const extendedRequestId = typeof e.$metadata?.extendedRequestId === 'string' ? e.$metadata.extendedRequestId : undefined;
-  const attempts = typeof e.$metadata?.attempts === 'number' ? e.$metadata.attempts : undefined;
-  const net = typeof e.code === 'string' ? e.code : undefined;
-  const code = name === 'Error' && net !== undefined ? net : name;
-  const retryable =
-    RETRYABLE_CODES.has(code) ||
-    (status !== undefined && (status === 429 || status >= 500) && status !== 501) ||
-    (net !== undefined && RETRYABLE_NET.has(net)) ||
-    (typeof e.$retryable === 'object' && e.$retryable !== null);
-  const facts = [status !== undefined ? `HTTP ${status}` : undefined, requestId ? `request id ${requestId}` : undefined].filter(Boolean).join(', ');
-  const raw = typeof e.message === 'string' && e.message !== '' ? e.message : code;
-  const hint = HINTS[code] ?? (/region is missing/i.test(raw) ? ' — set region in the transport config or AWS_REGION' : '');
-  const message = scrub(`S3 PutObject s3://${bucket}/${key} failed: ${code}${facts ? ` (${facts})` : ''}: ${raw}${hint}`, secrets);
+  const f = readAwsFailure(err);
+  const code = f.what;
+  const retryable = f.transient || RETRYABLE_CODES.has(code);
+  const hint = HINTS[code] ?? (/region is missing/i.test(f.message) ? ' — set region in the transport config or AWS_REGION' : '');
+  const message = scrub(`S3 PutObject s3://${bucket}/${key} failed: ${code}${f.facts ? ` (${f.facts})` : ''}: ${f.message}${hint}`, secrets);
   return new S3TransportError(message, {
     transport: TRANSPORT_TYPE,
     retryable,
@@ -98,10 +75,9 @@ export function toS3TransportError(err: unknown, bucket: string, key: string, se
     bucket,
     key,
     cause: err,
-    ...(status !== undefined && { status }),
-    ...(attempts !== undefined && { attempts }),
-    ...(status !== undefined && { awsErrorName: code }),
-    ...(requestId !== undefined && { requestId }),
-    ...(extendedRequestId !== undefined && { extendedRequestId }),
+    ...(f.status !== undefined && { status: f.status, awsErrorName: code }),
+    ...(f.attempts !== undefined && { attempts: f.attempts }),
+    ...(f.requestId !== undefined && { requestId: f.requestId }),
+    ...(f.extendedRequestId !== undefined && { extendedRequestId: f.extendedRequestId }),
   });
 }
