@@ -27,6 +27,7 @@ export { transportSnapshot, INSPECT } from './transport/snapshot.js';
 export { objectName, objectMillis, putUnderFreeName, MAX_NAME_COLLISIONS } from './transport/object-names.js';
 export { readAwsFailure, NO_AWS_CREDENTIALS_HINT } from './transport/aws-failure.js';
 export type { AwsFailure } from './transport/aws-failure.js';
+export { isTransientNetworkCode } from './transport/transient-network.js';
 
 // Client internals
 export { describeJavaSections } from './client/extensions.js';

@@ -1,5 +1,5 @@
 import { TransportError } from '@ol/core';
-import { scrub } from '@ol/core/internal';
+import { isTransientNetworkCode, scrub } from '@ol/core/internal';
 
 export const TRANSPORT_TYPE = 'gcplineage';
 
@@ -25,18 +25,6 @@ const CODE_NAMES = [
 ];
 /** Worth trying again later, per Google's guidance on these codes. */
 const RETRYABLE_CODES = new Set(['UNAVAILABLE', 'DEADLINE_EXCEEDED', 'RESOURCE_EXHAUSTED', 'ABORTED', 'INTERNAL', 'UNKNOWN']);
-const RETRYABLE_NETWORK = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
 
 interface GoogleLikeError {
   name?: unknown;
@@ -69,7 +57,7 @@ export function toTransportError(err: unknown, parent: string, secrets: readonly
   const retryable =
     (codeName !== undefined && RETRYABLE_CODES.has(codeName)) ||
     (httpStatus !== undefined && (httpStatus === 429 || httpStatus >= 500)) ||
-    (network !== undefined && RETRYABLE_NETWORK.has(network));
+    isTransientNetworkCode(network);
   const detail = body?.message ?? (typeof e.message === 'string' && e.message !== '' ? e.message : String(e.name ?? 'error'));
   const facts = [
     codeName !== undefined ? `${codeName}${codeNumber >= 0 ? ` (${codeNumber})` : ''}` : undefined,

@@ -2,18 +2,7 @@
  * What an error thrown by an AWS SDK v3 client says, read by shape (no SDK dependency): the S3,
  * Kinesis and DataZone transports each add their own retryable names, hints and message.
  */
-
-/** Network failures worth trying again later. */
-const TRANSIENT_NETWORK_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'ENOTFOUND',
-]);
+import { isTransientNetworkCode } from './transient-network.js';
 
 export interface AwsFailure {
   /** The AWS error name (`NoSuchBucket`, `ThrottlingException`; S3's `Code` first), or `Error`. */
@@ -58,7 +47,7 @@ export function readAwsFailure(err: unknown): AwsFailure {
   const networkCode = typeof e.code === 'string' ? e.code : undefined;
   const what = name === 'Error' && networkCode !== undefined ? networkCode : name;
   const transient =
-    (networkCode !== undefined && TRANSIENT_NETWORK_CODES.has(networkCode)) ||
+    isTransientNetworkCode(networkCode) ||
     (status !== undefined && (status === 429 || (status >= 500 && status !== 501))) ||
     (typeof e.$retryable === 'object' && e.$retryable !== null);
   return {
