@@ -36,8 +36,12 @@ export class InFlight<I extends Flying> {
   /** Removes and returns every item, oldest first. */
   drain(): I[] {
     const out: I[] = [];
-    for (let i = this.#head; i; i = i.flightNext) out.push(i);
-    for (const i of out) i.flightPrev = i.flightNext = undefined;
+    for (let i = this.#head; i;) {
+      const next: I | undefined = i.flightNext;
+      i.flightPrev = i.flightNext = undefined;
+      out.push(i);
+      i = next;
+    }
     this.#head = this.#tail = undefined;
     this.size = 0;
     return out;

@@ -1,8 +1,6 @@
 import { TransportError, type TransportErrorDetails } from '@ol/core';
-import { scrub } from '@ol/core/internal';
+import { isTransientNetworkCode, scrub } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
-
-const RETRYABLE_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
 
 const HINTS: Record<string, string> = {
   notFound: ' — create the bucket or fix bucketName',
@@ -50,8 +48,7 @@ export function toGcsTransportError(err: unknown, bucket: string, objectName: st
     typeof firstReason === 'string'
       ? firstReason
       : (net ?? (e.type === 'request-timeout' ? 'TimeoutError' : status !== undefined ? `HTTP ${status}` : 'Error'));
-  const retryable =
-    (status !== undefined && (status === 408 || status === 429 || status >= 500)) || (net !== undefined && RETRYABLE_NET.has(net)) || reason === 'TimeoutError';
+  const retryable = (status !== undefined && (status === 408 || status === 429 || status >= 500)) || isTransientNetworkCode(net) || reason === 'TimeoutError';
   const uploadId = e.response?.headers?.['x-guploader-uploadid'];
   const raw = typeof e.message === 'string' && e.message !== '' ? e.message : reason;
   const hint =

@@ -22,8 +22,6 @@ import { TRANSPORT_TYPE } from './config.js';
 import type { GcsTransportConfig } from './config.js';
 import { GcsTransportError, toGcsTransportError } from './errors.js';
 
-/** Give up after this many taken names for one millisecond: something other than a clash is wrong. */
-
 export interface GcsTransportRuntime {
   /** More `Storage` settings (e.g. `authClient`, `credentials`), applied last. Code only. */
   storageOptions?: StorageOptions;

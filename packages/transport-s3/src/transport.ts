@@ -21,8 +21,6 @@ import { TRANSPORT_TYPE } from './config.js';
 import type { S3TransportConfig } from './config.js';
 import { S3TransportError, toS3TransportError } from './errors.js';
 
-/** Give up after this many taken names for one millisecond: something other than a clash is wrong. */
-
 export interface S3TransportRuntime {
   /** Static credentials or a provider; absent: the AWS SDK's default chain. Code only, never config. */
   credentials?: S3ClientConfig['credentials'];

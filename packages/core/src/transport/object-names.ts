@@ -6,7 +6,7 @@ import type { OpenLineageEvent } from '../model/event.js';
  * by the event's time, with a numbered suffix when another object already holds the name.
  */
 
-/** Names tried per event before giving up: `<millis>`, `<millis>_1`, … `<millis>_99`. */
+/** Names tried per event before giving up (`<millis>`, `<millis>_1`, … `<millis>_99`): past that, something other than a clash is wrong. */
 export const MAX_NAME_COLLISIONS = 100;
 
 /**
