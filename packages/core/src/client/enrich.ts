@@ -2,6 +2,8 @@ import type { ClientSettings } from '../config/client-settings.js';
 import type { Job, JobFacet, OpenLineageEvent, Run, RunEvent, RunFacet } from '../model/event.js';
 import { isDatasetEvent, isRunEvent } from '../model/event.js';
 import { facets } from '../facets/standard.js';
+import { toJSON } from '../model/serialize.js';
+import { rememberText } from '../model/serialized-text.js';
 
 export interface Tag {
   key: string;
@@ -50,6 +52,15 @@ function frozen<T>(value: T): T {
 }
 
 /**
+ * A facet the Enricher puts in many events: frozen, and serialized once (the event's serialization
+ * splices in that text instead of writing the facet again for every event).
+ */
+function shared<T extends object>(facet: T): T {
+  rememberText(facet, toJSON(facet));
+  return frozen(facet);
+}
+
+/**
  * `enrichEvent` with everything that does not depend on the event worked out once: the tag lists,
  * and the tags facets an event without tags of its own gets (shared, frozen). The client keeps
  * one per instance; per event it only copies the objects on the paths it changes.
@@ -75,8 +86,8 @@ export class Enricher {
       ...settings.tags.run.map(([key, value]) => ({ key, value, source: 'USER' })),
       { key: CLIENT_VERSION_TAG_KEY, value: ctx.clientVersion, source: 'OPENLINEAGE_CLIENT' },
     ]);
-    this.#jobTagsFacet = this.#jobTags.length > 0 ? frozen(facets.tagsJob({ tags: mergeTags([], this.#jobTags) }, { producer })) : undefined;
-    this.#runTagsFacet = frozen(facets.tagsRun({ tags: mergeTags([], this.#runTags) }, { producer }));
+    this.#jobTagsFacet = this.#jobTags.length > 0 ? shared(facets.tagsJob({ tags: mergeTags([], this.#jobTags) }, { producer })) : undefined;
+    this.#runTagsFacet = shared(facets.tagsRun({ tags: mergeTags([], this.#runTags) }, { producer }));
     this.#envNames = settings.environmentVariables;
     this.#sourceCodeLocation = settings.sourceCodeLocation.enabled ? ctx.sourceCodeLocation : undefined;
   }
@@ -135,7 +146,7 @@ export class Enricher {
       const collected: EnvVar[] = [];
       for (let i = 0; i < names.length; i++) if (values[i] !== undefined) collected.push({ name: names[i]!, value: values[i]! });
       this.#envFacet =
-        collected.length === 0 ? undefined : frozen(facets.environmentVariablesRun({ environmentVariables: collected }, { producer: this.#ctx.producer }));
+        collected.length === 0 ? undefined : shared(facets.environmentVariablesRun({ environmentVariables: collected }, { producer: this.#ctx.producer }));
     }
     const collectedFacet = this.#envFacet;
     if (collectedFacet === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.js';
 import { toJSON } from './serialize.js';
 import { rememberText } from './serialized-text.js';
@@ -132,15 +132,114 @@ describe('toJSON: text the client remembered', () => {
   it('returns the remembered text for that object only', () => {
     const a = { x: 1 };
     const b = { x: 1 };
-    rememberText(a, '{"x":1}');
-    const stringify = vi.spyOn(JSON, 'stringify');
-    try {
-      expect(toJSON(a)).toBe('{"x":1}');
-      expect(stringify).not.toHaveBeenCalled();
-      expect(toJSON(b)).toBe('{"x":1}');
-      expect(stringify).toHaveBeenCalledTimes(1);
-    } finally {
-      stringify.mockRestore();
+    // A text the writer would not produce proves which path answered.
+    rememberText(a, '{"x":1 }');
+    expect(toJSON(a)).toBe('{"x":1 }');
+    expect(toJSON(b)).toBe('{"x":1}');
+  });
+
+  it('splices in the remembered text of a shared sub-object (the client tags facet) wherever it sits', () => {
+    const facet = { _producer: 'p', _schemaURL: 's', tags: [{ key: 'k', value: 'v' }] };
+    rememberText(facet, '{"remembered":true}');
+    expect(toJSON({ run: { facets: { tags: facet } }, more: [facet] })).toBe('{"run":{"facets":{"tags":{"remembered":true}}},"more":[{"remembered":true}]}');
+  });
+});
+
+/** What the writer must produce: JSON.stringify once nulls are gone (the old replacer). */
+function reference(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v === null) return undefined;
+    if (Array.isArray(v)) return v.filter((x: unknown) => x !== null && x !== undefined);
+    return v;
+  });
+}
+
+describe('toJSON writes what JSON.stringify writes once nulls are dropped', () => {
+  const cases: Record<string, unknown> = {
+    'escapes in values and keys': { 'a"b\\c': 'line\nbreak\ttab "quoted" back\\slash \u0001\u001f', '\u0000': '\u2028\u2029' },
+    'surrogate pairs and lone surrogates': { ok: 'emoji 😀 数据', lone: 'x\ud800y', low: '\udc00' },
+    'numbers JSON has no form for': { nan: NaN, inf: Infinity, neg: -Infinity, zero: -0, big: 1e21, small: 5e-7, list: [NaN, 1.5] },
+    'integer-like keys first, ascending, as the object orders them': { b: 1, 2: 'two', a: 2, 1: 'one', '-1': 'neg' },
+    'empty containers and sparse arrays': { o: {}, a: [], holes: Object.assign([1], { 2: 3 }) as unknown[], nested: [[], [{}]] },
+    'Dates, URLs and Buffers through toJSON': { at: new Date(0), url: new URL('https://example.com/a b'), bytes: Buffer.from('hi') },
+    'boxed primitives unwrapped': { n: Object(3), s: Object('x"y'), b: Object(false) },
+    'toJSON answers of every kind': {
+      prim: { toJSON: () => 7 },
+      gone: { toJSON: () => undefined },
+      nil: { toJSON: () => null },
+      obj: { toJSON: () => ({ kept: 1, dropped: null, inner: { toJSON: () => 'inner' } }) },
+      list: [{ toJSON: () => 'first' }, 2],
+    },
+    'class instances: own members only, getters run': new (class Facet {
+      _producer = 'p';
+      get computed(): number {
+        return 42;
+      }
+      method(): void {}
+    })(),
+    'members inherited from a prototype are left out': Object.assign(Object.create({ inherited: 'no' }) as object, { own: 'yes' }),
+    'null-prototype objects': Object.assign(Object.create(null) as object, { a: 1, b: null }),
+    'nulls and undefined anywhere': { a: null, b: undefined, c: [null, 1, undefined, { d: null, e: [null] }] },
+  };
+  for (const [name, value] of Object.entries(cases)) {
+    it(name, () => {
+      expect(toJSON(value as object)).toBe(reference(value));
+    });
+  }
+
+  it('an array element whose toJSON answers undefined is dropped like a null one (JSON.stringify would write null)', () => {
+    expect(toJSON({ list: [1, { toJSON: () => undefined }, 2] })).toBe('{"list":[1,2]}');
+  });
+
+  it('toJSON methods get the member name or the array index as their key', () => {
+    const keys: string[] = [];
+    const spy = {
+      toJSON(key: string) {
+        keys.push(key);
+        return key;
+      },
+    };
+    expect(toJSON({ here: spy, list: [0, spy] })).toBe('{"here":"here","list":[0,"1"]}');
+    expect(keys).toEqual(['here', '1']);
+  });
+
+  it('random nested structures', () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const strings = ['', 'plain', 'quote"', 'nl\n', 'é数', '\ud83d', 'a/b', '0', 'toJSONish'];
+    const build = (depth: number): unknown => {
+      switch (rand(depth > 4 ? 5 : 8)) {
+        case 0:
+          return strings[rand(strings.length)];
+        case 1:
+          return rand(3) === 0 ? -rand(1000) / 7 : rand(1000);
+        case 2:
+          return rand(2) === 0;
+        case 3:
+          return null;
+        case 4:
+          return undefined;
+        case 5:
+          return Array.from({ length: rand(4) }, () => build(depth + 1));
+        default: {
+          const o: Record<string, unknown> = {};
+          for (let i = rand(5); i > 0; i--) o[strings[rand(strings.length)]! + String(rand(3))] = build(depth + 1);
+          return o;
+        }
+      }
+    };
+    for (let i = 0; i < 500; i++) {
+      const value = { root: build(0) };
+      expect(toJSON(value)).toBe(reference(value));
     }
+  });
+
+  it('nesting deeper than the writer’s stack still serializes', () => {
+    let deep: Record<string, unknown> = { leaf: null, v: 1 };
+    for (let i = 0; i < 1_500; i++) deep = { d: deep, gone: null };
+    expect(toJSON(deep)).toBe(reference(deep));
   });
 });

@@ -2,61 +2,20 @@ import { ValidationError } from '../errors.js';
 import type { OpenLineageEvent } from './event.js';
 import { textOf } from './serialized-text.js';
 
-/** Thrown inside the replacer to stop at the first value JSON cannot represent; the diagnosis says where. */
+/** Thrown by the writer at the first value JSON cannot represent; the diagnosis says where. */
 class NotJson extends Error {}
 
 /**
  * Drops `null`/`undefined` object members and array elements, as the Python client's
- * `remove_nulls` does. Used only when needed: the replacer makes `JSON.stringify` about 2.5×
- * slower, while checking for nulls first costs about a quarter of a plain stringify.
+ * `remove_nulls` does: the replacer of the fallback for a structure deeper than the writer's stack.
  */
 function dropNulls(_key: string, value: unknown): unknown {
   if (value === null) return undefined;
-  if (typeof value === 'object') {
-    if (Array.isArray(value)) {
-      for (const item of value) {
-        if (item === null || item === undefined) return value.filter((x: unknown) => x !== null && x !== undefined);
-      }
-    }
-    return value;
+  if (typeof value === 'object' && Array.isArray(value) && value.some((x: unknown) => x === null || x === undefined)) {
+    return value.filter((x: unknown) => x !== null && x !== undefined);
   }
-  // JSON.stringify would drop these without a word (or write null in an array); the Python client refuses them.
   if (typeof value === 'function' || typeof value === 'symbol') throw new NotJson();
   return value;
-}
-
-const PLAIN = 0;
-const NEEDS_REPLACER = 1;
-const NOT_JSON = 2;
-
-/**
- * PLAIN when plain `JSON.stringify` writes exactly what toJSON must; NEEDS_REPLACER for a null
- * anywhere, an undefined array element (stringified as null), or a `toJSON` method whose result is
- * unknown; NOT_JSON for a function or symbol value, which JSON.stringify would silently drop.
- * Undefined object members need nothing: JSON.stringify omits them already. A cycle recurses until
- * the stack overflows; the caller diagnoses it (only then, so the common case pays nothing for it).
- */
-function scan(value: object): number {
-  if (Array.isArray(value)) {
-    for (const item of value as unknown[]) {
-      if (item === null || item === undefined) return NEEDS_REPLACER;
-      if (typeof item === 'object') {
-        const inner = scan(item);
-        if (inner !== PLAIN) return inner;
-      } else if (typeof item === 'function' || typeof item === 'symbol') return NOT_JSON;
-    }
-    return PLAIN;
-  }
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return NEEDS_REPLACER;
-  for (const key in value) {
-    const item = (value as Record<string, unknown>)[key];
-    if (typeof item === 'object') {
-      if (item === null) return NEEDS_REPLACER;
-      const inner = scan(item);
-      if (inner !== PLAIN) return inner;
-    } else if (typeof item === 'function' || typeof item === 'symbol') return NOT_JSON;
-  }
-  return PLAIN;
 }
 
 /**
@@ -74,15 +33,113 @@ export function toJSON(event: OpenLineageEvent | object): string {
 }
 
 function serialize(value: object): string {
-  let kind: number;
   try {
-    kind = scan(value);
-    if (kind === PLAIN) return JSON.stringify(value);
-    if (kind === NEEDS_REPLACER) return JSON.stringify(value, dropNulls);
+    // A top-level toJSON that answers null or undefined: what JSON.stringify writes for null.
+    return writeObject(value, '', false) ?? 'null';
   } catch (cause) {
-    throw unserializable(value, cause);
+    const error = unserializable(value, cause);
+    // Nothing wrong but depth: the writer's stack ran out where JSON.stringify's may not.
+    if (error === cause && cause instanceof RangeError) return JSON.stringify(value, dropNulls);
+    throw error;
   }
-  throw unserializable(value, undefined);
+}
+
+/*
+ * The writer: what `JSON.stringify` writes once nulls are dropped, in one pass. It replaced a scan
+ * for nulls followed by `JSON.stringify` because it can do what the native one cannot: splice in the
+ * text the client remembered for the facets it shares between events (its tags facet is a third of
+ * a typical event), and skip the scan. Measured on typical events, 4.3 → 2.9 µs per event; quoting
+ * keys through a cache matters (a regular expression test per key cost 0.7 µs of that).
+ */
+
+/** Characters JSON.stringify escapes (surrogates: a lone one is escaped, so any defers to it). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** `"key":` per member name; bounded, as facets may use data (column names) as keys. */
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 4_096;
+
+function member(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    if (quotedKeys.size >= MAX_QUOTED_KEYS) quotedKeys.clear();
+    quoted = `${quote(key)}:`;
+    quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
+const { toString: objectTag } = Object.prototype;
+
+/** The JSON of a value, or undefined for a member or element to leave out (null, undefined). */
+function writeValue(value: unknown, key: string | number): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'object':
+      return value === null ? undefined : writeObject(value, key, false);
+    case 'number':
+      return Number.isFinite(value) ? `${value}` : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return undefined;
+    default:
+      // function, symbol: JSON.stringify drops them without a word; bigint: it throws.
+      throw new NotJson();
+  }
+}
+
+function writeObject(value: object, key: string | number, converted: boolean): string | undefined {
+  const text = textOf(value);
+  if (text !== undefined) return text;
+  if (!converted) {
+    const toJSON = (value as { toJSON?: unknown }).toJSON;
+    if (typeof toJSON === 'function') {
+      const json: unknown = toJSON.call(value, `${key}`);
+      return typeof json === 'object' && json !== null ? writeObject(json, key, true) : writeValue(json, key);
+    }
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      const item = writeValue(value[i], i);
+      if (item !== undefined) out += out.length === 1 ? item : `,${item}`;
+    }
+    return `${out}]`;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return writeInstance(value);
+  let out = '{';
+  // for-in sees inherited members too; a plain object inherits none that are enumerable.
+  for (const k in value) {
+    const item = writeValue((value as Record<string, unknown>)[k], k);
+    if (item !== undefined) out += out.length === 1 ? member(k) + item : `,${member(k)}${item}`;
+  }
+  return `${out}}`;
+}
+
+/** Anything but a plain object or an array: boxed primitives as JSON.stringify unwraps them, else own members only. */
+function writeInstance(value: object): string {
+  switch (objectTag.call(value)) {
+    case '[object Number]':
+    case '[object String]':
+    case '[object Boolean]':
+    case '[object BigInt]':
+      // JSON.stringify writes the primitive inside (and refuses a BigInt, as for a bare one).
+      return JSON.stringify(value);
+  }
+  let out = '{';
+  for (const k of Object.keys(value)) {
+    const item = writeValue((value as Record<string, unknown>)[k], k);
+    if (item !== undefined) out += out.length === 1 ? member(k) + item : `,${member(k)}${item}`;
+  }
+  return `${out}}`;
 }
 
 const MAX_DEPTH = 2_000;
