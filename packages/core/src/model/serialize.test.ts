@@ -191,6 +191,11 @@ describe('toJSON writes what JSON.stringify writes once nulls are dropped', () =
     expect(toJSON({ list: [1, { toJSON: () => undefined }, 2] })).toBe('{"list":[1,2]}');
   });
 
+  it('strings of the same length and last character, alternating, are quoted each as itself', () => {
+    const values = ['ab"c', 'abxc', 'a\nbc', 'zzzc', 'ab"c'];
+    expect(toJSON({ values, again: values })).toBe(reference({ values, again: values }));
+  });
+
   it('toJSON methods get the member name or the array index as their key', () => {
     const keys: string[] = [];
     const spy = {

@@ -56,8 +56,22 @@ function serialize(value: object): string {
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be found
 const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
+/**
+ * The last string quoted per slot: producer URIs, schema URLs, namespaces and facet `_producer`s
+ * recur in every event as the same string, and a hit (one comparison) skips the escape test.
+ */
+const QUOTE_SLOTS = 128;
+const quotedFrom: (string | undefined)[] = new Array<string | undefined>(QUOTE_SLOTS).fill(undefined);
+const quotedTo: string[] = new Array<string>(QUOTE_SLOTS).fill('');
+
 function quote(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+  if (text.length === 0) return '""';
+  const slot = (text.length * 31 + text.charCodeAt(text.length - 1)) & (QUOTE_SLOTS - 1);
+  if (quotedFrom[slot] === text) return quotedTo[slot]!;
+  const quoted = NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+  quotedFrom[slot] = text;
+  quotedTo[slot] = quoted;
+  return quoted;
 }
 
 /** `"key":` per member name; bounded, as facets may use data (column names) as keys. */
