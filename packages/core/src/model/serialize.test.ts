@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors.js';
 import { toJSON } from './serialize.js';
@@ -136,6 +137,17 @@ describe('toJSON: text the client remembered', () => {
     rememberText(a, '{"x":1 }');
     expect(toJSON(a)).toBe('{"x":1 }');
     expect(toJSON(b)).toBe('{"x":1}');
+  });
+
+  it('the remembered text is invisible: no own keys or symbols, not printed, not copied', () => {
+    const a = { x: 1 };
+    rememberText(a, '{"x":1 }');
+    expect(Reflect.ownKeys(a)).toEqual(['x']);
+    expect(inspect(a)).toBe('{ x: 1 }');
+    expect(JSON.stringify(a)).toBe('{"x":1}');
+    expect(toJSON({ ...a })).toBe('{"x":1}');
+    expect(toJSON(Object.assign({}, a))).toBe('{"x":1}');
+    expect(toJSON(structuredClone(a))).toBe('{"x":1}');
   });
 
   it('splices in the remembered text of a shared sub-object (the client tags facet) wherever it sits', () => {
