@@ -84,6 +84,24 @@ export async function paired(
   return { figure: median(a), baseline: median(b) };
 }
 
+/**
+ * The median of `candidate - baseline` over alternated pairs: for a small difference between two
+ * similar loops, steadier than the difference of the two medians (drift hits both halves of a pair).
+ */
+export async function pairedDifference(repetitions: number, candidate: () => Promise<number>, baseline: () => Promise<number>): Promise<number> {
+  const differences: number[] = [];
+  for (let i = 0; i < repetitions; i++) {
+    if (i % 2 === 0) {
+      const b = await baseline();
+      differences.push((await candidate()) - b);
+    } else {
+      const a = await candidate();
+      differences.push(a - (await baseline()));
+    }
+  }
+  return median(differences);
+}
+
 function round(n: number): number {
   return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 1000) / 1000;
 }
