@@ -74,16 +74,21 @@ function quote(text: string): string {
   return quoted;
 }
 
-/** `"key":` per member name; bounded, as facets may use data (column names) as keys. */
-const quotedKeys = new Map<string, string>();
+/**
+ * `"key":` and `,"key":` per member name, so a member adds two pieces to the text, not three
+ * (fewer string nodes to allocate and to flatten). Bounded: facets may use data (column names) as keys.
+ */
+const firstMembers = new Map<string, string>();
+const nextMembers = new Map<string, string>();
 const MAX_QUOTED_KEYS = 4_096;
 
-function member(key: string): string {
-  let quoted = quotedKeys.get(key);
+function member(key: string, first: boolean): string {
+  const cache = first ? firstMembers : nextMembers;
+  let quoted = cache.get(key);
   if (quoted === undefined) {
-    if (quotedKeys.size >= MAX_QUOTED_KEYS) quotedKeys.clear();
-    quoted = `${quote(key)}:`;
-    quotedKeys.set(key, quoted);
+    if (cache.size >= MAX_QUOTED_KEYS) cache.clear();
+    quoted = `${first ? '' : ','}${quote(key)}:`;
+    cache.set(key, quoted);
   }
   return quoted;
 }
@@ -133,7 +138,7 @@ function writeObject(value: object, key: string | number, converted: boolean): s
   // for-in sees inherited members too; a plain object inherits none that are enumerable.
   for (const k in value) {
     const item = writeValue((value as Record<string, unknown>)[k], k);
-    if (item !== undefined) out += out.length === 1 ? member(k) + item : `,${member(k)}${item}`;
+    if (item !== undefined) out += member(k, out.length === 1) + item;
   }
   return `${out}}`;
 }
@@ -151,7 +156,7 @@ function writeInstance(value: object): string {
   let out = '{';
   for (const k of Object.keys(value)) {
     const item = writeValue((value as Record<string, unknown>)[k], k);
-    if (item !== undefined) out += out.length === 1 ? member(k) + item : `,${member(k)}${item}`;
+    if (item !== undefined) out += member(k, out.length === 1) + item;
   }
   return `${out}}`;
 }
