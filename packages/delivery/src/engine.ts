@@ -397,14 +397,15 @@ export class DeliveryEngine<P> {
       this.counters.failed++;
       this.opts.onFailure?.(error, item.payload, item.runId);
     }
-    if (item.isStart && item.runId !== undefined) this.gates.open(item, (h) => this.release(h));
+    if (item.isStart && item.runId !== undefined) this.gates.open(item, this.releaseHeld);
     this.flushes.settle(item.epoch, ok);
   }
 
-  private release(item: Item<P>): void {
+  /** Takes an event a finished START held back (one function for every START, not one per settle). */
+  private readonly releaseHeld = (item: Item<P>): void => {
     if (this.batching) this.markReady(item);
     this.released.push(item);
-  }
+  };
 }
 
 const YIELD_EVERY = 64;

@@ -47,7 +47,9 @@ export class FlushTracker {
   settle(epoch: Epoch, ok: boolean): void {
     this.#outstanding--;
     if (!ok) epoch.lost++;
-    if (--epoch.outstanding === 0 && epoch !== this.#current) this.#live.delete(epoch);
+    if (--epoch.outstanding !== 0) return;
+    if (epoch !== this.#current) this.#live.delete(epoch);
+    // A waiter can only be satisfied now, when one of its epochs has just run empty.
     if (this.#waiters.length > 0) this.#check();
   }
 
