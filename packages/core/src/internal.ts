@@ -25,7 +25,7 @@ export type { NamedConfig } from './transport/console.js';
 export { noopDescriptor } from './transport/noop.js';
 export { transportSnapshot, INSPECT } from './transport/snapshot.js';
 export { objectName, objectMillis, putUnderFreeName, MAX_NAME_COLLISIONS } from './transport/object-names.js';
-export { readAwsFailure, NO_AWS_CREDENTIALS_HINT } from './transport/aws-failure.js';
+export { awsSetupHint, readAwsFailure } from './transport/aws-failure.js';
 export type { AwsFailure } from './transport/aws-failure.js';
 export { isTransientNetworkCode } from './transport/transient-network.js';
 

@@ -1,5 +1,5 @@
 import { TransportError, type TransportErrorDetails } from '@ol/core';
-import { NO_AWS_CREDENTIALS_HINT, readAwsFailure, scrub } from '@ol/core/internal';
+import { awsSetupHint, readAwsFailure, scrub, type AwsFailure } from '@ol/core/internal';
 
 export const TRANSPORT_TYPE = 'amazon_datazone_api';
 
@@ -44,10 +44,7 @@ export function toTransportError(err: unknown, domainId: string, secrets: readon
   const f = readAwsFailure(err);
   const retryable = f.transient || RETRYABLE_NAMES.has(f.name);
   const facts = [f.facts, f.networkCode].filter(Boolean).join(', ');
-  const message = scrub(
-    `DataZone PostLineageEvent to domain ${domainId} failed: ${f.name}${facts ? ` (${facts})` : ''}: ${f.message}${hint(f.name, f.message)}`,
-    secrets,
-  );
+  const message = scrub(`DataZone PostLineageEvent to domain ${domainId} failed: ${f.name}${facts ? ` (${facts})` : ''}: ${f.message}${hint(f)}`, secrets);
   return new DataZoneTransportError(message, {
     transport: TRANSPORT_TYPE,
     retryable,
@@ -59,8 +56,8 @@ export function toTransportError(err: unknown, domainId: string, secrets: readon
   });
 }
 
-function hint(name: string, message: string): string {
-  switch (name) {
+function hint(f: AwsFailure): string {
+  switch (f.name) {
     case 'AccessDeniedException':
     case 'UnauthorizedException':
       return ' — the caller needs the datazone:PostLineageEvent permission on this domain';
@@ -68,9 +65,7 @@ function hint(name: string, message: string): string {
       return ' — check domainId and region';
     case 'ConflictException':
       return ' — DataZone may already hold a different event with the same client token (run id, event type and event time)';
-    case 'CredentialsProviderError':
-      return NO_AWS_CREDENTIALS_HINT;
     default:
-      return /region is missing/i.test(message) ? ' — set `region` in the transport config or AWS_REGION' : '';
+      return awsSetupHint(f);
   }
 }

@@ -1,5 +1,5 @@
 import { TransportError, type TransportErrorDetails } from '@ol/core';
-import { NO_AWS_CREDENTIALS_HINT, readAwsFailure, scrub } from '@ol/core/internal';
+import { awsSetupHint, readAwsFailure, scrub } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
 
 /** Per-record error codes that say the record itself can never be stored (encryption key problems); the rest are throttling or internal. */
@@ -18,7 +18,6 @@ const HINTS: Record<string, string> = {
   ResourceNotFoundException: ' — create the stream or fix streamName / region',
   AccessDeniedException: ' — the caller needs kinesis:PutRecords on the stream',
   ValidationException: ' — a record or the call exceeded a Kinesis limit',
-  CredentialsProviderError: NO_AWS_CREDENTIALS_HINT,
 };
 
 /** A failed PutRecords call or refused record, with the AWS error name and request id core's TransportError does not know. */
@@ -61,7 +60,7 @@ export function recordError(stream: string, code: string, message: string | unde
 export function callError(err: unknown, stream: string, secrets: readonly (string | undefined)[]): KinesisTransportError {
   const f = readAwsFailure(err);
   const retryable = f.transient || RETRYABLE_CALL_NAMES.has(f.name);
-  const hint = HINTS[f.name] ?? '';
+  const hint = HINTS[f.name] ?? awsSetupHint(f);
   return new KinesisTransportError(
     scrub(`Kinesis PutRecords to stream ${stream} failed: ${f.what}${f.facts ? ` (${f.facts})` : ''}: ${f.message}${hint}`, secrets),
     {

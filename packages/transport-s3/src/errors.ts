@@ -1,5 +1,5 @@
 import { TransportError, type TransportErrorDetails } from '@ol/core';
-import { NO_AWS_CREDENTIALS_HINT, readAwsFailure, scrub } from '@ol/core/internal';
+import { awsSetupHint, readAwsFailure, scrub } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
 
 /** Error codes S3 documents as transient, plus the SDK's own timeout names. */
@@ -22,7 +22,6 @@ const HINTS: Record<string, string> = {
   PermanentRedirect: ' — the bucket is in another region: set region',
   AuthorizationHeaderMalformed: ' — the region used for signing does not match the bucket: set region',
   NotImplemented: ' — this S3-compatible service does not support conditional writes (If-None-Match), which the transport needs to never overwrite an event',
-  CredentialsProviderError: NO_AWS_CREDENTIALS_HINT,
 };
 
 /** A failed PutObject: S3's error code and request ids (what AWS support asks for) and whether trying later can help. */
@@ -66,7 +65,7 @@ export function toS3TransportError(err: unknown, bucket: string, key: string, se
   const f = readAwsFailure(err);
   const code = f.what;
   const retryable = f.transient || RETRYABLE_CODES.has(code);
-  const hint = HINTS[code] ?? (/region is missing/i.test(f.message) ? ' — set region in the transport config or AWS_REGION' : '');
+  const hint = HINTS[code] ?? awsSetupHint(f);
   const message = scrub(`S3 PutObject s3://${bucket}/${key} failed: ${code}${f.facts ? ` (${f.facts})` : ''}: ${f.message}${hint}`, secrets);
   return new S3TransportError(message, {
     transport: TRANSPORT_TYPE,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAwsFailure } from './aws-failure.js';
+import { awsSetupHint, readAwsFailure } from './aws-failure.js';
 
 /** Errors shaped as the AWS SDK v3 throws them (service exceptions carry $fault and $metadata). */
 function serviceError(name: string, status: number, extra: Record<string, unknown> = {}): Error {
@@ -49,5 +49,15 @@ describe('readAwsFailure', () => {
   it('copes with things that are not errors', () => {
     expect(readAwsFailure('boom')).toMatchObject({ name: 'Error', what: 'Error', message: 'boom', answered: false, transient: false });
     expect(readAwsFailure(undefined).message).toBe('undefined');
+  });
+});
+
+describe('awsSetupHint', () => {
+  it('names what is missing when the SDK found no credentials or no region, and nothing otherwise', () => {
+    const noCredentials = Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
+    expect(awsSetupHint(readAwsFailure(noCredentials))).toContain('no AWS credentials found');
+    // What the SDK's region resolution throws when neither config nor the environment names one.
+    expect(awsSetupHint(readAwsFailure(new Error('Region is missing')))).toBe(' — set `region` in the transport config or AWS_REGION');
+    expect(awsSetupHint(readAwsFailure(Object.assign(new Error('denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } })))).toBe('');
   });
 });

@@ -65,5 +65,12 @@ export function readAwsFailure(err: unknown): AwsFailure {
   };
 }
 
-/** The hint every AWS transport gives when the SDK found no credentials. */
-export const NO_AWS_CREDENTIALS_HINT = ' — no AWS credentials found (env, shared config/profile, container or instance role)';
+/**
+ * The hints every AWS transport gives for a client that is not set up: the SDK found no
+ * credentials, or no region. Empty for anything else (each service adds its own hints first).
+ */
+export function awsSetupHint(failure: AwsFailure): string {
+  if (failure.name === 'CredentialsProviderError') return ' — no AWS credentials found (env, shared config/profile, container or instance role)';
+  if (/region is missing/i.test(failure.message)) return ' — set `region` in the transport config or AWS_REGION';
+  return '';
+}
