@@ -48,8 +48,10 @@ function serialize(value: object): string {
  * The writer: what `JSON.stringify` writes once nulls are dropped, in one pass. It replaced a scan
  * for nulls followed by `JSON.stringify` because it can do what the native one cannot: splice in the
  * text the client remembered for the facets it shares between events (its tags facet is a third of
- * a typical event), and skip the scan. Measured on typical events, 4.3 → 2.9 µs per event; quoting
- * keys through a cache matters (a regular expression test per key cost 0.7 µs of that).
+ * a typical event), quote recurring strings and member names once, and skip the scan. A typical
+ * event to UTF-8 bytes, CPU time: 4.6 → 2.8 µs (JSON.stringify alone plus encoding: 4.2 µs). The
+ * text is a rope of small strings that encoding flattens; building it flat (parts joined, or bytes
+ * written from JavaScript) measured slower.
  */
 
 /** Characters JSON.stringify escapes (surrogates: a lone one is escaped, so any defers to it). */
@@ -135,7 +137,8 @@ function writeObject(value: object, key: string | number, converted: boolean): s
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return writeInstance(value);
   let out = '{';
-  // for-in sees inherited members too; a plain object inherits none that are enumerable.
+  // for-in sees inherited members too; a plain object inherits none that are enumerable (unless
+  // something made members of Object.prototype enumerable, which breaks every for-in anyway).
   for (const k in value) {
     const item = writeValue((value as Record<string, unknown>)[k], k);
     if (item !== undefined) out += member(k, out.length === 1) + item;
