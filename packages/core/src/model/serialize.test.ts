@@ -208,6 +208,12 @@ describe('toJSON writes what JSON.stringify writes once nulls are dropped', () =
     expect(toJSON({ values, again: values })).toBe(reference({ values, again: values }));
   });
 
+  it('long strings (beyond what the quote cache keeps) are quoted and escaped the same', () => {
+    const long = { sql: `SELECT "a" FROM t WHERE x = '${'y'.repeat(300)}'\n`, plain: 'z'.repeat(400) };
+    expect(toJSON(long)).toBe(reference(long));
+    expect(toJSON(long)).toBe(reference(long));
+  });
+
   it('toJSON methods get the member name or the array index as their key', () => {
     const keys: string[] = [];
     const spy = {

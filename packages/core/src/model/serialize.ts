@@ -63,11 +63,14 @@ const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
  * recur in every event as the same string, and a hit (one comparison) skips the escape test.
  */
 const QUOTE_SLOTS = 128;
+/** Longer strings (a SQL query, a stack trace) are quoted each time: the cache must not keep big texts alive. */
+const MAX_CACHED_QUOTE = 256;
 const quotedFrom: (string | undefined)[] = new Array<string | undefined>(QUOTE_SLOTS).fill(undefined);
 const quotedTo: string[] = new Array<string>(QUOTE_SLOTS).fill('');
 
 function quote(text: string): string {
   if (text.length === 0) return '""';
+  if (text.length > MAX_CACHED_QUOTE) return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
   const slot = (text.length * 31 + text.charCodeAt(text.length - 1)) & (QUOTE_SLOTS - 1);
   if (quotedFrom[slot] === text) return quotedTo[slot]!;
   const quoted = NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
