@@ -209,7 +209,7 @@ describe('toJSON writes what JSON.stringify writes once nulls are dropped', () =
   });
 
   it('long strings (beyond what the quote cache keeps) are quoted and escaped the same', () => {
-    const long = { sql: `SELECT "a" FROM t WHERE x = '${'y'.repeat(300)}'\n`, plain: 'z'.repeat(400) };
+    const long = { sql: `SELECT "a" FROM t WHERE x = '${'y'.repeat(300)}'\n`, plain: 'z'.repeat(400), [`${'k'.repeat(300)}"`]: 1 };
     expect(toJSON(long)).toBe(reference(long));
     expect(toJSON(long)).toBe(reference(long));
   });

@@ -81,13 +81,15 @@ function quote(text: string): string {
 
 /**
  * `"key":` and `,"key":` per member name, so a member adds two pieces to the text, not three
- * (fewer string nodes to allocate and to flatten). Bounded: facets may use data (column names) as keys.
+ * (fewer string nodes to allocate and to flatten). Bounded in count and key length: facets may use data
+ * (column names) as keys.
  */
 const firstMembers = new Map<string, string>();
 const nextMembers = new Map<string, string>();
 const MAX_QUOTED_KEYS = 4_096;
 
 function member(key: string, first: boolean): string {
+  if (key.length > MAX_CACHED_QUOTE) return `${first ? '' : ','}${quote(key)}:`;
   const cache = first ? firstMembers : nextMembers;
   let quoted = cache.get(key);
   if (quoted === undefined) {
