@@ -71,7 +71,8 @@ const quotedTo: string[] = new Array<string>(QUOTE_SLOTS).fill('');
 function quote(text: string): string {
   if (text.length === 0) return '""';
   if (text.length > MAX_CACHED_QUOTE) return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
-  const slot = (text.length * 31 + text.charCodeAt(text.length - 1)) & (QUOTE_SLOTS - 1);
+  // Length, first and last character: cheap, and different enough for the strings of one event.
+  const slot = (text.length * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(text.length - 1)) & (QUOTE_SLOTS - 1);
   if (quotedFrom[slot] === text) return quotedTo[slot]!;
   const quoted = NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
   quotedFrom[slot] = text;
