@@ -24,7 +24,7 @@ export { warnUnknownOptions } from './transport/types.js';
 export type { NamedConfig } from './transport/console.js';
 export { noopDescriptor } from './transport/noop.js';
 export { transportSnapshot, INSPECT } from './transport/snapshot.js';
-export { objectName, objectMillis, putUnderFreeName, MAX_NAME_COLLISIONS } from './transport/object-names.js';
+export { objectName, objectMillis, putUnderFreeName, triedObjectNames, MAX_NAME_COLLISIONS } from './transport/object-names.js';
 export { awsSetupHint, readAwsFailure } from './transport/aws-failure.js';
 export type { AwsFailure } from './transport/aws-failure.js';
 export { isTransientNetworkCode } from './transport/transient-network.js';

@@ -17,7 +17,7 @@ import { Storage } from '@google-cloud/storage';
 import type { StorageOptions } from '@google-cloud/storage';
 import { FlushTracker } from '@ol/delivery';
 import { type Logger, type OpenLineageEvent, redactWhenPrinted, silentLogger, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
-import { MAX_NAME_COLLISIONS, objectMillis, objectName, putUnderFreeName } from '@ol/core/internal';
+import { objectMillis, objectName, putUnderFreeName, triedObjectNames } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
 import type { GcsTransportConfig } from './config.js';
 import { GcsTransportError, toGcsTransportError } from './errors.js';
@@ -97,13 +97,12 @@ export class GcsTransport implements Transport {
       }
     });
     if (stored === undefined) {
-      const first = objectName(prefix, millis);
-      throw new GcsTransportError(`GCS objects ${first} .. ${objectName(prefix, millis, MAX_NAME_COLLISIONS - 1)} all exist already`, {
+      throw new GcsTransportError(`GCS objects ${triedObjectNames(prefix, millis)} all exist already`, {
         transport: TRANSPORT_TYPE,
         retryable: false,
         reason: 'conditionNotMet',
         bucket,
-        objectName: first,
+        objectName: objectName(prefix, millis),
       });
     }
     this.success++;

@@ -16,7 +16,7 @@ import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
 import { FlushTracker } from '@ol/delivery';
 import { type Logger, type OpenLineageEvent, redactWhenPrinted, silentLogger, toJSON, type Transport, TransportError, type TransportStats } from '@ol/core';
-import { MAX_NAME_COLLISIONS, objectMillis, objectName, putUnderFreeName } from '@ol/core/internal';
+import { objectMillis, objectName, putUnderFreeName, triedObjectNames } from '@ol/core/internal';
 import { TRANSPORT_TYPE } from './config.js';
 import type { S3TransportConfig } from './config.js';
 import { S3TransportError, toS3TransportError } from './errors.js';
@@ -99,7 +99,7 @@ export class S3Transport implements Transport {
       }
     });
     if (stored === undefined) {
-      throw new S3TransportError(`S3 objects ${objectName(prefix, millis)} .. ${objectName(prefix, millis, MAX_NAME_COLLISIONS - 1)} all exist already`, {
+      throw new S3TransportError(`S3 objects ${triedObjectNames(prefix, millis)} all exist already`, {
         transport: TRANSPORT_TYPE,
         retryable: false,
         code: 'PreconditionFailed',

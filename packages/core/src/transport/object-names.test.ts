@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TransportError } from '../errors.js';
 import { runEvent } from '../model/builders.js';
-import { MAX_NAME_COLLISIONS, objectMillis, objectName, putUnderFreeName } from './object-names.js';
+import { MAX_NAME_COLLISIONS, objectMillis, objectName, putUnderFreeName, triedObjectNames } from './object-names.js';
 
 const event = (eventTime: unknown) =>
   Object.assign(runEvent({ eventType: 'START', run: { runId: '01890000-0000-7000-8000-000000000001' }, job: { namespace: 'ns', name: 'job' } }), {
@@ -52,6 +52,7 @@ describe('putUnderFreeName', () => {
     expect(name).toBeUndefined();
     expect(tried).toHaveLength(MAX_NAME_COLLISIONS);
     expect(tried.at(-1)).toBe(objectName(undefined, 5, MAX_NAME_COLLISIONS - 1));
+    expect(triedObjectNames(undefined, 5)).toBe(`${tried[0]} .. ${tried.at(-1)}`);
   });
 
   it("passes the store's own errors through without trying further names", async () => {

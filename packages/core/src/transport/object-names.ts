@@ -46,3 +46,8 @@ export async function putUnderFreeName(prefix: string | undefined, millis: numbe
   }
   return undefined;
 }
+
+/** The names `putUnderFreeName` tries, `<first> .. <last>`, for the error when all were taken. */
+export function triedObjectNames(prefix: string | undefined, millis: number): string {
+  return `${objectName(prefix, millis)} .. ${objectName(prefix, millis, MAX_NAME_COLLISIONS - 1)}`;
+}
