@@ -64,12 +64,16 @@ export async function medianOf(repetitions: number, fn: () => Promise<number>): 
   return median(out);
 }
 
-/** Alternates candidate and baseline runs so drift on a shared machine hits both alike. */
+/**
+ * Alternates candidate and baseline runs so drift on a shared machine hits both alike: the median
+ * of each, and the median of `candidate - baseline` over the pairs, which for a small difference
+ * between two similar loops is steadier than the difference of the medians.
+ */
 export async function paired(
   repetitions: number,
   candidate: () => Promise<number>,
   baseline: () => Promise<number>,
-): Promise<{ figure: number; baseline: number }> {
+): Promise<{ figure: number; baseline: number; difference: number }> {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < repetitions; i++) {
@@ -81,25 +85,7 @@ export async function paired(
       b.push(await baseline());
     }
   }
-  return { figure: median(a), baseline: median(b) };
-}
-
-/**
- * The median of `candidate - baseline` over alternated pairs: for a small difference between two
- * similar loops, steadier than the difference of the two medians (drift hits both halves of a pair).
- */
-export async function pairedDifference(repetitions: number, candidate: () => Promise<number>, baseline: () => Promise<number>): Promise<number> {
-  const differences: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    if (i % 2 === 0) {
-      const b = await baseline();
-      differences.push((await candidate()) - b);
-    } else {
-      const a = await candidate();
-      differences.push(a - (await baseline()));
-    }
-  }
-  return median(differences);
+  return { figure: median(a), baseline: median(b), difference: median(a.map((x, i) => x - b[i]!)) };
 }
 
 function round(n: number): number {
