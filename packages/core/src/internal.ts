@@ -28,6 +28,7 @@ export { objectName, objectMillis, putUnderFreeName, triedObjectNames, MAX_NAME_
 export { awsSetupHint, readAwsFailure } from './transport/aws-failure.js';
 export type { AwsFailure } from './transport/aws-failure.js';
 export { isTransientNetworkCode } from './transport/transient-network.js';
+export { utf8Bytes, SLAB_BYTES } from './transport/utf8-slab.js';
 
 // Client internals
 export { describeJavaSections } from './client/extensions.js';

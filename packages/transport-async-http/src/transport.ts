@@ -19,7 +19,7 @@ import {
   type TransportSnapshot,
   type TransportStats,
 } from '@ol/core';
-import { INSPECT, rateLimited, transportSnapshot } from '@ol/core/internal';
+import { INSPECT, rateLimited, transportSnapshot, utf8Bytes } from '@ol/core/internal';
 import {
   BatchSender,
   authorizationOf,
@@ -34,7 +34,6 @@ import {
 import type { Pool } from 'undici';
 import { normalizeAsyncHttpConfig, type AsyncHttpTransportConfig, type AsyncHttpTransportOptions } from './config.js';
 import { DeliveryEngine } from '@ol/delivery';
-import { utf8Bytes } from './utf8-slab.js';
 import { USER_AGENT } from './version.js';
 
 export const TYPE = 'async_http';

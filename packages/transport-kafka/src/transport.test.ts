@@ -147,6 +147,22 @@ describe('KafkaTransport against the test broker', () => {
     expect(broker.count('Produce')).toBeGreaterThanOrEqual(3);
   });
 
+  it('flush false: queued values are the events’ UTF-8 bytes, intact across many shared slabs', async () => {
+    const broker = await startBroker();
+    const t = transport({ topic: 'utf8', config: { 'bootstrap.servers': broker.address, 'batch.num.messages': '50' }, flush: false });
+    // About 1.2 KB each: 300 events span several 64 KiB slabs, all queued before the first batch is acknowledged.
+    const events = Array.from({ length: 300 }, (_, i) =>
+      runEvent({ job: { namespace: 'ns', name: `数据血缘_é_${i}_${'x'.repeat(i % 2 ? 1000 : 10)} lone \ud800 🚀` } }),
+    );
+    for (const e of events) await t.emit(e);
+    expect(await t.flush(10_000)).toBe(true);
+    const values = broker.records('utf8').map((r) => r.value!);
+    expect(values).toHaveLength(300);
+    values.forEach((v, i) => expect(v.equals(Buffer.from(toJSON(events[i]!)))).toBe(true));
+    // The JSON escapes a lone surrogate (`\ud800`), so even that name comes back exactly.
+    expect((JSON.parse(values[0]!.toString('utf8')) as RunEvent).job.name).toBe(events[0]!.job.name);
+  });
+
   it('flush false: linger.ms sends a partial batch on its own', async () => {
     const broker = await startBroker();
     const t = transport({ topic: 'linger', config: { 'bootstrap.servers': broker.address, 'linger.ms': 20 }, flush: false });

@@ -22,7 +22,7 @@ import {
   TransportError,
   type TransportStats,
 } from '@ol/core';
-import { codeScope, parseLogLevel, rateLimited, scrub } from '@ol/core/internal';
+import { codeScope, parseLogLevel, rateLimited, scrub, utf8Bytes } from '@ol/core/internal';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
 import type { LogEntry, Message, Producer } from './kafkajs.js';
 import { defaultMessageKey } from './keys.js';
@@ -143,7 +143,8 @@ export class KafkaTransport implements Transport {
     if (engine?.dropIfFull()) return;
     let message: Message;
     try {
-      message = { key: this.config.messageKey ?? defaultMessageKey(event), value: toJSON(event) };
+      // Bytes, not the text: a queued rope of string pieces is copied by every young-generation GC.
+      message = { key: this.config.messageKey ?? defaultMessageKey(event), value: utf8Bytes(toJSON(event)) };
     } catch (err) {
       if (engine) engine.refuse();
       else this.acked.refuse();

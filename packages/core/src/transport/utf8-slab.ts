@@ -1,5 +1,6 @@
 /**
- * UTF-8 encoding of queued events into shared slabs.
+ * UTF-8 encoding of queued events into shared slabs, for transports that keep events queued as bytes
+ * (async_http, kafka).
  *
  * `Buffer.from(text)` measures the text, then encodes it, then takes its bytes from an 8 KiB pool
  * it renews every ten or so events: about 0.6 µs for a 900-byte event. Writing straight into a
@@ -9,6 +10,11 @@
  * A view keeps its whole slab alive. Slabs stay small (64 KiB) for that reason: what the queue
  * holds in the worst case is one slab per queued or in-flight event, and events leave the queue
  * in about the order they came, so in practice consecutive events share slabs and free them together.
+ *
+ * Queued bytes also spare the garbage collector: the writer's text is a rope of a few dozen string
+ * pieces, and every young-generation GC copies what the queue still holds. Kafka kept that text in
+ * its queue until kafkajs encoded it: GC cost 9.6 µs per event against the raw loop's 3.3, and
+ * turning it into bytes at emit took the kafka row from 0.73 to 1.1 of raw kafkajs.
  */
 
 /** Bytes per slab. */
