@@ -28,7 +28,7 @@ import {
   TransportError,
   type TransportStats,
 } from '@ol/core';
-import { rateLimited, routesAsync } from '@ol/core/internal';
+import { rateLimited, routesAsync, withDeadline } from '@ol/core/internal';
 import type { LineageClient } from '@google-cloud/lineage';
 import { DeliveryEngine } from '@ol/delivery';
 import { endpointOf, type GcpLineageTransportConfig } from './config.js';
@@ -183,7 +183,12 @@ export class GcpLineageTransport implements Transport {
     try {
       // The HTTP transport aborts the request at `timeout` (see #lineageClient); the deadline here also
       // bounds what it does not cover (finding credentials, a stalled retry), so an emit never hangs.
-      await withDeadline(client.processOpenLineageRunEvent(request, { timeout: timeoutMs }), timeoutMs + 1000);
+      const deadlineMs = timeoutMs + 1000;
+      await withDeadline(
+        client.processOpenLineageRunEvent(request, { timeout: timeoutMs }),
+        deadlineMs,
+        () => new DeadlineExceeded(`no answer within ${deadlineMs} ms (deadline exceeded)`),
+      );
     } catch (err) {
       throw toTransportError(err, this.#parent, []);
     }
@@ -224,15 +229,6 @@ export class GcpLineageTransport implements Transport {
 
 class DeadlineExceeded extends Error {
   override name = 'TimeoutError';
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(`no answer within ${ms} ms (deadline exceeded)`)), ms);
-  });
-  promise.catch(() => undefined);
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 async function within(done: Promise<boolean>, timeoutMs: number | undefined): Promise<boolean> {

@@ -22,7 +22,7 @@ import {
   TransportError,
   type TransportStats,
 } from '@ol/core';
-import { codeScope, parseLogLevel, rateLimited, scrub, utf8Bytes } from '@ol/core/internal';
+import { codeScope, parseLogLevel, rateLimited, scrub, utf8Bytes, withDeadline } from '@ol/core/internal';
 import { Kafka, logLevel as KafkaLogLevel } from './kafkajs.js';
 import type { LogEntry, Message, Producer } from './kafkajs.js';
 import { defaultMessageKey } from './keys.js';
@@ -189,7 +189,9 @@ export class KafkaTransport implements Transport {
     const ok = await (this.engine ? this.engine.close(timeoutMs) : this.acked.flush(timeoutMs));
     if (this.connecting) {
       const left = timeoutMs === undefined ? 5000 : Math.max(0, timeoutMs - (Date.now() - started));
-      await withDeadline(this.producer.disconnect(), left).catch((err: unknown) => this.logger.debug(`kafka transport: disconnect: ${this.scrubbed(err)}`));
+      await withDeadline(this.producer.disconnect(), left, () => new DeadlineError(`timed out after ${left} ms`)).catch((err: unknown) =>
+        this.logger.debug(`kafka transport: disconnect: ${this.scrubbed(err)}`),
+      );
     }
     return ok;
   }
@@ -218,7 +220,8 @@ export class KafkaTransport implements Transport {
           timeout: this.settings.requestTimeoutMs,
           compression: this.settings.compressionType,
         });
-      await withDeadline(this.connected ? send() : this.connect().then(send), this.settings.deliveryTimeoutMs);
+      const ms = this.settings.deliveryTimeoutMs;
+      await withDeadline(this.connected ? send() : this.connect().then(send), ms, () => new DeadlineError(`timed out after ${ms} ms`));
     } catch (err) {
       const timedOut = err instanceof DeadlineError;
       const reason = timedOut ? `no acknowledgement within message.timeout.ms=${this.settings.deliveryTimeoutMs}` : this.scrubbed(err);
@@ -256,16 +259,6 @@ export class KafkaTransport implements Transport {
 }
 
 class DeadlineError extends OpenLineageError {}
-
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineError(`timed out after ${ms} ms`)), ms);
-  });
-  // A send abandoned at its deadline may still fail later; that outcome is already reported.
-  promise.catch(() => undefined);
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
 
 function safeJson(v: unknown): string {
   try {
