@@ -18,19 +18,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OpenLineageClient, type OpenLineageConfig, type OpenLineageEvent, runEvent, toJSON, type Transport } from '@ol/core';
-import { median, paired, scenario, type Scenario } from './harness.js';
+import { cpuMicros, median, paired, scenario, type Scenario } from './harness.js';
 import { clientFor, eventSource, wireEvents } from './e2e.js';
 
 const FILE_EVENTS = 10_000;
-
-/**
- * CPU time (user + system) since `start`, in ns. The micro rows count CPU time rather than wall
- * time: on a shared machine a descheduled loop would otherwise count other processes' work.
- */
-function cpuNs(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) * 1000;
-}
 
 /** Median CPU ns per call over `rounds` timed loops of `n` calls. */
 function nsPerCall(fn: (i: number) => unknown, n: number, rounds = 9): number {
@@ -39,7 +30,7 @@ function nsPerCall(fn: (i: number) => unknown, n: number, rounds = 9): number {
   for (let r = 0; r < rounds; r++) {
     const t = process.cpuUsage();
     for (let i = 0; i < n; i++) fn(i);
-    samples.push(cpuNs(t) / n);
+    samples.push((cpuMicros(t) * 1000) / n);
   }
   return median(samples);
 }
@@ -134,13 +125,13 @@ async function clientOverhead(label: string, config: OpenLineageConfig | undefin
   for (let round = 0; round < 11; round++) {
     let t = process.cpuUsage();
     for (let i = 0; i < n; i++) await client.emit(events[i % 1000]!);
-    emitNs.push(cpuNs(t) / n);
+    emitNs.push((cpuMicros(t) * 1000) / n);
     t = process.cpuUsage();
     for (let i = 0; i < n; i++) sink += Buffer.byteLength(toJSON(copies[i % 1000]!));
-    serializeNs.push(cpuNs(t) / n);
+    serializeNs.push((cpuMicros(t) * 1000) / n);
     t = process.cpuUsage();
     for (let i = 0; i < n; i++) sink += Buffer.byteLength(JSON.stringify(handed[i % 1000]));
-    stringifyNs.push(cpuNs(t) / n);
+    stringifyNs.push((cpuMicros(t) * 1000) / n);
   }
   await client.close();
   if (sink === 0 || transport.bytes === 0) throw new Error('nothing serialized');

@@ -51,6 +51,15 @@ export function scenario(s: ScenarioInput): Scenario {
   };
 }
 
+/**
+ * CPU time (user + system, every thread: the GC's helpers count) since `start`, in µs. Rows that count CPU
+ * rather than wall time do not charge a loop for the time it spent descheduled on a shared machine.
+ */
+export function cpuMicros(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return used.user + used.system;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -28,7 +28,7 @@ export { objectName, objectMillis, putUnderFreeName, triedObjectNames, MAX_NAME_
 export { awsSetupHint, readAwsFailure } from './transport/aws-failure.js';
 export type { AwsFailure } from './transport/aws-failure.js';
 export { isTransientNetworkCode } from './transport/transient-network.js';
-export { utf8Bytes, SLAB_BYTES } from './transport/utf8-slab.js';
+export { utf8Bytes } from './transport/utf8-slab.js';
 export { withDeadline } from './transport/deadline.js';
 
 // Client internals
